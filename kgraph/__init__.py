@@ -1,0 +1,55 @@
+"""kgraph: a knowledge-graph explorer of AI-engineering concepts, as a library.
+
+Load a graph with `load_graph`, then ask it questions with the query functions; every result is
+a frozen dataclass. The command line (`kgraph ...`) is a thin layer over exactly these calls.
+"""
+
+from __future__ import annotations
+
+from kgraph.errors import DataError, InputError, KgraphError, Problem, UnknownConceptError
+from kgraph.graph import KGraph
+from kgraph.model import Category, Concept, GraphFile, Level
+from kgraph.queries import (
+    fringe,
+    gaps,
+    learning_path,
+    listing,
+    search,
+    show,
+    stats,
+    unlocks,
+    why,
+)
+from kgraph.store import dump, parse, resolve_graph_path, write_atomic
+from kgraph.validate import load_graph, validate
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Category",
+    "Concept",
+    "DataError",
+    "GraphFile",
+    "InputError",
+    "KGraph",
+    "KgraphError",
+    "Level",
+    "Problem",
+    "UnknownConceptError",
+    "__version__",
+    "dump",
+    "fringe",
+    "gaps",
+    "learning_path",
+    "listing",
+    "load_graph",
+    "parse",
+    "resolve_graph_path",
+    "search",
+    "show",
+    "stats",
+    "unlocks",
+    "validate",
+    "why",
+    "write_atomic",
+]

@@ -1,0 +1,7 @@
+"""``python -m kgraph``."""
+
+from __future__ import annotations
+
+from kgraph.cli import main
+
+main()

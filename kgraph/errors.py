@@ -1,0 +1,74 @@
+"""Every error kgraph reports to a user, and the `Problem` record that validation produces.
+
+The library raises these; only the CLI turns them into a message on stderr and an exit code
+(``exit_code``): 1 when the graph data has errors, 2 for a usage or input error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Literal
+
+Severity = Literal["error", "warning"]
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One finding about a graph file, located as precisely as the file allows."""
+
+    path: str
+    line: int
+    column: int
+    concept: str | None
+    field: str | None
+    message: str
+    severity: Severity = "error"
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        """Reading order: by file, then position, then message."""
+        return (self.path, self.line, self.column, self.message)
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}:{self.column}"
+        parts = [where]
+        if self.concept is not None:
+            parts.append(f"concept {self.concept!r}")
+        if self.field is not None:
+            parts.append(f"field {self.field!r}")
+        parts.append(self.message)
+        return ": ".join(parts)
+
+
+class KgraphError(Exception):
+    """Base of every error kgraph reports to a user; ``str(err)`` is the whole message."""
+
+    exit_code: ClassVar[int] = 2
+
+
+class InputError(KgraphError):
+    """The user asked for something impossible: an unreadable file, a bad option value."""
+
+
+class DataError(KgraphError):
+    """The graph file is invalid; carries every problem found."""
+
+    exit_code = 1
+
+    def __init__(self, problems: tuple[Problem, ...]) -> None:
+        self.problems = problems
+        count = len(problems)
+        head = f"the graph has {count} error{'s' * (count != 1)}:"
+        super().__init__("\n".join([head, *map(str, problems)]))
+
+
+class UnknownConceptError(InputError):
+    """A name matched no id, name or alias."""
+
+    def __init__(self, name: str, suggestions: tuple[str, ...] = ()) -> None:
+        self.name, self.suggestions = name, suggestions
+        hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
+        super().__init__(f"unknown concept {name!r}{hint}")
+
+
+__all__ = ["DataError", "InputError", "KgraphError", "Problem", "Severity", "UnknownConceptError"]

@@ -1,0 +1,212 @@
+"""`KGraph`: the loaded concepts with an adjacency index, name resolution and graph walks.
+
+An edge runs prerequisite → concept: "know A before B". For a graph where lora needs
+fine-tuning and matrix-rank::
+
+    kg.prerequisites["lora"] == ("fine-tuning", "matrix-rank")  # what lora needs
+    kg.dependents["matrix-rank"] == ("lora",)  # what needs matrix-rank
+
+Every walk is iterative (a 100,000-long chain must not overflow the stack) and uses only the
+standard library, so query commands never pay for importing networkx. Iteration follows sorted
+ids, so every result is deterministic whatever the order of the file.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import deque
+from typing import TYPE_CHECKING, Final
+
+from kgraph.errors import UnknownConceptError
+from kgraph.model import Category, Concept, Level, Prerequisite
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+
+_IGNORED: Final = re.compile(r"[\s\-_]+")
+
+
+def normalize(name: str) -> str:
+    """The key names are compared by: case-folded, without spaces, hyphens and underscores."""
+    return _IGNORED.sub("", name.casefold())
+
+
+def names_of(concept: Concept) -> Iterator[str]:
+    """Every name a user may type for *concept*: id, name, aliases, translated names."""
+    yield concept.id
+    yield concept.name
+    yield from concept.aliases
+    for translation in concept.translations.values():
+        yield translation.name
+
+
+class KGraph:
+    """The graph as plain dicts of sorted tuples, built once from validated concepts."""
+
+    def __init__(self, concepts: Iterable[Concept]) -> None:
+        self.concepts: dict[str, Concept] = {c.id: c for c in sorted(concepts, key=_by_id)}
+        needs = {
+            cid: tuple(sorted({p for p in c.prerequisite_ids if p in self.concepts}))
+            for cid, c in self.concepts.items()
+        }
+        unlocks: dict[str, list[str]] = {cid: [] for cid in self.concepts}
+        for cid, prereqs in needs.items():
+            for prereq in prereqs:
+                unlocks[prereq].append(cid)
+        self.prerequisites: Mapping[str, tuple[str, ...]] = needs
+        self.dependents: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in unlocks.items()}
+        self._names: dict[str, str] | None = None
+
+    @classmethod
+    def from_edges(cls, edges: Iterable[tuple[str, str]], *, hours: float = 1.0) -> KGraph:
+        """A small graph from ``(prerequisite, concept)`` pairs, for examples and tests."""
+        needs: dict[str, list[str]] = {}
+        for prereq, concept in edges:
+            needs.setdefault(prereq, [])
+            needs.setdefault(concept, []).append(prereq)
+        return cls(
+            Concept(
+                id=cid,
+                name=cid,
+                level=Level.FOUNDATIONS,
+                category=Category.ML,
+                summary=f"The concept {cid}.",
+                hours=hours,
+                prerequisites=tuple(Prerequisite(id=p, why=f"{cid} needs {p}") for p in ps),
+            )
+            for cid, ps in needs.items()
+        )
+
+    def __len__(self) -> int:
+        return len(self.concepts)
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self.concepts
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        return self.concepts[concept_id]
+
+    @property
+    def name_index(self) -> dict[str, str]:
+        """Normalised name → id, over ids, names, aliases and translated names."""
+        if self._names is None:
+            self._names = {}
+            for cid, concept in self.concepts.items():
+                for name in names_of(concept):
+                    self._names.setdefault(normalize(name), cid)
+        return self._names
+
+    def resolve(self, name: str) -> str:
+        """The id a user means by *name*; `UnknownConceptError` with suggestions otherwise."""
+        found = self.name_index.get(normalize(name))
+        if found is None:
+            raise UnknownConceptError(name, self.suggest(name))
+        return found
+
+    def resolve_all(self, names: Iterable[str]) -> tuple[str, ...]:
+        """Resolve several names, keeping the first occurrence of each id."""
+        return tuple(dict.fromkeys(self.resolve(n) for n in names))
+
+    def suggest(self, name: str, *, limit: int = 3) -> tuple[str, ...]:
+        """Ids whose names are closest to *name*: near spellings first, then containing it."""
+        key = normalize(name)
+        index = self.name_index
+        close = difflib.get_close_matches(key, sorted(index), n=limit * 3, cutoff=0.6)
+        containing = sorted(k for k in index if key and key in k)
+        ids = dict.fromkeys(index[k] for k in [*close, *containing])
+        return tuple(ids)[:limit]
+
+    def ancestors(self, concept_id: str) -> set[str]:
+        """Everything *concept_id* needs, directly or transitively (not itself)."""
+        return _reach(self.prerequisites, [concept_id])
+
+    def descendants(self, concept_id: str) -> set[str]:
+        """Everything that needs *concept_id*, directly or transitively (not itself)."""
+        return _reach(self.dependents, [concept_id])
+
+    def closure(self, concept_ids: Iterable[str]) -> set[str]:
+        """The concepts with all their ancestors: ``cl(k)`` united over *concept_ids*."""
+        ids = set(concept_ids)
+        return ids | _reach(self.prerequisites, ids)
+
+    def learning_order(self, members: Iterable[str]) -> list[str]:
+        """*members* so that each follows its prerequisites and related concepts stay together.
+
+        Depth-first from the goals (members nothing else in the set needs), lowest rung first,
+        then by id: before each concept come its missing prerequisites, each preceded by its own.
+        A prerequisite chain is therefore learned in one stretch, just before what needs it.
+        """
+        chosen = set(members)
+        goals = [m for m in chosen if not any(d in chosen for d in self.dependents[m])]
+        order: list[str] = []
+        entered: set[str] = set()
+        for goal in sorted(goals, key=self.rung_key):
+            entered.add(goal)
+            stack = [(goal, self._needed(goal, chosen))]
+            while stack:
+                node, pending = stack[-1]
+                for prereq in pending:
+                    if prereq not in entered:
+                        entered.add(prereq)
+                        stack.append((prereq, self._needed(prereq, chosen)))
+                        break
+                else:
+                    stack.pop()
+                    order.append(node)
+        return order
+
+    def _needed(self, concept_id: str, chosen: set[str]) -> Iterator[str]:
+        needs = [p for p in self.prerequisites[concept_id] if p in chosen]
+        return iter(sorted(needs, key=self.rung_key))
+
+    def rung_key(self, concept_id: str) -> tuple[int, str]:
+        """Sort key: lowest rung first, then id."""
+        return (self.concepts[concept_id].level.rank, concept_id)
+
+    def distances_from(self, source: str) -> dict[str, int]:
+        """Edge counts of the shortest ways from *source* to each concept that needs it."""
+        distance = {source: 0}
+        queue = deque([source])
+        while queue:
+            node = queue.popleft()
+            for nxt in self.dependents[node]:
+                if nxt not in distance:
+                    distance[nxt] = distance[node] + 1
+                    queue.append(nxt)
+        return distance
+
+    def shortest_chains(self, source: str, target: str, *, limit: int = 3) -> list[tuple[str, ...]]:
+        """Up to *limit* shortest chains source → … → target, in lexicographic order."""
+        distance = self.distances_from(source)
+        if target not in distance:
+            return []
+        chains: list[tuple[str, ...]] = []
+        stack: list[tuple[str, ...]] = [(target,)]
+        while stack and len(chains) < limit:
+            partial = stack.pop()
+            head = partial[0]
+            if head == source:
+                chains.append(partial)
+                continue
+            steps = [p for p in self.prerequisites[head] if distance.get(p) == distance[head] - 1]
+            stack.extend((p, *partial) for p in sorted(steps, reverse=True))
+        return sorted(chains)
+
+
+def _by_id(concept: Concept) -> str:
+    return concept.id
+
+
+def _reach(edges: Mapping[str, tuple[str, ...]], start: Iterable[str]) -> set[str]:
+    seen: set[str] = set()
+    stack = [n for s in start for n in edges.get(s, ())]
+    while stack:
+        node = stack.pop()
+        if node not in seen:
+            seen.add(node)
+            stack.extend(edges[node])
+    return seen
+
+
+__all__ = ["KGraph", "names_of", "normalize"]

@@ -1,0 +1,361 @@
+"""The learner's questions, exactly as DESIGN.md defines them, answered as frozen results.
+
+``cl(X)`` is X with all its ancestors; ``closure(K)`` is the union of ``cl(k)``. Knowing a
+concept means knowing its prerequisites too, unless ``strict`` says that only what is marked
+counts. Queries never print and never read files; renderers turn their results into text.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
+
+from kgraph.graph import names_of
+from kgraph.model import LEVELS, Category, Concept, Level
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from kgraph.graph import KGraph
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """One concept of a plan, with the hours studied once it is done."""
+
+    concept: Concept
+    running_hours: float
+
+
+@dataclass(frozen=True, slots=True)
+class RungTotal:
+    """How much of a result lies on one rung."""
+
+    level: Level
+    count: int
+    hours: float
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """What to learn, in order, to reach ``target`` from ``source`` and the known set."""
+
+    target: str
+    source: str | None
+    known: tuple[str, ...]
+    steps: tuple[Step, ...]
+    totals: tuple[RungTotal, ...]
+    chain: tuple[str, ...]
+
+    @property
+    def hours(self) -> float:
+        """Hours of the whole plan."""
+        return self.steps[-1].running_hours if self.steps else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Blocked:
+    """A missing concept and the missing prerequisites that stand in its way."""
+
+    concept: Concept
+    waiting_for: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    """What is missing for ``target``: ready now, or blocked."""
+
+    target: str
+    ready: tuple[Concept, ...]
+    blocked: tuple[Blocked, ...]
+    unmarked: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A concept of the fringe and how much it unlocks per hour."""
+
+    concept: Concept
+    unlocks: int
+    score: float
+
+
+@dataclass(frozen=True, slots=True)
+class Fringe:
+    """The concepts ready to learn now, most leverage first."""
+
+    goal: str | None
+    candidates: tuple[Candidate, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """An edge of a chain, with its reason."""
+
+    prerequisite: str
+    concept: str
+    why: str
+
+
+@dataclass(frozen=True, slots=True)
+class Why:
+    """The shortest chains that make ``source`` needed for ``target`` (none: not needed)."""
+
+    source: str
+    target: str
+    chains: tuple[tuple[Link, ...], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Unlocks:
+    """What a concept opens up, by distance (1 = directly)."""
+
+    concept: str
+    rings: tuple[tuple[int, tuple[Concept, ...]], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Details:
+    """One concept with its neighbours."""
+
+    concept: Concept
+    prerequisites: tuple[tuple[Concept, str], ...]
+    unlocks: tuple[Concept, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """Concepts that match a filter or a search."""
+
+    title: str
+    concepts: tuple[Concept, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    """The graph's size and shape."""
+
+    concepts: int
+    edges: int
+    hours: float
+    by_level: tuple[RungTotal, ...]
+    by_category: tuple[tuple[str, int], ...]
+    roots: int
+    leaves: int
+    longest_chain: int
+
+
+def known_set(kg: KGraph, known: Iterable[str], *, strict: bool = False) -> set[str]:
+    """What counts as known: the closure of *known*, or exactly it under *strict*."""
+    ids = kg.resolve_all(known)
+    return set(ids) if strict else kg.closure(ids)
+
+
+def rung_totals(concepts: Iterable[Concept]) -> tuple[RungTotal, ...]:
+    """Count and hours per rung, in ladder order, rungs with nothing left out."""
+    count: Counter[Level] = Counter()
+    hours: dict[Level, float] = dict.fromkeys(LEVELS, 0.0)
+    for concept in concepts:
+        count[concept.level] += 1
+        hours[concept.level] += concept.hours
+    return tuple(RungTotal(lv, count[lv], hours[lv]) for lv in LEVELS if count[lv])
+
+
+def learning_path(
+    kg: KGraph,
+    target: str,
+    *,
+    source: str | None = None,
+    known: Iterable[str] = (),
+    strict: bool = False,
+) -> Plan:
+    """The plan ``cl(target) − closure({source} ∪ known)``, each step after its prerequisites.
+
+    Examples:
+        >>> from kgraph.graph import KGraph
+        >>> kg = KGraph.from_edges([("python", "ml"), ("linalg", "ml"), ("ml", "lora")])
+        >>> [s.concept.id for s in learning_path(kg, "lora", source="python").steps]
+        ['linalg', 'ml', 'lora']
+    """
+    goal = kg.resolve(target)
+    start = kg.resolve(source) if source is not None else None
+    marked = kg.resolve_all([*known, *([start] if start else [])])
+    have = known_set(kg, marked, strict=strict)
+    order = kg.learning_order(kg.closure([goal]) - have)
+    steps, total = [], 0.0
+    for cid in order:
+        total += kg[cid].hours
+        steps.append(Step(kg[cid], total))
+    chain = kg.shortest_chains(start, goal, limit=1) if start else []
+    return Plan(
+        target=goal,
+        source=start,
+        known=tuple(sorted(set(marked) - {start})),
+        steps=tuple(steps),
+        totals=rung_totals(kg[c] for c in order),
+        chain=chain[0] if chain and len(chain[0]) > 1 else (),
+    )
+
+
+def gaps(kg: KGraph, target: str, *, known: Iterable[str] = (), strict: bool = False) -> Gaps:
+    """Split what is missing for *target* into ready-now and blocked concepts.
+
+    Examples:
+        >>> from kgraph.graph import KGraph
+        >>> kg = KGraph.from_edges([("python", "ml"), ("ml", "lora"), ("linalg", "ml")])
+        >>> [c.id for c in gaps(kg, "lora", known=["python"]).ready]
+        ['linalg']
+    """
+    goal = kg.resolve(target)
+    marked = kg.resolve_all(known)
+    have = known_set(kg, marked, strict=strict)
+    missing = kg.learning_order(kg.closure([goal]) - have)
+    ready, blocked = [], []
+    for cid in missing:
+        waiting = tuple(p for p in kg.prerequisites[cid] if p not in have)
+        if waiting:
+            blocked.append(Blocked(kg[cid], waiting))
+        else:
+            ready.append(kg[cid])
+    unmarked = tuple(
+        (k, tuple(sorted(kg.ancestors(k) - have))) for k in sorted(marked) if kg.ancestors(k) - have
+    )
+    return Gaps(goal, tuple(ready), tuple(blocked), unmarked if strict else ())
+
+
+def fringe(
+    kg: KGraph, *, known: Iterable[str] = (), strict: bool = False, goal: str | None = None
+) -> Fringe:
+    """The outer fringe: unknown concepts whose prerequisites are all known, by leverage.
+
+    Leverage is how many concepts each unlocks (transitively; within the plan toward *goal*
+    when given) per hour of study; ties go to the lower rung, then to the id.
+
+    Examples:
+        >>> from kgraph.graph import KGraph
+        >>> kg = KGraph.from_edges([("python", "ml"), ("ml", "lora"), ("linalg", "ml")])
+        >>> [c.concept.id for c in fringe(kg, known=["python"]).candidates]
+        ['linalg']
+    """
+    have = known_set(kg, known, strict=strict)
+    target = kg.resolve(goal) if goal is not None else None
+    scope = kg.closure([target]) if target is not None else set(kg.concepts)
+    candidates = []
+    for cid in scope - have:
+        if all(p in have for p in kg.prerequisites[cid]):
+            unlocked = len(kg.descendants(cid) & scope)
+            candidates.append(Candidate(kg[cid], unlocked, (unlocked + 1) / kg[cid].hours))
+    candidates.sort(key=lambda c: (-c.score, *kg.rung_key(c.concept.id)))
+    return Fringe(target, tuple(candidates))
+
+
+def why(kg: KGraph, source: str, target: str, *, limit: int = 3) -> Why:
+    """The shortest chains by which *source* is needed for *target*, with every edge's reason."""
+    start, goal = kg.resolve(source), kg.resolve(target)
+    chains = []
+    for chain in kg.shortest_chains(start, goal, limit=limit):
+        links = []
+        for prereq, concept in pairwise(chain):
+            reason = next(p.why for p in kg[concept].prerequisites if p.id == prereq)
+            links.append(Link(prereq, concept, reason))
+        chains.append(tuple(links))
+    return Why(start, goal, tuple(c for c in chains if c))
+
+
+def unlocks(kg: KGraph, concept: str, *, depth: int | None = None) -> Unlocks:
+    """What *concept* opens up, ring by ring, up to *depth* edges away (all when None)."""
+    start = kg.resolve(concept)
+    rings: dict[int, list[Concept]] = {}
+    for cid, distance in sorted(kg.distances_from(start).items()):
+        if distance > 0 and (depth is None or distance <= depth):
+            rings.setdefault(distance, []).append(kg[cid])
+    return Unlocks(start, tuple((d, tuple(cs)) for d, cs in sorted(rings.items())))
+
+
+def show(kg: KGraph, concept: str) -> Details:
+    """One concept with its prerequisites (and why) and what it directly unlocks."""
+    found = kg[kg.resolve(concept)]
+    needs = tuple(sorted(((kg[p.id], p.why) for p in found.prerequisites), key=_first_id))
+    return Details(found, needs, tuple(kg[d] for d in kg.dependents[found.id]))
+
+
+def search(kg: KGraph, text: str) -> Listing:
+    """Concepts matching *text*: exact names first, then names containing it, then summaries."""
+    needle = text.casefold().strip()
+    ranked = []
+    for concept in kg.concepts.values():
+        names = [n.casefold() for n in names_of(concept)]
+        if needle in names:
+            rank = 0
+        elif any(needle in n for n in names):
+            rank = 1
+        elif needle in concept.summary.casefold():
+            rank = 2
+        else:
+            continue
+        ranked.append((rank, concept.level.rank, concept.id))
+    return Listing(f"search {text!r}", tuple(kg[cid] for *_, cid in sorted(ranked)))
+
+
+def listing(kg: KGraph, *, level: Level | None = None, category: Category | None = None) -> Listing:
+    """Concepts on *level* and in *category* (either may be None), in ladder order."""
+    found = [
+        c
+        for c in kg.concepts.values()
+        if (level is None or c.level == level) and (category is None or c.category == category)
+    ]
+    found.sort(key=lambda c: kg.rung_key(c.id))
+    title = " ".join(str(x) for x in (level, category) if x is not None) or "all concepts"
+    return Listing(title, tuple(found))
+
+
+def stats(kg: KGraph) -> Stats:
+    """Counts per rung and category, edges, roots, leaves and the longest prerequisite chain."""
+    depth: dict[str, int] = {}
+    for cid in kg.learning_order(kg.concepts):
+        depth[cid] = 1 + max((depth[p] for p in kg.prerequisites[cid]), default=0)
+    categories = Counter(str(c.category) for c in kg.concepts.values())
+    return Stats(
+        concepts=len(kg),
+        edges=sum(len(p) for p in kg.prerequisites.values()),
+        hours=sum(c.hours for c in kg.concepts.values()),
+        by_level=rung_totals(kg.concepts.values()),
+        by_category=tuple(sorted(categories.items())),
+        roots=sum(1 for p in kg.prerequisites.values() if not p),
+        leaves=sum(1 for d in kg.dependents.values() if not d),
+        longest_chain=max(depth.values(), default=0),
+    )
+
+
+def _first_id(pair: tuple[Concept, str]) -> str:
+    return pair[0].id
+
+
+__all__ = [
+    "Blocked",
+    "Candidate",
+    "Details",
+    "Fringe",
+    "Gaps",
+    "Link",
+    "Listing",
+    "Plan",
+    "RungTotal",
+    "Stats",
+    "Step",
+    "Unlocks",
+    "Why",
+    "fringe",
+    "gaps",
+    "known_set",
+    "learning_path",
+    "listing",
+    "rung_totals",
+    "search",
+    "show",
+    "stats",
+    "unlocks",
+    "why",
+]

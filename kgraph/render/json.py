@@ -1,0 +1,31 @@
+"""JSON rendering of any query result or report: the tool builder's ``--format json``."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from enum import Enum
+
+from kgraph.model import Concept
+from kgraph.store import concept_to_json
+
+
+def to_data(value: object) -> object:
+    """Plain JSON data for a result: dataclasses become objects, concepts their file form."""
+    if isinstance(value, Concept):
+        return concept_to_json(value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (tuple, list)):
+        return [to_data(v) for v in value]
+    if isinstance(value, Enum):
+        return value.value
+    return value
+
+
+def render_json(result: object) -> str:
+    """Sorted, indented, UTF-8 JSON with a trailing newline; the same input, the same bytes."""
+    return json.dumps(to_data(result), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+__all__ = ["render_json", "to_data"]

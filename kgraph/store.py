@@ -1,0 +1,277 @@
+r"""Reading and writing graph files: the only module that touches the filesystem.
+
+Canonical form, owned by `dump`: ``{"$schema", "concepts"}`` with concepts sorted by id, each
+concept's keys in `CONCEPT_KEYS` order, prerequisites sorted by id, two-space indent, UTF-8 text
+(not ``\\u`` escapes) and one trailing newline. Every write goes through `write_atomic`.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import tempfile
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from pydantic import ValidationError
+
+from kgraph.errors import DataError, InputError, Problem
+from kgraph.model import SCHEMA_FILE, Concept, GraphFile
+from kgraph.position import JsonPath, Locator
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+    from pydantic_core import ErrorDetails
+
+GRAPH_ENV: Final = "KGRAPH_GRAPH"
+LOCAL_GRAPH: Final = Path("graph") / "concepts.json"
+CONCEPT_KEYS: Final = (
+    "id", "name", "aliases", "level", "category", "summary", "hours",
+    "prerequisites", "resources", "translations",
+)  # fmt: skip
+_TOP_KEYS: Final = frozenset({"$schema", "concepts"})
+
+
+def packaged_graph_path() -> Path:
+    """The graph shipped in the wheel, or the checkout's copy in an editable install."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "_data" / "concepts.json"
+    return shipped if shipped.is_file() else here.parent / LOCAL_GRAPH
+
+
+def resolve_graph_path(explicit: Path | None = None) -> Path:
+    """Pick the graph file: ``--graph``, then ``$KGRAPH_GRAPH``, then ``./graph``, then packaged."""
+    if explicit is not None:
+        return explicit
+    if env := os.environ.get(GRAPH_ENV):
+        return Path(env)
+    if LOCAL_GRAPH.is_file():
+        return LOCAL_GRAPH
+    return packaged_graph_path()
+
+
+def read_text(path: Path) -> str:
+    """Read a UTF-8 text file, turning every OS failure into one readable `InputError`."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        msg = f"{path}: no such file"
+        raise InputError(msg) from None
+    except IsADirectoryError:
+        msg = f"{path}: is a directory, not a file"
+        raise InputError(msg) from None
+    except OSError as err:
+        msg = f"{path}: cannot read: {err.strerror or err}"
+        raise InputError(msg) from None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        msg = f"{path}: not UTF-8 text (byte {err.start} is {data[err.start]:#04x})"
+        raise InputError(msg) from None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """The outcome of parsing one file: the valid concepts and every problem met."""
+
+    path: str
+    text: str
+    graph: GraphFile | None
+    problems: tuple[Problem, ...]
+    items: tuple[Any, ...] = ()
+
+    @cached_property
+    def locator(self) -> Locator:
+        """Positions of every value (built on first use: a clean load never needs it)."""
+        return Locator(self.text)
+
+    def locate(self, loc: JsonPath | int) -> tuple[int, int]:
+        """Line and column of *loc*."""
+        return self.locator.line_col(loc)
+
+
+def parse(text: str, path: str) -> Parsed:
+    """Parse and schema-check a graph file's text; never raises for bad data."""
+    data, oddities, json_problem = _decode(text, path)
+    if json_problem is not None:
+        return Parsed(path, text, None, (json_problem,), ())
+    locator: Locator | None = None
+
+    def located(
+        loc: JsonPath | int, concept: str | None, field: str | None, message: str
+    ) -> Problem:
+        nonlocal locator
+        locator = locator or Locator(text)
+        line, column = locator.line_col(loc)
+        return Problem(path, line, column, concept, field, message)
+
+    problems: list[Problem] = []
+    if oddities.duplicate_keys or oddities.constants:
+        locator = Locator(text)
+        problems += [located(*finding) for finding in _find_oddities(locator)]
+    if not isinstance(data, dict):
+        problems.append(located((), None, None, "the top level must be an object with 'concepts'"))
+        return Parsed(path, text, None, tuple(problems), ())
+    problems += [located((key,), None, key, "unknown key") for key in sorted(set(data) - _TOP_KEYS)]
+    schema = data.get("$schema", SCHEMA_FILE)
+    if not isinstance(schema, str):
+        problems.append(located(("$schema",), None, "$schema", "must be a string"))
+    raw = data.get("concepts")
+    if not isinstance(raw, list):
+        message = "missing" if raw is None else "must be a list of concepts"
+        problems.append(
+            located(("concepts",) if raw is not None else (), None, "concepts", message)
+        )
+        return Parsed(path, text, None, tuple(problems), ())
+    concepts = []
+    for index, item in enumerate(raw):
+        try:
+            concepts.append(Concept.model_validate(item))
+        except ValidationError as err:
+            label = raw_id(item) or f"concepts[{index}]"
+            for e in err.errors():
+                loc = ("concepts", index, *e["loc"])
+                problems.append(located(loc, label, _field_name(e["loc"]), _message(e)))
+    graph = GraphFile.model_construct(schema_ref=str(schema), concepts=tuple(concepts))
+    ordered = tuple(sorted(problems, key=lambda p: p.sort_key))
+    return Parsed(path, text, graph, ordered, tuple(raw))
+
+
+def raw_id(item: object) -> str | None:
+    """The id of a raw concept object, if it has a string one."""
+    found = item.get("id") if isinstance(item, dict) else None
+    return found if isinstance(found, str) else None
+
+
+@dataclass(slots=True)
+class _Oddities:
+    """What `json.loads` silently accepts but a graph file must not hold."""
+
+    duplicate_keys: bool = False
+    constants: bool = False
+
+    def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        obj = dict(pairs)
+        self.duplicate_keys |= len(obj) != len(pairs)
+        return obj
+
+    def constant(self, name: str) -> float:
+        self.constants = True
+        return float(name)
+
+
+def _decode(text: str, path: str) -> tuple[Any, _Oddities, Problem | None]:
+    oddities = _Oddities()
+    if not text.strip():
+        return None, oddities, Problem(path, 1, 1, None, None, "the file is empty")
+    try:
+        data = json.loads(text, object_pairs_hook=oddities.pairs, parse_constant=oddities.constant)
+    except json.JSONDecodeError as err:
+        problem = Problem(path, err.lineno, err.colno, None, None, f"invalid JSON: {err.msg}")
+        return None, oddities, problem
+    except RecursionError:
+        return None, oddities, Problem(path, 1, 1, None, None, "invalid JSON: nested too deeply")
+    return data, oddities, None
+
+
+def _find_oddities(locator: Locator) -> Iterable[tuple[int, None, str | None, str]]:
+    for loc, key in locator.duplicate_keys:
+        yield loc, None, key, f"duplicate key {key!r} in one object"
+    for loc, literal in locator.bad_literals:
+        yield loc, None, None, f"{literal} is not valid JSON (numbers must be finite)"
+
+
+def _field_name(loc: tuple[int | str, ...]) -> str | None:
+    parts: list[str] = []
+    for part in loc:
+        if isinstance(part, int):
+            parts.append(f"[{part}]")
+        else:
+            parts.append(f".{part}" if parts else str(part))
+    return "".join(parts) or None
+
+
+def _message(error: ErrorDetails) -> str:
+    message = str(error["msg"]).removeprefix("Value error, ")
+    if error["type"] == "extra_forbidden":
+        return "unknown key"
+    if error["type"] == "missing":
+        return "missing"
+    return message[:1].lower() + message[1:]
+
+
+def load(path: Path) -> GraphFile:
+    """Read and schema-check *path*; raise `DataError` with every problem if it is not clean."""
+    parsed = parse(read_text(path), str(path))
+    if parsed.problems or parsed.graph is None:
+        raise DataError(parsed.problems)
+    return parsed.graph
+
+
+def concept_to_json(concept: Concept) -> dict[str, Any]:
+    """A concept as canonical JSON-ready data (key order is `CONCEPT_KEYS`)."""
+    doc = concept.model_dump(mode="json", exclude_none=True)
+    doc["hours"] = int(concept.hours) if concept.hours.is_integer() else concept.hours
+    doc["prerequisites"] = sorted(doc["prerequisites"], key=lambda p: p["id"])
+    doc["translations"] = dict(sorted(doc["translations"].items()))
+    return {key: doc[key] for key in CONCEPT_KEYS if key != "translations" or doc[key]}
+
+
+def dump(graph: GraphFile) -> str:
+    """The one canonical text of *graph*; ``dump(parse(dump(g)))`` is byte-identical."""
+    doc = {
+        "$schema": graph.schema_ref,
+        "concepts": [concept_to_json(c) for c in sorted(graph.concepts, key=lambda c: c.id)],
+    }
+    return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Replace *path* with *text*; a reader sees the old file or the new one, never half of it."""
+    try:
+        mode = stat.S_IMODE(path.stat().st_mode)
+    except FileNotFoundError:
+        mode = 0o644
+    except OSError as err:
+        msg = f"{path}: cannot write: {err.strerror or err}"
+        raise InputError(msg) from None
+    try:
+        _replace(path, text, mode)
+    except OSError as err:
+        msg = f"{path}: cannot write: {err.strerror or err}"
+        raise InputError(msg) from None
+
+
+def _replace(path: Path, text: str, mode: int) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(text)
+            f.flush()
+            os.fsync(f.fileno())
+        Path(tmp).chmod(mode)
+        Path(tmp).replace(path)  # same directory, so the rename is atomic
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+__all__ = [
+    "CONCEPT_KEYS",
+    "GRAPH_ENV",
+    "LOCAL_GRAPH",
+    "Parsed",
+    "concept_to_json",
+    "dump",
+    "load",
+    "packaged_graph_path",
+    "parse",
+    "raw_id",
+    "read_text",
+    "resolve_graph_path",
+    "write_atomic",
+]

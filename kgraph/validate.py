@@ -1,0 +1,174 @@
+"""Validation: every error in a graph file, located, and the checked load the queries use.
+
+Field rules live in the model; the rules that span concepts (duplicate ids, unknown or self
+prerequisites, cycles, name collisions) are plain functions here, so they are reported together
+with field errors instead of hiding behind them.
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import TYPE_CHECKING, Any
+
+from kgraph.errors import DataError, Problem
+from kgraph.graph import KGraph, normalize
+from kgraph.store import Parsed, parse, raw_id, read_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Mapping
+    from pathlib import Path
+
+    from kgraph.position import JsonPath
+
+
+def validate(parsed: Parsed) -> tuple[Problem, ...]:
+    """Every error of a parsed file: syntax, schema and cross-concept rules, in file order."""
+    problems = list(parsed.problems)
+    if parsed.items:
+        for check in (_duplicate_ids, _prerequisite_ids, _cycles, _name_collisions):
+            problems.extend(check(parsed))
+    return tuple(sorted(set(problems), key=lambda p: p.sort_key))
+
+
+def load_graph(path: Path) -> KGraph:
+    """Read, validate and index *path*; raise `DataError` with every problem if it is broken."""
+    parsed = parse(read_text(path), str(path))
+    problems = validate(parsed)
+    if problems or parsed.graph is None:
+        raise DataError(problems)
+    return KGraph(parsed.graph.concepts)
+
+
+def _problem(parsed: Parsed, loc: JsonPath, concept: str, field: str, message: str) -> Problem:
+    line, column = parsed.locate(loc)
+    return Problem(parsed.path, line, column, concept, field, message)
+
+
+def _strings(value: object) -> Iterator[tuple[int, str]]:
+    """The string items of a raw list, with their index (anything else was a schema error)."""
+    if isinstance(value, list):
+        yield from ((i, v) for i, v in enumerate(value) if isinstance(v, str))
+
+
+def _raw_prerequisites(item: object) -> Iterator[tuple[int, str]]:
+    if isinstance(item, dict) and isinstance(item.get("prerequisites"), list):
+        for j, prereq in enumerate(item["prerequisites"]):
+            if isinstance(prereq, dict) and isinstance(prereq.get("id"), str):
+                yield j, prereq["id"]
+
+
+def _identified(parsed: Parsed) -> Iterator[tuple[int, str, Any]]:
+    """Raw concepts with a string id: cross-concept rules check even schema-invalid ones."""
+    for index, item in enumerate(parsed.items):
+        if (cid := raw_id(item)) is not None:
+            yield index, cid, item
+
+
+def _duplicate_ids(parsed: Parsed) -> Iterator[Problem]:
+    first: dict[str, int] = {}
+    for index, cid, _ in _identified(parsed):
+        if cid in first:
+            line, _ = parsed.locate(("concepts", first[cid], "id"))
+            message = f"duplicate id (first defined at line {line})"
+            yield _problem(parsed, ("concepts", index, "id"), cid, "id", message)
+        first.setdefault(cid, index)
+
+
+def _prerequisite_ids(parsed: Parsed) -> Iterator[Problem]:
+    ids = sorted({cid for _, cid, _ in _identified(parsed)})
+    for index, cid, item in _identified(parsed):
+        seen: set[str] = set()
+        for j, pid in _raw_prerequisites(item):
+            loc = ("concepts", index, "prerequisites", j, "id")
+            field = f"prerequisites[{j}].id"
+            if pid == cid:
+                yield _problem(parsed, loc, cid, field, "a concept cannot require itself")
+            elif pid not in ids:
+                close = difflib.get_close_matches(pid, ids, n=3, cutoff=0.6)
+                hint = f"; did you mean {', '.join(close)}?" if close else ""
+                yield _problem(parsed, loc, cid, field, f"unknown prerequisite {pid!r}{hint}")
+            elif pid in seen:
+                yield _problem(parsed, loc, cid, field, f"prerequisite {pid!r} is listed twice")
+            seen.add(pid)
+
+
+def _cycles(parsed: Parsed) -> Iterator[Problem]:
+    needs: dict[str, set[str]] = {}
+    first: dict[str, int] = {}
+    for index, cid, item in _identified(parsed):
+        first.setdefault(cid, index)
+        needs.setdefault(cid, set()).update(pid for _, pid in _raw_prerequisites(item))
+    edges = {cid: sorted(p for p in ps if p in needs and p != cid) for cid, ps in needs.items()}
+    for cycle in find_cycles(edges):
+        loc = ("concepts", first[cycle[0]], "prerequisites")
+        message = "prerequisites form a cycle: " + " → ".join(cycle)
+        yield _problem(parsed, loc, cycle[0], "prerequisites", message)
+
+
+def find_cycles(prerequisites: Mapping[str, Iterable[str]]) -> list[tuple[str, ...]]:
+    """One cycle per tangle of the graph, each as ``a → b → … → a`` in edge direction.
+
+    Kahn's algorithm peels off everything acyclic; from what remains, following prerequisites
+    always revisits a node, and the stretch between the two visits is a cycle.
+
+    Examples:
+        >>> find_cycles({"a": ["c"], "b": ["a"], "c": ["b"], "d": []})
+        [('a', 'b', 'c', 'a')]
+    """
+    needs = {cid: sorted(set(ps)) for cid, ps in prerequisites.items()}
+    unlocks: dict[str, list[str]] = {cid: [] for cid in needs}
+    for cid, ps in needs.items():
+        for p in ps:
+            unlocks[p].append(cid)
+    waiting = {cid: len(ps) for cid, ps in needs.items()}
+    ready = [cid for cid, n in waiting.items() if n == 0]
+    while ready:
+        for dependent in unlocks[ready.pop()]:
+            waiting[dependent] -= 1
+            if waiting[dependent] == 0:
+                ready.append(dependent)
+    stuck = {cid for cid, n in waiting.items() if n > 0}
+    cycles = []
+    while stuck:
+        walk, node = [], min(stuck)
+        while node not in walk:
+            walk.append(node)
+            node = min(p for p in needs[node] if p in stuck)
+        loop = walk[walk.index(node) :][::-1]  # walked against the edges
+        start = loop.index(min(loop))
+        loop = loop[start:] + loop[:start]
+        if len(loop) > 1:  # a self-prerequisite is reported on its own
+            cycles.append((*loop, loop[0]))
+        stuck -= set(walk)
+    return cycles
+
+
+def _name_collisions(parsed: Parsed) -> Iterator[Problem]:
+    owner: dict[str, tuple[str, str]] = {}
+    for index, cid, item in _identified(parsed):
+        for loc, field, name in _names_with_place(index, cid, item):
+            other, kind = owner.setdefault(normalize(name), (cid, field))
+            if other != cid:
+                message = (
+                    f"{name!r} is already a name of concept {other!r} ({kind}); names, ids and"
+                    " aliases must be unique ignoring case, spaces, hyphens and underscores"
+                )
+                yield _problem(parsed, loc, cid, field, message)
+
+
+def _names_with_place(
+    index: int, cid: str, item: dict[str, Any]
+) -> Iterator[tuple[JsonPath, str, str]]:
+    base: JsonPath = ("concepts", index)
+    yield (*base, "id"), "id", cid
+    if isinstance(item.get("name"), str):
+        yield (*base, "name"), "name", item["name"]
+    for k, alias in _strings(item.get("aliases")):
+        yield (*base, "aliases", k), f"aliases[{k}]", alias
+    translations = item.get("translations")
+    for lang, tr in sorted(translations.items() if isinstance(translations, dict) else []):
+        if isinstance(tr, dict) and isinstance(tr.get("name"), str):
+            yield (*base, "translations", lang, "name"), f"translations.{lang}.name", tr["name"]
+
+
+__all__ = ["find_cycles", "load_graph", "validate"]
