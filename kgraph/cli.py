@@ -20,7 +20,7 @@ from kgraph.model import Category, Level, json_schema
 from kgraph.render.json import render_json
 from kgraph.render.text import render_problems, render_text
 from kgraph.store import dump, parse, read_text, resolve_graph_path, write_atomic
-from kgraph.validate import load_graph, validate
+from kgraph.validate import load_checked, load_graph, validate
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -287,7 +287,29 @@ def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int) -
         return render_github(problems)
     if not problems:
         return f"{path}: ok, {count} concepts\n"
-    return render_problems(problems) + f"{path}: {len(problems)} problem(s)\n"
+    kind = problems[0].severity
+    return render_problems(problems) + f"{path}: {len(problems)} {kind}(s)\n"
+
+
+@main.command("lint")
+@graph_option
+@format_option("text", "json", "github")
+@click.option("--strict", is_flag=True, help="Exit 1 when any warning remains.")
+@click.pass_context
+def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool) -> None:
+    """Warn about what misleads learners (redundant edges, rung inversions, …), with fixes.
+
+    \b
+    Example:
+        kgraph lint --strict
+    """
+    from kgraph.lint import lint
+
+    path = _graph_path(graph)
+    parsed, kg = load_checked(path)
+    warnings = lint(parsed, kg)
+    click.echo(_report(warnings, fmt, path=str(path), count=len(kg)), nl=False)
+    ctx.exit(1 if strict and warnings else 0)
 
 
 @main.command()

@@ -14,6 +14,7 @@ ids, so every result is deterministic whatever the order of the file.
 from __future__ import annotations
 
 import difflib
+import heapq
 import re
 from collections import deque
 from typing import TYPE_CHECKING, Final
@@ -131,13 +132,32 @@ class KGraph:
         return ids | _reach(self.prerequisites, ids)
 
     def learning_order(self, members: Iterable[str]) -> list[str]:
-        """*members* so that each follows its prerequisites and related concepts stay together.
+        """*members* in the order to learn them: up the ladder, related concepts together.
 
-        Depth-first from the goals (members nothing else in the set needs), lowest rung first,
-        then by id: before each concept come its missing prerequisites, each preceded by its own.
-        A prerequisite chain is therefore learned in one stretch, just before what needs it.
+        Every concept comes after its prerequisites. Among the concepts whose prerequisites are
+        done, the lowest rung goes first; within a rung, the depth-first order from the goals
+        decides, so that a chain of prerequisites is learned in one stretch just before what
+        needs it. Ties cannot remain: the depth-first order is total and follows sorted ids.
         """
         chosen = set(members)
+        position = {cid: i for i, cid in enumerate(self._depth_first(chosen))}
+        waiting = {c: sum(p in chosen for p in self.prerequisites[c]) for c in chosen}
+        ready = [(self.concepts[c].level.rank, position[c], c) for c, n in waiting.items() if not n]
+        heapq.heapify(ready)
+        order: list[str] = []
+        while ready:
+            *_, cid = heapq.heappop(ready)
+            order.append(cid)
+            for dependent in self.dependents[cid]:
+                if dependent in chosen:
+                    waiting[dependent] -= 1
+                    if not waiting[dependent]:
+                        rank = self.concepts[dependent].level.rank
+                        heapq.heappush(ready, (rank, position[dependent], dependent))
+        return order
+
+    def _depth_first(self, chosen: set[str]) -> list[str]:
+        """Post-order from the goals (members nothing else chosen needs), lowest rung first."""
         goals = [m for m in chosen if not any(d in chosen for d in self.dependents[m])]
         order: list[str] = []
         entered: set[str] = set()

@@ -32,11 +32,16 @@ def validate(parsed: Parsed) -> tuple[Problem, ...]:
 
 def load_graph(path: Path) -> KGraph:
     """Read, validate and index *path*; raise `DataError` with every problem if it is broken."""
+    return load_checked(path)[1]
+
+
+def load_checked(path: Path) -> tuple[Parsed, KGraph]:
+    """Like `load_graph`, also returning the parsed file (for locating lint warnings)."""
     parsed = parse(read_text(path), str(path))
     problems = validate(parsed)
     if problems or parsed.graph is None:
         raise DataError(problems)
-    return KGraph(parsed.graph.concepts)
+    return parsed, KGraph(parsed.graph.concepts)
 
 
 def _problem(parsed: Parsed, loc: JsonPath, concept: str, field: str, message: str) -> Problem:
@@ -171,4 +176,4 @@ def _names_with_place(
             yield (*base, "translations", lang, "name"), f"translations.{lang}.name", tr["name"]
 
 
-__all__ = ["find_cycles", "load_graph", "validate"]
+__all__ = ["find_cycles", "load_checked", "load_graph", "validate"]

@@ -1,0 +1,161 @@
+"""Lint: warnings about a valid graph that would still mislead a learner, each with a fix.
+
+Redundant edges are found without networkx's transitive reduction (which does not finish at
+100,000 concepts): walking the topological order once, each concept's ancestors are a bitset
+held in a Python int, and an edge p → c is redundant when p is already an ancestor of another
+prerequisite of c.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Final
+
+from kgraph.errors import Problem
+from kgraph.model import Level
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from kgraph.graph import KGraph
+    from kgraph.position import JsonPath
+    from kgraph.store import Parsed
+
+SUMMARY_CHARS: Final = (40, 400)
+HOURS: Final = (0.5, 200.0)
+
+Rule = Callable[["_Context"], "Iterator[Problem]"]
+
+
+class _Context:
+    """The graph, where each concept stands in the file, and a way to build a located warning."""
+
+    def __init__(self, parsed: Parsed, kg: KGraph) -> None:
+        self.parsed, self.kg = parsed, kg
+        self.index = {c.id: i for i, c in enumerate(parsed.graph.concepts)} if parsed.graph else {}
+
+    def warn(self, concept: str, loc: JsonPath, field: str | None, message: str) -> Problem:
+        line, column = self.parsed.locate(("concepts", self.index[concept], *loc))
+        return Problem(self.parsed.path, line, column, concept, field, message, "warning")
+
+
+def lint(parsed: Parsed, kg: KGraph) -> tuple[Problem, ...]:
+    """Every warning about a valid graph, in file order."""
+    context = _Context(parsed, kg)
+    found = [problem for rule in RULES for problem in rule(context)]
+    return tuple(sorted(found, key=lambda p: p.sort_key))
+
+
+def ancestor_bits(kg: KGraph) -> tuple[dict[str, int], dict[str, int]]:
+    """Each concept's bit, and the bitset of its ancestors, in one pass over the order."""
+    order = kg.learning_order(kg.concepts)
+    bit = {cid: 1 << i for i, cid in enumerate(order)}
+    ancestors: dict[str, int] = {}
+    for cid in order:
+        mask = 0
+        for prereq in kg.prerequisites[cid]:
+            mask |= ancestors[prereq] | bit[prereq]
+        ancestors[cid] = mask
+    return bit, ancestors
+
+
+def _redundant_edges(ctx: _Context) -> Iterator[Problem]:
+    bit, ancestors = ancestor_bits(ctx.kg)
+    for cid, concept in ctx.kg.concepts.items():
+        for j, prereq in enumerate(concept.prerequisites):
+            others = [p for p in ctx.kg.prerequisites[cid] if p != prereq.id]
+            via = next((o for o in others if ancestors[o] & bit[prereq.id]), None)
+            if via is not None:
+                message = (
+                    f"redundant edge {prereq.id} → {cid}: {via} already needs {prereq.id};"
+                    f" remove {prereq.id!r} from its prerequisites"
+                )
+                yield ctx.warn(cid, ("prerequisites", j, "id"), f"prerequisites[{j}]", message)
+
+
+def _rung_inversions(ctx: _Context) -> Iterator[Problem]:
+    for cid, concept in ctx.kg.concepts.items():
+        for j, prereq in enumerate(concept.prerequisites):
+            needed = ctx.kg[prereq.id].level
+            if needed.rank > concept.level.rank:
+                message = (
+                    f"rung inversion: prerequisite {prereq.id!r} is on {needed}, above"
+                    f" {concept.level}; move one of them or drop the edge"
+                )
+                yield ctx.warn(cid, ("prerequisites", j, "id"), f"prerequisites[{j}]", message)
+
+
+def _missing_resources(ctx: _Context) -> Iterator[Problem]:
+    for cid, concept in ctx.kg.concepts.items():
+        if not concept.resources:
+            message = "no resources; add one real source (paper, docs, course or book)"
+            yield ctx.warn(cid, ("id",), "resources", message)
+
+
+def _isolated(ctx: _Context) -> Iterator[Problem]:
+    for cid in ctx.kg.concepts:
+        if not ctx.kg.prerequisites[cid] and not ctx.kg.dependents[cid]:
+            message = "isolated: nothing needs it and it needs nothing; connect it or remove it"
+            yield ctx.warn(cid, ("id",), None, message)
+
+
+def _unrooted(ctx: _Context) -> Iterator[Problem]:
+    rooted = {c for c, concept in ctx.kg.concepts.items() if concept.level == Level.FOUNDATIONS}
+    for cid in ctx.kg.learning_order(ctx.kg.concepts):
+        if any(p in rooted for p in ctx.kg.prerequisites[cid]):
+            rooted.add(cid)
+    for cid in sorted(set(ctx.kg.concepts) - rooted):
+        message = "nothing leads to it from foundations; add the foundation it builds on"
+        yield ctx.warn(cid, ("prerequisites",), "prerequisites", message)
+
+
+def _summary_length(ctx: _Context) -> Iterator[Problem]:
+    low, high = SUMMARY_CHARS
+    for cid, concept in ctx.kg.concepts.items():
+        size = len(concept.summary)
+        if not low <= size <= high:
+            message = f"summary has {size} characters; write one to three sentences, {low}-{high}"
+            yield ctx.warn(cid, ("summary",), "summary", message)
+
+
+def _implausible_hours(ctx: _Context) -> Iterator[Problem]:
+    low, high = HOURS
+    for cid, concept in ctx.kg.concepts.items():
+        if not low <= concept.hours <= high:
+            message = (
+                f"{concept.hours:g} hours is implausible; estimate between {low:g} and {high:g}"
+            )
+            yield ctx.warn(cid, ("hours",), "hours", message)
+
+
+def _duplicate_urls(ctx: _Context) -> Iterator[Problem]:
+    first: dict[str, str] = {}
+    for cid, concept in ctx.kg.concepts.items():
+        for j, resource in enumerate(concept.resources):
+            owner = first.setdefault(resource.url, cid)
+            if owner != cid or [r.url for r in concept.resources].index(resource.url) < j:
+                message = f"resource {resource.url} is also used by {owner!r}; cite it once"
+                yield ctx.warn(cid, ("resources", j, "url"), f"resources[{j}].url", message)
+
+
+def _case_only_aliases(ctx: _Context) -> Iterator[Problem]:
+    for cid, concept in ctx.kg.concepts.items():
+        for j, alias in enumerate(concept.aliases):
+            if alias != concept.name and alias.casefold() == concept.name.casefold():
+                message = f"alias {alias!r} differs from the name only by case; remove it"
+                yield ctx.warn(cid, ("aliases", j), f"aliases[{j}]", message)
+
+
+RULES: Final[tuple[Rule, ...]] = (
+    _redundant_edges,
+    _rung_inversions,
+    _missing_resources,
+    _isolated,
+    _unrooted,
+    _summary_length,
+    _implausible_hours,
+    _duplicate_urls,
+    _case_only_aliases,
+)
+
+__all__ = ["HOURS", "RULES", "SUMMARY_CHARS", "ancestor_bits", "lint"]
