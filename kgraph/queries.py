@@ -246,7 +246,7 @@ def fringe(
     for cid in scope - have:
         if all(p in have for p in kg.prerequisites[cid]):
             unlocked = len(kg.descendants(cid) & scope)
-            candidates.append(Candidate(kg[cid], unlocked, (unlocked + 1) / kg[cid].hours))
+            candidates.append(Candidate(kg[cid], unlocked, unlocked / kg[cid].hours))
     candidates.sort(key=lambda c: (-c.score, *kg.rung_key(c.concept.id)))
     return Fringe(target, tuple(candidates))
 

@@ -121,31 +121,41 @@ def find_cycles(prerequisites: Mapping[str, Iterable[str]]) -> list[tuple[str, .
         [('a', 'b', 'c', 'a')]
     """
     needs = {cid: sorted(set(ps)) for cid, ps in prerequisites.items()}
-    unlocks: dict[str, list[str]] = {cid: [] for cid in needs}
-    for cid, ps in needs.items():
-        for p in ps:
-            unlocks[p].append(cid)
-    waiting = {cid: len(ps) for cid, ps in needs.items()}
+    remaining = _peel(needs, set(needs))
+    cycles = []
+    while remaining:
+        walk, node = [], min(remaining)
+        while node not in walk:
+            walk.append(node)
+            node = min(p for p in needs[node] if p in remaining)
+        loop = walk[walk.index(node) :][::-1]  # walked against the edges
+        start = loop.index(min(loop))
+        loop = loop[start:] + loop[:start]
+        if len(loop) > 1:  # a self-prerequisite is reported on its own
+            cycles.append((*loop, loop[0]))
+        remaining = _peel(needs, remaining - set(loop))
+    return cycles
+
+
+def _peel(needs: Mapping[str, list[str]], members: set[str]) -> set[str]:
+    """What is left of *members* after removing, again and again, those with no prerequisite left.
+
+    Everything left needs something else left, so a walk along prerequisites finds a cycle.
+    """
+    unlocks: dict[str, list[str]] = {cid: [] for cid in members}
+    waiting = dict.fromkeys(members, 0)
+    for cid in members:
+        for p in needs[cid]:
+            if p in members:
+                unlocks[p].append(cid)
+                waiting[cid] += 1
     ready = [cid for cid, n in waiting.items() if n == 0]
     while ready:
         for dependent in unlocks[ready.pop()]:
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
                 ready.append(dependent)
-    stuck = {cid for cid, n in waiting.items() if n > 0}
-    cycles = []
-    while stuck:
-        walk, node = [], min(stuck)
-        while node not in walk:
-            walk.append(node)
-            node = min(p for p in needs[node] if p in stuck)
-        loop = walk[walk.index(node) :][::-1]  # walked against the edges
-        start = loop.index(min(loop))
-        loop = loop[start:] + loop[:start]
-        if len(loop) > 1:  # a self-prerequisite is reported on its own
-            cycles.append((*loop, loop[0]))
-        stuck -= set(walk)
-    return cycles
+    return {cid for cid, n in waiting.items() if n > 0}
 
 
 def _name_collisions(parsed: Parsed) -> Iterator[Problem]:

@@ -16,8 +16,11 @@ def to_data(value: object) -> object:
         return concept_to_json(value)
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (tuple, list)):
-        return [to_data(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): to_data(v) for k, v in value.items()}
+    if isinstance(value, (tuple, list, frozenset, set)):
+        items = [to_data(v) for v in value]
+        return items if isinstance(value, (tuple, list)) else sorted(items, key=str)
     if isinstance(value, Enum):
         return value.value
     return value

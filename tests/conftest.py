@@ -1,0 +1,88 @@
+"""Shared fixtures: a small literal graph, its shuffled twin, files, and isolation from the user."""
+
+from __future__ import annotations
+
+import os
+import random
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from hypothesis import settings
+
+from kgraph.graph import KGraph
+from kgraph.model import Concept, GraphFile
+from kgraph.store import dump
+from tests.helpers import make_concept
+
+settings.register_profile("ci", max_examples=300, deadline=None)
+settings.register_profile("default", max_examples=60, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+REPO = Path(__file__).resolve().parent.parent
+SHIPPED = REPO / "graph" / "concepts.json"
+
+
+def small_concepts() -> list[Concept]:
+    """A diamond (linalg, python → ml → lora, qlora), a chain, an isolated node and aliases."""
+    return [
+        make_concept("linalg", name="Linear algebra", hours=20),
+        make_concept("python", name="Python", hours=10),
+        make_concept(
+            "ml",
+            name="Machine learning",
+            prerequisites=["linalg", "python"],
+            hours=30,
+            aliases=("machine-learning basics",),
+        ),
+        make_concept(
+            "lora",
+            name="LoRA",
+            level="tune",
+            prerequisites=["ml"],
+            hours=6,
+            aliases=("low-rank adaptation",),
+        ),
+        make_concept("quant", name="Quantization", level="tune", prerequisites=["ml"], hours=4),
+        make_concept("qlora", name="QLoRA", level="tune", prerequisites=["lora", "quant"], hours=3),
+        make_concept("agi", name="AGI", level="frontier", prerequisites=["qlora"], hours=50),
+        make_concept("history", name="History of AI", level="use", hours=2),
+    ]
+
+
+@pytest.fixture
+def small_graph() -> KGraph:
+    return KGraph(small_concepts())
+
+
+@pytest.fixture
+def shuffled_small_graph() -> KGraph:
+    concepts = small_concepts()
+    random.Random(7).shuffle(concepts)
+    shuffled = [
+        c.model_copy(update={"prerequisites": tuple(reversed(c.prerequisites))}) for c in concepts
+    ]
+    return KGraph(shuffled)
+
+
+@pytest.fixture
+def graph_file(tmp_path: Path) -> Path:
+    path = tmp_path / "concepts.json"
+    path.write_text(dump(GraphFile(concepts=tuple(small_concepts()))), encoding="utf-8")
+    return path
+
+
+@pytest.fixture
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """No test reads a developer's graph or saved progress, or writes outside tmp_path."""
+    monkeypatch.delenv("KGRAPH_GRAPH", raising=False)
+    monkeypatch.delenv("KGRAPH_LANG", raising=False)
+    monkeypatch.setenv("KGRAPH_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
+    monkeypatch.chdir(tmp_path)

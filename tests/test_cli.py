@@ -1,0 +1,206 @@
+"""The command line: data on stdout, messages on stderr, exit codes 0/1/2, never a traceback."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kgraph import __version__
+from kgraph.cli import main
+from kgraph.model import json_schema
+
+
+def run(runner: CliRunner, *args: str, code: int = 0):
+    result = runner.invoke(main, list(args), catch_exceptions=code != 0)
+    assert result.exit_code == code, (result.stdout, result.stderr)
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+    return result
+
+
+class TestQueries:
+    def test_path(self, runner, graph_file):
+        result = run(runner, "path", "linalg", "qlora", "-g", str(graph_file))
+        lines = result.stdout.splitlines()
+        assert lines[0] == "Learning path from linalg to qlora"
+        assert "   1  foundations     10      10  python" in lines
+        assert "Shortest chain: linalg → ml → lora → qlora" in lines
+        assert "  total          5 concepts      53 h" in lines
+        assert result.stderr == ""
+
+    def test_group_level_graph_option(self, runner, graph_file):
+        result = run(runner, "-g", str(graph_file), "path", "qlora", "--known", "ml")
+        assert "Known: ml (and their prerequisites)" in result.stdout
+
+    def test_json_format(self, runner, graph_file):
+        result = run(runner, "path", "qlora", "-g", str(graph_file), "-f", "json")
+        data = json.loads(result.stdout)
+        assert [s["concept"]["id"] for s in data["steps"]][-1] == "qlora"
+
+    @pytest.mark.parametrize(
+        ("args", "first_line"),
+        [
+            (["gaps", "qlora", "--known", "ml"], "Gaps for qlora"),
+            (["next", "--known", "linalg,python"], "Ready to learn now, most leverage"),
+            (["why", "ml", "qlora"], "ml is needed for qlora:"),
+            (["unlocks", "ml", "--depth", "1"], "ml unlocks:"),
+            (["show", "low rank adaptation"], "LoRA (lora)"),
+            (["search", "lora"], "tune            6 h  lora"),
+            (["list", "--level", "frontier"], "frontier       50 h  agi"),
+            (["stats"], "8 concepts, 7 prerequisite edges, 125 h"),
+        ],
+    )
+    def test_each_command(self, runner, graph_file, args, first_line):
+        result = run(runner, *args, "-g", str(graph_file))
+        assert result.stdout.splitlines()[0].startswith(first_line)
+
+    @pytest.mark.parametrize(
+        "command",
+        [
+            "gaps qlora",
+            "next",
+            "why ml lora",
+            "unlocks ml",
+            "show ml",
+            "search ml",
+            "list",
+            "stats",
+            "path ml",
+        ],
+    )
+    def test_every_query_has_json(self, runner, graph_file, command):
+        result = run(runner, *command.split(), "-g", str(graph_file), "--format", "json")
+        assert isinstance(json.loads(result.stdout), dict)
+
+
+class TestErrors:
+    def test_unknown_concept_exits_2_with_suggestion(self, runner, graph_file):
+        result = run(runner, "path", "lorra", "-g", str(graph_file), code=2)
+        assert result.stdout == ""
+        assert result.stderr == "Error: unknown concept 'lorra'; did you mean lora, qlora?\n"
+
+    def test_unknown_known_name(self, runner, graph_file):
+        result = run(runner, "next", "--known", "python,nope", "-g", str(graph_file), code=2)
+        assert result.stderr == "Error: unknown concept 'nope'\n"
+
+    def test_missing_file(self, runner):
+        result = run(runner, "stats", "-g", "missing.json", code=2)
+        assert result.stderr == "Error: missing.json: no such file\n"
+
+    def test_directory(self, runner, tmp_path: Path):
+        (tmp_path / "dir.json").mkdir()
+        result = run(runner, "stats", "-g", "dir.json", code=2)
+        assert "is a directory" in result.stderr
+
+    def test_bad_encoding(self, runner, tmp_path: Path):
+        (tmp_path / "g.json").write_bytes(b"\xff")
+        result = run(runner, "stats", "-g", "g.json", code=2)
+        assert result.stderr == "Error: g.json: not UTF-8 text (byte 0 is 0xff)\n"
+
+    def test_empty_file_is_a_data_error(self, runner, tmp_path: Path):
+        (tmp_path / "g.json").write_text("", encoding="utf-8")
+        result = run(runner, "stats", "-g", "g.json", code=1)
+        assert result.stderr == "Error: the graph has 1 error:\ng.json:1:1: the file is empty\n"
+
+    def test_broken_graph_in_a_query(self, runner, tmp_path: Path):
+        (tmp_path / "g.json").write_text('{"concepts": [1]}', encoding="utf-8")
+        result = run(runner, "path", "x", "-g", "g.json", code=1)
+        assert (
+            "g.json:1:15: concept 'concepts[0]': input should be a valid dictionary"
+            in result.stderr
+        )
+
+    def test_bad_option(self, runner):
+        result = run(runner, "list", "--level", "expert", code=2)
+        assert "Invalid value for '--level'" in result.stderr
+
+    def test_too_many_names(self, runner, graph_file):
+        result = run(runner, "path", "a", "b", "c", "-g", str(graph_file), code=2)
+        assert "path takes TO or FROM TO, not 3 names" in result.stderr
+
+
+class TestValidate:
+    def test_clean(self, runner, graph_file):
+        result = run(runner, "validate", "-g", str(graph_file))
+        assert result.stdout == f"{graph_file}: ok, 8 concepts\n"
+
+    def test_report_formats(self, runner, tmp_path: Path):
+        bad = {
+            "concepts": [
+                {
+                    "id": "a",
+                    "name": "A",
+                    "level": "use",
+                    "category": "ml",
+                    "summary": "S",
+                    "hours": 0,
+                }
+            ]
+        }
+        (tmp_path / "g.json").write_text(json.dumps(bad, indent=2), encoding="utf-8")
+        text = run(runner, "validate", "-g", "g.json", code=1).stdout
+        assert text == (
+            "g.json:9:7: concept 'a': field 'hours': input should be greater than 0\n"
+            "g.json: 1 error(s)\n"
+        )
+        github = run(runner, "validate", "-g", "g.json", "-f", "github", code=1).stdout
+        assert github == (
+            "::error file=g.json,line=9,col=7::concept 'a': field 'hours': input should be"
+            " greater than 0\n"
+        )
+        data = json.loads(run(runner, "validate", "-g", "g.json", "-f", "json", code=1).stdout)
+        assert data["problems"][0]["line"] == 9
+
+
+class TestLint:
+    def test_strict_exit_code(self, runner, graph_file):
+        result = run(runner, "lint", "-g", str(graph_file))
+        assert "summary has" not in result.stdout
+        assert "isolated" in result.stdout
+        run(runner, "lint", "-g", str(graph_file), "--strict", code=1)
+
+
+class TestFmt:
+    def test_check_then_rewrite(self, runner, graph_file):
+        original = graph_file.read_text(encoding="utf-8")
+        messy = json.dumps(json.loads(original))
+        graph_file.write_text(messy, encoding="utf-8")
+        result = run(runner, "fmt", "--check", "-g", str(graph_file), code=1)
+        assert result.stdout.startswith(f"--- {graph_file} (now)\n+++ {graph_file} (canonical)\n")
+        assert "not canonical" in result.stderr
+        assert graph_file.read_text(encoding="utf-8") == messy
+        run(runner, "fmt", "-g", str(graph_file))
+        assert graph_file.read_text(encoding="utf-8") == original
+        result = run(runner, "fmt", "--check", "-g", str(graph_file))
+        assert "already canonical" in result.stderr
+
+    def test_invalid_file_is_left_alone(self, runner, tmp_path: Path):
+        (tmp_path / "g.json").write_text('{"concepts": [{"id": 1}]}', encoding="utf-8")
+        run(runner, "fmt", "-g", "g.json", code=1)
+        assert (tmp_path / "g.json").read_text(encoding="utf-8") == '{"concepts": [{"id": 1}]}'
+
+
+class TestMisc:
+    def test_version(self, runner):
+        assert run(runner, "--version").stdout == f"kgraph, version {__version__}\n"
+
+    def test_schema_matches_model(self, runner, tmp_path: Path):
+        assert json.loads(run(runner, "schema").stdout) == json_schema()
+        run(runner, "schema", "-o", "s.json")
+        assert json.loads((tmp_path / "s.json").read_text(encoding="utf-8")) == json_schema()
+
+    def test_every_command_has_help_with_an_example(self, runner):
+        for name, command in main.commands.items():
+            result = run(runner, name, "--help")
+            assert "Example:" in result.stdout, name
+            assert command.help
+
+    def test_concept_names_complete_in_the_shell(self, runner, graph_file, monkeypatch):
+        monkeypatch.setenv("KGRAPH_GRAPH", str(graph_file))
+        monkeypatch.setenv("_KGRAPH_COMPLETE", "bash_complete")
+        monkeypatch.setenv("COMP_WORDS", "kgraph path ql")
+        monkeypatch.setenv("COMP_CWORD", "2")
+        result = runner.invoke(main, [], prog_name="kgraph")
+        assert result.stdout.splitlines() == ["plain,qlora"]

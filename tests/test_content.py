@@ -1,0 +1,81 @@
+"""The shipped graph: valid, lint-clean under --strict, large, real and on every rung."""
+
+from __future__ import annotations
+
+from collections import Counter
+from urllib.parse import urlsplit
+
+import pytest
+
+from kgraph.graph import KGraph
+from kgraph.lint import lint
+from kgraph.model import Level
+from kgraph.queries import learning_path
+from kgraph.store import parse, read_text
+from kgraph.validate import validate
+from tests.conftest import SHIPPED
+
+MINIMUM_PER_RUNG = {level: 20 for level in Level} | {Level.FRONTIER: 12}
+MILESTONES = [
+    "prompting",
+    "lora",
+    "quantization",
+    "tokenizer",
+    "attention",
+    "transformer",
+    "data-mixture",
+    "training-infra",
+    "agi",
+    "fine-tuned-model-family",
+]
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    parsed = parse(read_text(SHIPPED), str(SHIPPED))
+    assert validate(parsed) == ()
+    assert parsed.graph is not None
+    return parsed, KGraph(parsed.graph.concepts)
+
+
+def test_valid_and_lint_clean(shipped):
+    parsed, kg = shipped
+    assert [str(w) for w in lint(parsed, kg)] == []
+
+
+def test_size_and_rungs(shipped):
+    _, kg = shipped
+    assert len(kg) >= 250
+    per_rung = Counter(c.level for c in kg.concepts.values())
+    for level, minimum in MINIMUM_PER_RUNG.items():
+        assert per_rung[level] >= minimum, level
+
+
+def test_milestones_exist(shipped):
+    _, kg = shipped
+    assert [m for m in MILESTONES if m not in kg] == []
+    assert kg.resolve("saiga") == "fine-tuned-model-family"
+
+
+def test_every_concept_has_a_resource_and_every_edge_a_reason(shipped):
+    _, kg = shipped
+    for concept in kg.concepts.values():
+        assert concept.resources, concept.id
+        for prereq in concept.prerequisites:
+            assert len(prereq.why) >= 10, (concept.id, prereq.id)
+        for resource in concept.resources:
+            parts = urlsplit(resource.url)
+            assert parts.scheme == "https"
+            assert parts.hostname
+            assert " " not in resource.url
+
+
+def test_lora_to_agi_climbs_through_repair_and_build(shipped):
+    _, kg = shipped
+    plan = learning_path(kg, "agi", source="lora")
+    steps = [s.concept.id for s in plan.steps]
+    for milestone in ["attention", "transformer", "data-mixture", "training-infra", "agi"]:
+        assert milestone in steps
+    rungs = [s.concept.level.rank for s in plan.steps]
+    assert rungs == sorted(rungs)
+    assert steps[-1] == "agi"

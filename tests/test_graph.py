@@ -1,0 +1,78 @@
+"""KGraph: adjacency, name resolution, walks and the learning order."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.errors import UnknownConceptError
+from kgraph.graph import KGraph, normalize
+
+
+def test_edges_run_prerequisite_to_concept(small_graph: KGraph):
+    assert small_graph.prerequisites["ml"] == ("linalg", "python")
+    assert small_graph.dependents["ml"] == ("lora", "quant")
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("lora", "lora"),
+        ("LoRA", "lora"),
+        ("Low-Rank Adaptation", "lora"),
+        ("low_rank adaptation", "lora"),
+        ("Machine Learning", "ml"),
+        ("  QLORA ", "qlora"),
+    ],
+)
+def test_resolve_by_id_name_or_alias_ignoring_case_spaces_hyphens(small_graph, name, expected):
+    assert small_graph.resolve(name) == expected
+
+
+def test_unknown_name_suggests_close_matches(small_graph: KGraph):
+    with pytest.raises(UnknownConceptError) as err:
+        small_graph.resolve("lorra")
+    assert err.value.suggestions[0] == "lora"
+    assert str(err.value).startswith("unknown concept 'lorra'; did you mean lora")
+
+
+def test_unknown_name_without_anything_close_has_no_hint(small_graph: KGraph):
+    with pytest.raises(UnknownConceptError, match=r"^unknown concept 'zzzzzz'$"):
+        small_graph.resolve("zzzzzz")
+
+
+def test_normalize():
+    assert normalize("KV-Cache") == normalize("kv cache") == normalize("kv_cache") == "kvcache"
+
+
+def test_ancestors_descendants_closure(small_graph: KGraph):
+    assert small_graph.ancestors("qlora") == {"lora", "quant", "ml", "linalg", "python"}
+    assert small_graph.descendants("ml") == {"lora", "quant", "qlora", "agi"}
+    assert small_graph.closure(["lora", "history"]) == {"lora", "ml", "linalg", "python", "history"}
+
+
+def test_learning_order_climbs_rungs_and_keeps_chains_together():
+    kg = KGraph.from_edges([("a", "b"), ("b", "c"), ("x", "c")])
+    assert kg.learning_order(kg.concepts) == ["a", "b", "x", "c"]
+
+
+def test_learning_order_is_independent_of_input_order(small_graph, shuffled_small_graph):
+    everything = list(small_graph.concepts)
+    assert small_graph.learning_order(everything) == shuffled_small_graph.learning_order(
+        reversed(everything)
+    )
+
+
+def test_shortest_chains(small_graph: KGraph):
+    assert small_graph.shortest_chains("ml", "qlora", limit=5) == [
+        ("ml", "lora", "qlora"),
+        ("ml", "quant", "qlora"),
+    ]
+    assert small_graph.shortest_chains("lora", "quant") == []
+
+
+def test_walks_survive_a_very_long_chain():
+    size = 20_000
+    kg = KGraph.from_edges([(f"c{i}", f"c{i + 1}") for i in range(size)])
+    assert len(kg.ancestors(f"c{size}")) == size
+    assert kg.learning_order(kg.concepts)[-1] == f"c{size}"
+    assert len(kg.shortest_chains("c0", f"c{size}")[0]) == size + 1

@@ -1,0 +1,95 @@
+"""One small graph per lint rule, and the shipped graph lint-clean."""
+
+from __future__ import annotations
+
+import json
+
+from kgraph.graph import KGraph
+from kgraph.lint import lint
+from kgraph.store import parse
+
+
+def concept(cid: str, *prereqs: str, **extra: object) -> dict[str, object]:
+    base: dict[str, object] = {
+        "id": cid,
+        "name": cid.title(),
+        "level": "foundations",
+        "category": "ml",
+        "summary": "A summary long enough to pass the lint rule for summaries.",
+        "hours": 2,
+        "prerequisites": [{"id": p, "why": "w"} for p in prereqs],
+        "resources": [
+            {"title": "t", "url": f"https://example.org/{cid}", "kind": "docs", "free": True}
+        ],
+    }
+    base.update(extra)
+    return base
+
+
+def warnings(*concepts: dict[str, object]) -> list[str]:
+    parsed = parse(json.dumps({"concepts": list(concepts)}, indent=1), "g.json")
+    assert parsed.graph is not None
+    return sorted(f"{w.concept}|{w.message}" for w in lint(parsed, KGraph(parsed.graph.concepts)))
+
+
+def test_clean():
+    assert warnings(concept("a"), concept("b", "a")) == []
+
+
+def test_redundant_edge():
+    assert warnings(concept("a"), concept("b", "a"), concept("c", "a", "b")) == [
+        "c|redundant edge a → c: b already needs a; remove 'a' from its prerequisites"
+    ]
+
+
+def test_rung_inversion():
+    found = warnings(concept("f"), concept("a", "f", level="build"), concept("b", "a", level="use"))
+    assert found == [
+        "b|rung inversion: prerequisite 'a' is on build, above use;"
+        " move one of them or drop the edge"
+    ]
+
+
+def test_missing_resources_and_isolated():
+    found = warnings(concept("a", resources=[]))
+    assert found == [
+        "a|isolated: nothing needs it and it needs nothing; connect it or remove it",
+        "a|no resources; add one real source (paper, docs, course or book)",
+    ]
+
+
+def test_not_reachable_from_foundations():
+    found = warnings(concept("a", level="use"), concept("b", "a", level="use"))
+    assert found == [
+        "a|nothing leads to it from foundations; add the foundation it builds on",
+        "b|nothing leads to it from foundations; add the foundation it builds on",
+    ]
+
+
+def test_summary_length_and_hours():
+    found = warnings(concept("a", summary="Too short.", hours=0.25), concept("b", "a", hours=300))
+    assert found == [
+        "a|0.25 hours is implausible; estimate between 0.5 and 200",
+        "a|summary has 10 characters; write one to three sentences, 40-400",
+        "b|300 hours is implausible; estimate between 0.5 and 200",
+    ]
+
+
+def test_duplicate_urls_and_case_only_alias():
+    shared = [{"title": "t", "url": "https://example.org/same", "kind": "docs", "free": True}]
+    found = warnings(
+        concept("a", resources=shared), concept("b", "a", resources=shared, aliases=["b"])
+    )
+    assert found == [
+        "b|alias 'b' differs from the name only by case; remove it",
+        "b|resource https://example.org/same is also used by 'a'; cite it once",
+    ]
+
+
+def test_warnings_carry_the_line_of_the_field():
+    parsed = parse(json.dumps({"concepts": [concept("a", summary="short")]}, indent=1), "g.json")
+    assert parsed.graph is not None
+    (warning,) = [w for w in lint(parsed, KGraph(parsed.graph.concepts)) if w.field == "summary"]
+    line = parsed.text.splitlines()[warning.line - 1]
+    assert '"summary": "short"' in line
+    assert warning.severity == "warning"
