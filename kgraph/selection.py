@@ -64,13 +64,17 @@ def select(  # noqa: PLR0913 - one keyword per export option
     *,
     focus: str | None = None,
     depth: int = 1,
-    path: tuple[str, str] | None = None,
+    path: tuple[str | None, str] | None = None,
     only_path: bool = False,
     levels: Iterable[Level] = (),
     categories: Iterable[Category] = (),
     known: Iterable[str] = (),
+    strict: bool = False,
 ) -> Selection:
     """Choose what an export shows, from the options every format shares.
+
+    *path* is ``(FROM, TO)``; FROM may be None, as in ``kgraph path TO``, so the plan starts
+    from the known set alone. *strict* counts only what is marked known, as in the queries.
 
     Examples:
         >>> from kgraph.graph import KGraph
@@ -85,22 +89,29 @@ def select(  # noqa: PLR0913 - one keyword per export option
         members &= neighbourhood(kg, focus_id, depth)
     plan = None
     if path is not None:
-        plan = learning_path(kg, path[1], source=path[0], known=known_ids)
+        plan = learning_path(kg, path[1], source=path[0], known=known_ids, strict=strict)
         if only_path:
             members &= {s.concept.id for s in plan.steps}
     if wanted_levels := set(levels):
         members = {m for m in members if kg[m].level in wanted_levels}
     if wanted_categories := set(categories):
         members = {m for m in members if kg[m].category in wanted_categories}
-    title = f"kgraph: {path[0]} → {path[1]}" if path else f"kgraph: {focus_id or 'all concepts'}"
     return Selection(
         kg,
         tuple(kg.learning_order(members)),
         plan=plan,
-        known=frozenset(known_set(kg, known_ids)),
+        known=frozenset(known_set(kg, known_ids, strict=strict)),
         focus=focus_id,
-        title=title,
+        title=_title(plan, focus_id),
     )
+
+
+def _title(plan: Plan | None, focus: str | None) -> str:
+    """A heading for the export, built from resolved ids so it never echoes raw user input."""
+    if plan is None:
+        return f"kgraph: {focus or 'all concepts'}"
+    start = f"{plan.source} → " if plan.source else "path to "
+    return f"kgraph: {start}{plan.target}"
 
 
 __all__ = ["Selection", "neighbourhood", "select"]

@@ -1,0 +1,72 @@
+"""Node-link JSON export: the shape of networkx's ``node_link_data``, for tools and scripts.
+
+``{"directed": true, "multigraph": false, "graph": {...}, "nodes": [...], "links": [...]}``:
+nodes carry every concept field (as in ``concepts.json``) plus the selection's marks (``known``
+and, for plan steps, ``step``); links run prerequisite → concept with their ``why``. Nodes are
+sorted by id, links by (source, target), keys sorted, so a shuffled graph gives the same bytes.
+Read it back with ``networkx.node_link_graph(data, edges="links")``.
+
+The same records feed the GraphML and GEXF exports, so all three agree on what a node holds.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING, Any
+
+from kgraph.store import concept_to_json
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from kgraph.selection import Selection
+
+
+def plan_steps(selection: Selection) -> dict[str, int]:
+    """Each plan concept's step number, from 1 (empty without a plan)."""
+    return {cid: number for number, cid in enumerate(selection.plan_ids, 1)}
+
+
+def node_record(selection: Selection, concept_id: str, steps: Mapping[str, int]) -> dict[str, Any]:
+    """Every field of the concept (translations always present) with its marks."""
+    record = {"translations": {}, **concept_to_json(selection.kg[concept_id])}
+    record["known"] = concept_id in selection.known
+    if concept_id in steps:
+        record["step"] = steps[concept_id]
+    return record
+
+
+def link_record(selection: Selection, prerequisite: str, concept: str) -> dict[str, Any]:
+    """The edge prerequisite → concept with its reason (and its translation, when given)."""
+    edge = next(p for p in selection.kg[concept].prerequisites if p.id == prerequisite)
+    record: dict[str, Any] = {"source": prerequisite, "target": concept, "why": edge.why}
+    if edge.why_ru is not None:
+        record["why_ru"] = edge.why_ru
+    return record
+
+
+def graph_record(selection: Selection) -> dict[str, Any]:
+    """What the export shows as a whole: its title, the focus and the plan, when there are."""
+    record: dict[str, Any] = {"title": selection.title}
+    if selection.focus is not None:
+        record["focus"] = selection.focus
+    if selection.plan is not None:
+        record["plan"] = list(selection.plan_ids)
+        record["plan_hours"] = selection.plan.hours
+    return record
+
+
+def render_nodelink(selection: Selection) -> str:
+    """The selection as sorted node-link JSON ending in a newline."""
+    steps = plan_steps(selection)
+    doc = {
+        "directed": True,
+        "multigraph": False,
+        "graph": graph_record(selection),
+        "nodes": [node_record(selection, cid, steps) for cid in sorted(selection.members)],
+        "links": [link_record(selection, p, c) for p, c in sorted(selection.edges)],
+    }
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+__all__ = ["graph_record", "link_record", "node_record", "plan_steps", "render_nodelink"]
