@@ -1,0 +1,246 @@
+"""The learner's saved progress: which concepts they know, and since when. No account, no server.
+
+One small JSON file, canonical (sorted keys, two-space indent, one trailing newline)::
+
+    {"format": "kgraph-known", "known": {"lora": "2025-05-01T10:00:00Z"}, "version": 1}
+
+Where it lives: ``--profile PATH``, else ``$KGRAPH_HOME/known.json``, else
+``$XDG_DATA_HOME/kgraph/known.json``, else ``~/.local/share/kgraph/known.json``.
+
+Invariants: a file this module cannot read as its own is never overwritten or reset (the caller
+gets a `ProfileError`, exit 2); every write first copies the previous file to ``known.json.bak``
+and goes through `kgraph.store.write_atomic`, so a crash leaves the old file or the new one.
+Ids stay as they were marked until the next write: a renamed concept keeps its old id as an
+alias, `resolve` maps the old id to the new one, and `save_profile` then stores the new id.
+Ids the graph does not know at all are kept untouched (another graph version may know them).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Final
+
+from kgraph.errors import InputError
+from kgraph.graph import normalize
+from kgraph.model import ID_PATTERN
+from kgraph.store import read_text, write_atomic
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Mapping
+
+    from kgraph.graph import KGraph
+
+HOME_ENV: Final = "KGRAPH_HOME"
+FILE_NAME: Final = "known.json"
+FORMAT: Final = "kgraph-known"
+VERSION: Final = 1
+_ID: Final = re.compile(ID_PATTERN)
+
+Marks = dict[str, str]
+"""Concept id → when it was marked known (ISO 8601, UTC)."""
+
+
+class ProfileError(InputError):
+    """The progress file is corrupt or not kgraph's; it is left exactly as it was."""
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    """The saved progress as read from ``path`` (``marks`` sorted by id)."""
+
+    path: Path
+    marks: tuple[tuple[str, str], ...] = ()
+
+    @property
+    def marked(self) -> Marks:
+        """The marks as a fresh dict, ready to change and save."""
+        return dict(self.marks)
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Saved marks mapped onto a graph: current ids, and stored ids it does not know."""
+
+    marks: tuple[tuple[str, str], ...]
+    unresolved: tuple[str, ...]
+
+    @property
+    def ids(self) -> tuple[str, ...]:
+        """The current ids marked known, sorted."""
+        return tuple(cid for cid, _ in self.marks)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """What `learn`, `forget` or an import did, for the message the CLI prints."""
+
+    path: str
+    action: str
+    changed: tuple[str, ...]
+    unchanged: tuple[str, ...]
+    still_implied: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+
+def now() -> str:
+    """The current time as stored in the file: UTC, to the second."""
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def profile_path(explicit: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """The progress file: ``--profile``, then ``$KGRAPH_HOME``, then the XDG data folder."""
+    if explicit is not None:
+        return explicit
+    env = os.environ if env is None else env
+    if home := env.get(HOME_ENV):
+        return Path(home) / FILE_NAME
+    data = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data) / "kgraph" / FILE_NAME
+
+
+def load_profile(path: Path) -> Profile:
+    """Read *path*; a missing file is an empty profile, anything unreadable a `ProfileError`."""
+    if not path.exists():
+        return Profile(path)
+    try:
+        text = read_text(path)
+    except InputError as err:
+        raise ProfileError(str(err)) from None
+    return Profile(path, tuple(sorted(parse_marks(text, str(path)).items())))
+
+
+def parse_marks(text: str, source: str) -> Marks:
+    """The marks in a progress file's text (also accepts a plain JSON list of ids, for imports)."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as err:
+        msg = f"{source}: not valid JSON ({err}); kgraph leaves it untouched"
+        raise ProfileError(msg) from None
+    if isinstance(data, list) and all(isinstance(i, str) for i in data):
+        return dict.fromkeys(data, now())
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        msg = f'{source}: not a kgraph progress file (no "format": "{FORMAT}"); left untouched'
+        raise ProfileError(msg)
+    if data.get("version") != VERSION:
+        msg = f"{source}: progress file version {data.get('version')!r}, expected {VERSION}"
+        raise ProfileError(msg)
+    known = data.get("known")
+    if not isinstance(known, dict) or not all(_valid_mark(k, v) for k, v in known.items()):
+        msg = f'{source}: "known" must map concept ids to times; kgraph leaves it untouched'
+        raise ProfileError(msg)
+    return dict(known)
+
+
+def _valid_mark(cid: object, when: object) -> bool:
+    return isinstance(cid, str) and bool(_ID.match(cid)) and isinstance(when, str)
+
+
+def marks_text(marks: Mapping[str, str]) -> str:
+    """The canonical file text for *marks*; also what ``known --export`` prints."""
+    doc = {"format": FORMAT, "known": dict(sorted(marks.items())), "version": VERSION}
+    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+
+
+def save_profile(profile: Profile, marks: Mapping[str, str]) -> Profile:
+    """Write *marks* to the profile's file, keeping the previous file as ``.bak`` first."""
+    path = profile.path
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        msg = f"{path.parent}: cannot create the folder: {err.strerror or err}"
+        raise InputError(msg) from None
+    if path.exists():
+        write_atomic(backup_path(path), read_text(path))
+    write_atomic(path, marks_text(marks))
+    return Profile(path, tuple(sorted(marks.items())))
+
+
+def backup_path(path: Path) -> Path:
+    """Where the previous version of *path* is kept."""
+    return path.with_name(path.name + ".bak")
+
+
+def resolve(kg: KGraph, marks: Mapping[str, str]) -> Resolved:
+    """Map stored ids to the graph's current ids through aliases; keep the earliest time."""
+    current: Marks = {}
+    unresolved = []
+    for stored, when in sorted(marks.items()):
+        cid = stored if stored in kg else kg.name_index.get(normalize(stored))
+        if cid is None:
+            unresolved.append(stored)
+        else:
+            current[cid] = min(when, current.get(cid, when))
+    return Resolved(tuple(sorted(current.items())), tuple(unresolved))
+
+
+def migrated(kg: KGraph, marks: Mapping[str, str]) -> Marks:
+    """*marks* with renamed ids replaced by current ones; unknown ids kept as they are."""
+    resolved = resolve(kg, marks)
+    return {**{u: marks[u] for u in resolved.unresolved}, **dict(resolved.marks)}
+
+
+def learn(kg: KGraph, marks: Mapping[str, str], names: Iterable[str], when: str) -> Marks:
+    """*marks* plus *names*; a name already marked keeps its first time.
+
+    Raises:
+        UnknownConceptError: before anything changes, if a name matches no concept.
+    """
+    ids = kg.resolve_all(names)
+    updated = migrated(kg, marks)
+    for cid in ids:
+        updated.setdefault(cid, when)
+    return updated
+
+
+def forget(kg: KGraph, marks: Mapping[str, str], names: Iterable[str]) -> Marks:
+    """*marks* without exactly *names*; nothing else is removed."""
+    ids = set(kg.resolve_all(names))
+    return {cid: when for cid, when in migrated(kg, marks).items() if cid not in ids}
+
+
+def merge(kg: KGraph, marks: Mapping[str, str], incoming: Mapping[str, str]) -> Marks:
+    """*marks* united with *incoming*, each concept keeping its earliest time.
+
+    Raises:
+        UnknownConceptError: before anything changes, if an incoming id matches no concept.
+    """
+    kg.resolve_all(incoming)
+    updated = migrated(kg, marks)
+    for cid, when in migrated(kg, incoming).items():
+        updated[cid] = min(when, updated.get(cid, when))
+    return updated
+
+
+def implied_by(kg: KGraph, marks: Iterable[str], concept: str) -> tuple[str, ...]:
+    """The marked concepts that still imply *concept* (it is among their prerequisites)."""
+    return tuple(sorted(m for m in marks if m in kg and concept in kg.ancestors(m)))
+
+
+__all__ = [
+    "FILE_NAME",
+    "FORMAT",
+    "HOME_ENV",
+    "VERSION",
+    "Change",
+    "Marks",
+    "Profile",
+    "ProfileError",
+    "Resolved",
+    "backup_path",
+    "forget",
+    "implied_by",
+    "learn",
+    "load_profile",
+    "marks_text",
+    "merge",
+    "migrated",
+    "now",
+    "parse_marks",
+    "profile_path",
+    "resolve",
+    "save_profile",
+]
