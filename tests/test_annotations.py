@@ -1,0 +1,91 @@
+"""`validate`/`lint --format github`: each annotation lands on the exact line of the fixture.
+
+tests/data/annotated.json is a canonical graph with five lint warnings at known lines; the
+validation tests edit single lines of a copy (so no line moves) to plant errors at known lines.
+The copy sits at ./graph/concepts.json, where the workflow finds it, so ``file=`` is the path a
+pull request shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from kgraph.cli import main
+
+if TYPE_CHECKING:
+    from click.testing import CliRunner
+
+FIXTURE = Path(__file__).parent / "data" / "annotated.json"
+GRAPH = "graph/concepts.json"
+
+
+def plant(edits: dict[int, tuple[str, str]]) -> None:
+    """Copy the fixture to ./graph/concepts.json, replacing text on the given (1-based) lines."""
+    lines = FIXTURE.read_text(encoding="utf-8").splitlines(keepends=True)
+    for number, (old, new) in edits.items():
+        assert old in lines[number - 1], (number, lines[number - 1])
+        lines[number - 1] = lines[number - 1].replace(old, new)
+    Path("graph").mkdir()
+    Path(GRAPH).write_text("".join(lines), encoding="utf-8")
+
+
+def test_fixture_is_valid_and_canonical(runner: CliRunner) -> None:
+    """The fixture itself has no errors and is in canonical form (so its lines are stable)."""
+    plant({})
+    assert runner.invoke(main, ["validate", "--format", "github"]).stdout == ""
+    assert runner.invoke(main, ["fmt", "--check"]).exit_code == 0
+
+
+def test_lint_annotations_point_at_each_warning_line(runner: CliRunner) -> None:
+    """Missing resources on agi's id, hours, the redundant edge, summary and rung inversion."""
+    plant({})
+    result = runner.invoke(main, ["lint", "--format", "github"])
+    assert result.exit_code == 0
+    assert result.stdout.splitlines() == [
+        f"::warning file={GRAPH},line=5,col=7::concept 'agi': field 'resources': no resources;"
+        " add one real source (paper, docs, course or book)",
+        f"::warning file={GRAPH},line=11,col=7::concept 'agi': field 'hours': 500 hours is"
+        " implausible; estimate between 0.5 and 200",
+        f"::warning file={GRAPH},line=36,col=11::concept 'lora': field 'prerequisites[1]':"
+        " redundant edge python → lora: machine-learning already needs python; remove 'python'"
+        " from its prerequisites",
+        f"::warning file={GRAPH},line=78,col=7::concept 'prompting': field 'summary': summary has"
+        " 10 characters; write one to three sentences, 40-400",
+        f"::warning file={GRAPH},line=82,col=11::concept 'prompting': field 'prerequisites[0]':"
+        " rung inversion: prerequisite 'agi' is on frontier, above use; move one of them or drop"
+        " the edge",
+    ]
+
+
+def test_lint_strict_fails_on_the_warnings(runner: CliRunner) -> None:
+    """With --strict the same annotations come with exit 1, so a workflow step can fail."""
+    plant({})
+    result = runner.invoke(main, ["lint", "--format", "github", "--strict"])
+    assert result.exit_code == 1
+    assert result.stdout.count("::warning ") == 5
+
+
+def test_validate_annotations_point_at_each_error_line(runner: CliRunner) -> None:
+    """An unknown prerequisite, an http URL and negative hours, each on the line edited."""
+    plant({14: ('"lora"', '"lorra"'), 66: ("https://", "http://"), 102: ("10", "-10")})
+    result = runner.invoke(main, ["validate", "--format", "github"])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"::error file={GRAPH},line=14,col=11::concept 'agi': field 'prerequisites[0].id':"
+        " unknown prerequisite 'lorra'; did you mean lora?\n"
+        f"::error file={GRAPH},line=66,col=11::concept 'machine-learning': field"
+        " 'resources[0].url': must be an https:// address\n"
+        f"::error file={GRAPH},line=102,col=7::concept 'python': field 'hours': input should be"
+        " greater than 0\n"
+    )
+
+
+def test_validate_annotation_for_broken_json(runner: CliRunner) -> None:
+    """A missing comma is reported where JSON parsing stopped, with line and column."""
+    plant({14: ('"lora",', '"lora"')})
+    result = runner.invoke(main, ["validate", "--format", "github"])
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"::error file={GRAPH},line=15,col=11::invalid JSON: Expecting ',' delimiter\n"
+    )

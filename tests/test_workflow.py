@@ -1,0 +1,203 @@
+"""The contributor tooling: GitHub workflow, pre-commit files, templates and CONTRIBUTING.md.
+
+Every ``kgraph …`` command these files run is parsed by the real CLI (click's own parser), so a
+renamed command, option or format choice fails here rather than on a contributor's pull request.
+"""
+
+from __future__ import annotations
+
+import re
+import shlex
+import sys
+from pathlib import Path
+from typing import Any
+
+import click
+import pytest
+import yaml
+
+from kgraph.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+WORKFLOW = ROOT / ".github" / "workflows" / "graph.yml"
+_SHELL_OPERATORS = frozenset({">>", ">", "|", "&&", "||", ";"})
+
+
+def load_yaml(path: Path) -> Any:
+    return yaml.safe_load(path.read_text(encoding="utf-8"))
+
+
+def kgraph_commands(script: str) -> list[list[str]]:
+    """The argument lists of every ``kgraph`` invocation in a shell script, without redirects."""
+    found = []
+    for line in script.splitlines():
+        words = shlex.split(line, comments=True)
+        while "kgraph" in words:
+            words = words[words.index("kgraph") + 1 :]
+            cut = next((i for i, w in enumerate(words) if w in _SHELL_OPERATORS), len(words))
+            found.append(words[:cut])
+            words = words[cut:]
+    return found
+
+
+def check_command(args: list[str]) -> click.Context:
+    """Parse *args* exactly as ``kgraph`` would, without running the command."""
+    assert args, "a bare `kgraph` runs nothing"
+    assert args[0] in main.commands, f"kgraph has no command {args[0]!r}"
+    command = main.commands[args[0]]
+    try:
+        return command.make_context(args[0], args[1:])
+    except click.UsageError as err:  # pragma: no cover - only on a broken file
+        pytest.fail(f"`kgraph {shlex.join(args)}`: {err.format_message()}")
+
+
+def workflow_steps() -> list[dict[str, Any]]:
+    steps: list[dict[str, Any]] = load_yaml(WORKFLOW)["jobs"]["graph"]["steps"]
+    return steps
+
+
+def workflow_runs() -> list[str]:
+    return [step["run"] for step in workflow_steps() if "run" in step]
+
+
+def test_workflow_triggers_on_graph_pull_requests_and_main() -> None:
+    """Pull requests touching graph/ and pushes to main start it (YAML 1.1 reads `on` as True)."""
+    doc = load_yaml(WORKFLOW)
+    triggers = doc.get("on", doc.get(True))
+    assert triggers["pull_request"] == {"paths": ["graph/**"]}
+    assert triggers["push"] == {"branches": ["main"]}
+    assert doc["permissions"] == {"contents": "read"}
+
+
+def test_workflow_checks_out_full_history_and_installs_kgraph() -> None:
+    """The base branch is readable (fetch-depth 0) and kgraph is installed from the checkout."""
+    checkout = next(s for s in workflow_steps() if s.get("uses", "").startswith("actions/checkout"))
+    assert checkout["with"] == {"fetch-depth": 0}
+    assert "pip install ." in workflow_runs()
+
+
+def test_workflow_runs_the_review_commands() -> None:
+    """validate and lint annotate, fmt checks, diff goes to the summary, exports are compared."""
+    commands = [" ".join(c) for run in workflow_runs() for c in kgraph_commands(run)]
+    assert commands == [
+        "validate --format github",
+        "fmt --check",
+        "lint --format github",
+        "diff origin/$BASE_REF HEAD --format markdown",
+        "export --format html -o exports/kgraph.html",
+    ]
+    diff_step = next(s for s in workflow_steps() if "kgraph diff" in s.get("run", ""))
+    assert diff_step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert diff_step["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')
+    assert "github.event_name == 'pull_request'" in diff_step["if"]
+    export_step = next(s for s in workflow_steps() if "kgraph export" in s.get("run", ""))
+    assert export_step["if"] == "${{ github.event_name == 'push' }}"
+    assert "git diff --exit-code exports/" in export_step["run"]
+
+
+@pytest.mark.parametrize(
+    "args", [c for run in workflow_runs() for c in kgraph_commands(run)], ids=" ".join
+)
+def test_workflow_commands_are_real(args: list[str]) -> None:
+    """Each command, option and format choice in the workflow exists in the CLI."""
+    ctx = check_command(args)
+    if "--format" in args:
+        assert ctx.params["fmt"] == args[args.index("--format") + 1]
+
+
+def test_no_untrusted_expression_is_pasted_into_a_script() -> None:
+    """`${{ … }}` never appears inside `run:`; values reach scripts through `env:`."""
+    assert all("${{" not in run for run in workflow_runs())
+
+
+HOOKS = load_yaml(ROOT / ".pre-commit-hooks.yaml")
+
+
+def test_pre_commit_hooks_for_other_repositories() -> None:
+    """kgraph-validate and kgraph-fmt, python hooks on concepts.json, run without file names."""
+    assert [h["id"] for h in HOOKS] == ["kgraph-validate", "kgraph-fmt"]
+    assert [h["entry"] for h in HOOKS] == ["kgraph validate", "kgraph fmt"]
+    for hook in HOOKS:
+        assert hook["language"] == "python"
+        assert hook["pass_filenames"] is False
+        assert re.search(hook["files"], "graph/concepts.json")
+        assert not re.search(hook["files"], "graph/concepts.schema.json")
+        check_command(shlex.split(hook["entry"])[1:])
+
+
+LOCAL = load_yaml(ROOT / ".pre-commit-config.yaml")
+
+
+def test_local_pre_commit_config_uses_only_local_system_hooks() -> None:
+    """One `repo: local` with system hooks: nothing is fetched, versions match CI's."""
+    assert [r["repo"] for r in LOCAL["repos"]] == ["local"]
+    hooks = LOCAL["repos"][0]["hooks"]
+    assert [h["id"] for h in hooks] == [
+        "ruff-format",
+        "ruff-check",
+        "mypy",
+        "lint-imports",
+        "kgraph-validate",
+        "kgraph-fmt",
+    ]
+    assert {h["language"] for h in hooks} == {"system"}
+
+
+@pytest.mark.parametrize("hook", LOCAL["repos"][0]["hooks"], ids=lambda h: h["id"])
+def test_local_hook_entries_exist(hook: dict[str, Any]) -> None:
+    """Each entry is an installed program; kgraph entries parse as real commands."""
+    program, *args = shlex.split(hook["entry"])
+    assert (Path(sys.executable).parent / program).exists(), program
+    if program == "kgraph":
+        check_command(args)
+        assert re.search(hook["files"], "graph/concepts.json")
+        assert hook["pass_filenames"] is False
+
+
+@pytest.mark.parametrize("name", ["new-concept.md", "wrong-prerequisite.md"])
+def test_issue_templates_have_front_matter(name: str) -> None:
+    """GitHub lists a template only with `name` and `about` in its YAML front matter."""
+    text = (ROOT / ".github" / "ISSUE_TEMPLATE" / name).read_text(encoding="utf-8")
+    _, front, body = text.split("---\n", 2)
+    meta = yaml.safe_load(front)
+    assert set(meta) >= {"name", "about", "title", "labels"}
+    assert body.strip()
+
+
+def test_pull_request_template_has_the_checklist() -> None:
+    """The checklist covers formatting, validation, ids and the kept-alias rule."""
+    text = (ROOT / ".github" / "PULL_REQUEST_TEMPLATE.md").read_text(encoding="utf-8")
+    boxes = [line for line in text.splitlines() if line.startswith("- [ ] ")]
+    assert len(boxes) >= 6
+    for needle in ("kgraph fmt", "kgraph validate", "kgraph lint", "aliases", "kgraph diff"):
+        assert any(needle in box for box in boxes), needle
+
+
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        shlex.split(line.removeprefix("$ kgraph "))
+        for line in CONTRIBUTING.splitlines()
+        if line.startswith("$ kgraph ")
+    ],
+    ids=" ".join,
+)
+def test_contributing_commands_are_real(args: list[str]) -> None:
+    """Every `$ kgraph …` line in CONTRIBUTING.md parses as a real command."""
+    check_command(args)
+
+
+def test_contributing_covers_the_brief() -> None:
+    """The guide explains the worked example, field rules, renames, editors and review."""
+    for heading in (
+        "## Add a concept, step by step",
+        "## The rules for each field",
+        "## Rename or merge a concept without breaking anyone",
+        "## Editor support",
+        "## How review works",
+    ):
+        assert heading in CONTRIBUTING
+    assert '"$schema": "concepts.schema.json"' in CONTRIBUTING
