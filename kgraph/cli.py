@@ -6,6 +6,7 @@ data goes to stdout, messages to stderr.
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import functools
 import json
@@ -15,10 +16,29 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from kgraph import __version__, queries
-from kgraph.errors import KgraphError
+from kgraph.assess import Answer, Assessment
+from kgraph.errors import InputError, KgraphError
 from kgraph.model import Category, Level, json_schema
+from kgraph.profile import (
+    Change,
+    implied_by,
+    load_profile,
+    marks_text,
+    merge,
+    migrated,
+    now,
+    parse_marks,
+    profile_path,
+    resolve,
+    save_profile,
+)
+from kgraph.profile import forget as forget_marks
+from kgraph.profile import learn as learn_marks
+from kgraph.progress import known_report, ladder
+from kgraph.render import EXPORTERS, EXTENSIONS, exporter
 from kgraph.render.json import render_json
-from kgraph.render.text import render_problems, render_text
+from kgraph.render.text import clean, label, render_problems, render_text
+from kgraph.selection import select
 from kgraph.store import dump, parse, read_text, resolve_graph_path, write_atomic
 from kgraph.validate import load_checked, load_graph, validate
 
@@ -70,6 +90,34 @@ known_option = click.option(
 strict_option = click.option(
     "--strict", is_flag=True, help="Count only what is marked known, not its prerequisites."
 )
+profile_option = click.option(
+    "--profile",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Progress file (default: $KGRAPH_HOME/known.json, else ~/.local/share/kgraph/known.json).",
+)
+
+
+def _names_or_none(
+    ctx: click.Context, param: click.Parameter, value: str | None
+) -> tuple[str, ...] | None:
+    return None if value is None else _split_names(ctx, param, value)
+
+
+def saved_known_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--known`` that, when absent, means the saved progress; and ``--profile`` to pick it."""
+    return click.option(
+        "--known",
+        callback=_names_or_none,
+        metavar="A,B,…",
+        help="Concepts you know, comma-separated (default: your saved progress, `kgraph known`).",
+    )(profile_option(func))
+
+
+def _known(kg: KGraph, known: tuple[str, ...] | None, profile: Path | None) -> tuple[str, ...]:
+    """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
+    if known is not None:
+        return known
+    return resolve(kg, load_profile(profile_path(profile)).marked).ids
 
 
 def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
@@ -127,53 +175,72 @@ def main(graph: Path | None) -> None:
 
 @main.command("path")
 @concept_argument("names", nargs=-1, required=True, metavar="[FROM] TO")
-@known_option
+@saved_known_option
 @strict_option
-@query_command
+@graph_option
+@format_option("text", "json", "mermaid", "markdown")
 def path_command(
-    kg: KGraph, names: tuple[str, ...], known: tuple[str, ...], strict: bool
-) -> object:
+    *,
+    graph: Path | None,
+    fmt: str,
+    names: tuple[str, ...],
+    known: tuple[str, ...] | None,
+    profile: Path | None,
+    strict: bool,
+) -> None:
     """Print an ordered curriculum from FROM (and what you know) to TO, with hours.
 
     \b
     Example:
         kgraph path lora agi
         kgraph path transformer --known python,pytorch
+        kgraph path lora agi --format mermaid     # the plan as a diagram
     """
     if len(names) > 2:  # noqa: PLR2004 - FROM and TO
         msg = f"path takes TO or FROM TO, not {len(names)} names"
         raise click.UsageError(msg)
     source = names[0] if len(names) == 2 else None  # noqa: PLR2004
-    return queries.learning_path(kg, names[-1], source=source, known=known, strict=strict)
+    kg = _graph(graph)
+    known = _known(kg, known, profile)
+    if fmt in {"mermaid", "markdown"}:
+        plan = select(kg, path=(source, names[-1]), only_path=True, known=known, strict=strict)
+        click.echo(exporter(fmt)(plan), nl=False)
+    else:
+        _emit(queries.learning_path(kg, names[-1], source=source, known=known, strict=strict), fmt)
 
 
 @main.command()
 @concept_argument("target")
-@known_option
+@saved_known_option
 @strict_option
 @query_command
-def gaps(kg: KGraph, target: str, known: tuple[str, ...], strict: bool) -> object:
+def gaps(
+    kg: KGraph, target: str, known: tuple[str, ...] | None, profile: Path | None, strict: bool
+) -> object:
     """Split what you miss for TARGET into ready-now and blocked concepts.
 
     \b
     Example:
         kgraph gaps transformer --known python,neural-networks
     """
-    return queries.gaps(kg, target, known=known, strict=strict)
+    return queries.gaps(kg, target, known=_known(kg, known, profile), strict=strict)
 
 
 @main.command("next")
-@known_option
+@saved_known_option
 @strict_option
 @click.option("--goal", shell_complete=_complete_concept, help="Rank toward this concept only.")
 @query_command
-def next_command(kg: KGraph, known: tuple[str, ...], strict: bool, goal: str | None) -> object:
+def next_command(
+    kg: KGraph, known: tuple[str, ...] | None, profile: Path | None, strict: bool, goal: str | None
+) -> object:
     """List what you can learn now, ranked by how much it unlocks per hour.
 
     \b
     Example:
         kgraph next --known python,linear-algebra --goal transformer
     """
+    known = _known(kg, known, profile)
     return queries.fringe(kg, known=known, strict=strict, goal=goal)
 
 
@@ -359,6 +426,258 @@ def schema(output: Path | None) -> None:
         click.echo(text, nl=False)
     else:
         write_atomic(output, text)
+
+
+@main.command("diff")
+@click.argument("base")
+@click.argument("head")
+@click.option(
+    "--path",
+    "graph_file",
+    default="graph/concepts.json",
+    show_default=True,
+    help="The graph file inside the repository, read at BASE or HEAD when they are revisions.",
+)
+@format_option("text", "json", "markdown")
+@click.pass_context
+def diff_command(ctx: click.Context, base: str, head: str, graph_file: str, fmt: str) -> None:
+    """Review a change: compare two graphs, files or git revisions.
+
+    Reports concepts added, removed, renamed and changed, edges with their reasons, new errors
+    and lint warnings, and how landmark learning paths change. Exits 1 when the change
+    introduces errors (a cycle, an id removed without keeping it as an alias, …).
+
+    \b
+    Example:
+        kgraph diff origin/main HEAD
+        kgraph diff HEAD graph/concepts.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from kgraph.diff import compare, read_side
+    from kgraph.render.diff import render_diff
+
+    result = compare(read_side(base, graph_file), read_side(head, graph_file))
+    click.echo(render_diff(result, fmt), nl=False)
+    ctx.exit(1 if result.breaks else 0)
+
+
+def _write_export(text: str, output: Path | None, fmt: str) -> None:
+    """Write an export to *output* ('-': stdout), by default ``exports/kgraph.<ext>``."""
+    if output == Path("-"):
+        click.echo(text, nl=False)
+        return
+    target = output or Path("exports") / f"kgraph.{EXTENSIONS[fmt]}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        msg = f"{target.parent}: cannot create the directory: {err.strerror or err}"
+        raise InputError(msg) from None
+    write_atomic(target, text)
+    click.echo(f"wrote {target}", err=True)
+
+
+@main.command()
+@graph_option
+@format_option(*sorted(EXPORTERS, key=lambda f: f != "html"))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write, '-' for stdout  [default: exports/kgraph.<ext>]",
+)
+@click.option("--focus", shell_complete=_complete_concept, help="Only this concept and its rungs.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Rungs of prerequisites and dependents around --focus.",
+)
+@click.option("--path", nargs=2, metavar="FROM TO", help="Highlight the learning plan FROM → TO.")
+@click.option("--only-path", is_flag=True, help="Show the --path plan alone.")
+@click.option(
+    "--level",
+    "levels",
+    multiple=True,
+    type=click.Choice([lv.value for lv in Level]),
+    help="Only this rung (repeatable).",
+)
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    type=click.Choice([c.value for c in Category]),
+    help="Only this topic (repeatable).",
+)
+@known_option
+def export(graph: Path | None, fmt: str, output: Path | None, **options: Any) -> None:
+    """Export the graph, or part of it, as html, mermaid, dot, graphml, gexf, json or markdown.
+
+    \b
+    Example:
+        kgraph export --format mermaid --path lora agi --only-path -o -
+        kgraph export --focus lora --depth 2 --known python
+    """
+    if options["only_path"] and not options["path"]:
+        msg = "--only-path needs --path FROM TO"
+        raise click.UsageError(msg)
+    options["levels"] = [Level(v) for v in options["levels"]]
+    options["categories"] = [Category(c) for c in options["categories"]]
+    selection = select(_graph(graph), **options)
+    _write_export(exporter(fmt)(selection), output, fmt)
+
+
+@main.command()
+@concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
+@graph_option
+@profile_option
+def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> None:
+    """Mark concepts as known and save it; their prerequisites count as known too.
+
+    \b
+    Example:
+        kgraph learn python linear-algebra lora
+    """
+    kg = _graph(graph)
+    saved = load_profile(profile_path(profile))
+    marks = learn_marks(kg, saved.marked, names, now())  # unknown names: nothing is written
+    before = set(resolve(kg, saved.marked).ids)
+    ids = kg.resolve_all(names)
+    fresh = tuple(i for i in ids if i not in before)
+    if fresh:
+        save_profile(saved, marks)
+    change = Change(str(saved.path), "Learned", fresh, tuple(i for i in ids if i in before))
+    click.echo(render_text(change), nl=False, err=True)
+
+
+@main.command()
+@concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
+@graph_option
+@profile_option
+def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> None:
+    """Unmark concepts as known; nothing else is removed.
+
+    \b
+    Example:
+        kgraph forget lora
+    """
+    kg = _graph(graph)
+    saved = load_profile(profile_path(profile))
+    marks = forget_marks(kg, saved.marked, names)  # unknown names: nothing is written
+    before = set(resolve(kg, saved.marked).ids)
+    ids = kg.resolve_all(names)
+    gone = tuple(i for i in ids if i in before)
+    if gone:
+        save_profile(saved, marks)
+    implied = tuple((i, m) for i in ids if (m := implied_by(kg, marks, i)))
+    change = Change(str(saved.path), "Forgot", gone, tuple(i for i in ids if i not in before))
+    click.echo(render_text(dataclasses.replace(change, still_implied=implied)), nl=False, err=True)
+
+
+@main.command()
+@graph_option
+@profile_option
+@format_option("text", "json")
+@click.option("--export", "export_", is_flag=True, help="Print the progress file, to keep or move.")
+@click.option(
+    "--import", "import_", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Merge the progress in FILE (from --export) into yours.",
+)  # fmt: skip
+def known(
+    graph: Path | None, profile: Path | None, fmt: str, export_: bool, import_: Path | None
+) -> None:
+    """List what you know, by rung; or export or import (merge) your saved progress.
+
+    \b
+    Example:
+        kgraph known
+        kgraph known --export > progress.json
+        kgraph known --import progress.json
+    """
+    if export_ and import_:
+        msg = "--export and --import exclude each other"
+        raise click.UsageError(msg)
+    kg = _graph(graph)
+    saved = load_profile(profile_path(profile))
+    if export_:
+        click.echo(marks_text(migrated(kg, saved.marked)), nl=False)
+    elif import_:
+        incoming = parse_marks(read_text(import_), str(import_))
+        marks = merge(kg, saved.marked, incoming)  # unknown ids: nothing is written
+        added = tuple(sorted(set(marks) - set(migrated(kg, saved.marked))))
+        if marks != saved.marked:
+            save_profile(saved, marks)
+        change = Change(str(saved.path), "Imported", added, ())
+        click.echo(render_text(change), nl=False, err=True)
+    else:
+        resolved = resolve(kg, saved.marked)
+        report = known_report(kg, str(saved.path), dict(resolved.marks), resolved.unresolved)
+        _emit(report, fmt)
+
+
+@main.command("progress")
+@saved_known_option
+@strict_option
+@query_command
+def progress_command(
+    kg: KGraph, known: tuple[str, ...] | None, profile: Path | None, strict: bool
+) -> object:
+    """Show the ladder: how much of each rung you know, where you stand, how to climb.
+
+    \b
+    Example:
+        kgraph progress
+        kgraph progress --known lora --format json
+    """
+    return ladder(kg, known=_known(kg, known, profile), strict=strict)
+
+
+_REPLIES: dict[str, Answer] = {"y": "yes", "n": "no", "s": "skip"}
+
+
+@main.command()
+@concept_argument("target", required=False)
+@graph_option
+@profile_option
+@format_option("text", "json")
+@click.option("-y", "--yes", "save", is_flag=True, help="Save what was found without asking.")
+@click.option("--fresh", is_flag=True, help="Ask even about what your saved progress covers.")
+def assess(
+    *,
+    target: str | None,
+    graph: Path | None,
+    profile: Path | None,
+    fmt: str,
+    save: bool,
+    fresh: bool,
+) -> None:
+    """Find what you know with few yes/no questions, then save it.
+
+    A yes counts all prerequisites as known, a no rules out everything that needs it.
+
+    \b
+    Example:
+        kgraph assess transformer
+    """
+    kg = _graph(graph)
+    saved = load_profile(profile_path(profile))
+    start = () if fresh else resolve(kg, saved.marked).ids
+    run = Assessment(kg, target, known=start)
+    click.echo(f"{len(run.open)} concepts to decide; answer y, n or s (skip).", err=True)
+    while (question := run.next_question()) is not None:
+        concept = kg[question]
+        prompt = f"Do you know {label(concept)}? {clean(concept.summary)}"
+        reply = click.prompt(prompt, type=click.Choice(list(_REPLIES)), err=True)
+        run.answer(question, _REPLIES[reply])
+    result = run.result()
+    _emit(result, fmt)
+    new = [c.id for c in result.known if c.id not in kg.closure(start)]
+    if not new:
+        click.echo("Nothing new to save.", err=True)
+    elif save or click.confirm(
+        f"Save {len(new)} concepts to {saved.path}?", default=True, err=True
+    ):
+        save_profile(saved, learn_marks(kg, saved.marked, new, now()))
+        click.echo(f"Saved in {saved.path}", err=True)
 
 
 __all__ = ["main"]

@@ -108,11 +108,16 @@ def _fringe(result: Fringe) -> str:
     scope = f" toward {result.goal}" if result.goal else ""
     if not result.candidates:
         return f"Nothing left to learn{scope}.\n"
-    lines = [f"Ready to learn now{scope}, most leverage first:"]
+    lines = [f"Ready to learn now{scope}, most leverage (concepts unlocked per hour) first:"]
+    where = f" on the way to {result.goal}" if result.goal else ""
+    previous = None
     for number, cand in enumerate(result.candidates, 1):
         c = cand.concept
-        reason = f"unlocks {cand.unlocks} in {hours(c.hours)} h"
-        lines.append(f"{number:4}  {label(c)}  [{c.level}] {reason}")
+        opens = f"unlocks {cand.unlocks} concept{'s' * (cand.unlocks != 1)}{where}"
+        reason = f"{opens} in {hours(c.hours)} h = {cand.score:.2f}/h"
+        tie = " (tied: lower rung, then id, first)" if previous == cand.score else ""
+        lines.append(f"{number:4}  {label(c)}  [{c.level}] {reason}{tie}")
+        previous = cand.score
     return "\n".join(lines) + "\n"
 
 
@@ -186,3 +191,7 @@ def render_problems(problems: Iterable[Problem]) -> str:
 
 
 __all__ = ["clean", "hours", "label", "render_problems", "render_text"]
+
+# The learner's result types register themselves on render_text; importing them here (after
+# render_text exists) makes every caller of render_text see them.
+import kgraph.render.learner_text  # noqa: E402, F401
