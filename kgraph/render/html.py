@@ -1,0 +1,242 @@
+"""The interactive offline HTML graph: one self-contained page on a template of our own.
+
+pyvis's stock page links CDNs and inserts several strings unescaped (see the shared PYVIS.md),
+so kgraph only borrows the vis-network bundle pyvis installs and inlines it into
+``templates/page.html.j2``, with ``page.css`` and ``page.js`` beside it.
+
+Safety by construction: graph data enters the page once, as JSON inside a
+``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped,
+and the page inserts it into the DOM only with ``textContent`` and ``createElement``. Positions
+come from `kgraph.layout`, so the browser runs no physics. Everything is sorted and carries no
+timestamp: the same selection gives byte-identical output.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any, Final
+
+from kgraph.layout import layered_layout
+from kgraph.model import LEVELS, Level
+
+if TYPE_CHECKING:
+    from kgraph.graph import KGraph
+    from kgraph.queries import Plan
+    from kgraph.selection import Selection
+
+VIS_BUNDLE: Final = "templates/lib/vis-9.1.2/vis-network.min.js"
+MAX_RADIUS: Final = 28  # neighbours in a layer are at least 64 px apart (kgraph.layout.GAPS)
+# Fill and border per rung: a ladder from cool to warm, distinguishable in greyscale order.
+LEVEL_COLOURS: Final[dict[Level, tuple[str, str]]] = {
+    Level.FOUNDATIONS: ("#4c78a8", "#2f5479"),
+    Level.USE: ("#54a24b", "#367a2f"),
+    Level.TUNE: ("#e2b82c", "#a88413"),
+    Level.REPAIR: ("#f58518", "#b85f0a"),
+    Level.BUILD: ("#e45756", "#a83332"),
+    Level.FRONTIER: ("#9c6ade", "#6c3fae"),
+}
+_SCRIPT_UNSAFE: Final = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+_SCRIPT_UNSAFE.update({"\u2028": "\\u2028", "\u2029": "\\u2029"})
+_SCRIPT_UNSAFE_RE: Final = re.compile("[<>&\u2028\u2029]")
+
+
+def script_json(data: object) -> str:
+    """*data* as JSON that cannot end or confuse the ``<script>`` element it is placed in.
+
+    Examples:
+        >>> script_json({"name": "</script>&"})
+        '{"name":"\\\\u003c/script\\\\u003e\\\\u0026"}'
+    """
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return _SCRIPT_UNSAFE_RE.sub(lambda m: _SCRIPT_UNSAFE[m.group()], text)
+
+
+def render_html(selection: Selection) -> str:
+    """The page for *selection*: graph, legend, search, details panel and path, all inline.
+
+    Args:
+        selection: what to draw and mark (see `kgraph.selection.select`).
+
+    Returns:
+        The complete HTML document, ending with a newline.
+    """
+    from jinja2 import Environment  # noqa: PLC0415 - heavy: only the html export pays for it
+    from markupsafe import Markup  # noqa: PLC0415
+
+    assets = files("kgraph.render") / "templates"
+    env = Environment(autoescape=True, keep_trailing_newline=True)
+    template = env.from_string((assets / "page.html.j2").read_text(encoding="utf-8"))
+    page = template.render(
+        title=selection.title,
+        data=Markup(script_json(page_data(selection))),  # noqa: S704 - escaped by script_json
+        css=Markup((assets / "page.css").read_text(encoding="utf-8")),  # noqa: S704 - our asset
+        js=Markup((assets / "page.js").read_text(encoding="utf-8")),  # noqa: S704 - our asset
+        vis=Markup(_vis_bundle()),  # noqa: S704 - pyvis's vis-network, script-safe below
+    )
+    return page if page.endswith("\n") else page + "\n"
+
+
+def page_data(selection: Selection) -> dict[str, Any]:
+    """Everything the page script needs, as plain sorted JSON data."""
+    kg = selection.kg
+    ids = sorted(selection.members)
+    positions = layered_layout({c: kg.prerequisites[c] for c in ids})
+    unlocked = descendant_counts(kg)
+    return {
+        "concepts": [_concept(kg, c, positions[c], unlocked[c]) for c in ids],
+        "edges": [list(edge) for edge in sorted(selection.edges)],
+        "focus": selection.focus,
+        "known": sorted(k for k in selection.known if k in selection),
+        "levels": [_level(lv, sum(kg[c].level == lv for c in ids)) for lv in LEVELS],
+        "offpage": _offpage(kg, selection),
+        "options": vis_options(len(ids)),
+        "plan": _plan(kg, selection.plan) if selection.plan is not None else None,
+        "title": selection.title,
+    }
+
+
+def vis_options(size: int) -> dict[str, Any]:
+    """vis-network options: fixed positions, no physics, straight edges with arrows."""
+    large = size > 1000  # noqa: PLR2004 - edges hidden while panning only on big graphs
+    return {
+        "autoResize": True,
+        "edges": {
+            "arrows": {"to": {"enabled": True, "scaleFactor": 0.55}},
+            "color": {"color": "#a3acb6", "highlight": "#2f3740", "hover": "#2f3740"},
+            "hoverWidth": 0.6,
+            "selectionWidth": 1,
+            "smooth": False,
+            "width": 1,
+        },
+        "interaction": {
+            "dragNodes": False,
+            "hideEdgesOnDrag": large,
+            "hideEdgesOnZoom": large,
+            "hover": True,
+            "tooltipDelay": 120,
+        },
+        "layout": {"improvedLayout": False, "randomSeed": 0},
+        "nodes": {
+            "borderWidth": 1.5,
+            "font": {
+                "color": "#1f2328",
+                "face": "system-ui, sans-serif",
+                "size": 15,
+                "strokeColor": "#ffffff",
+                "strokeWidth": 4,
+            },
+            "shape": "dot",
+            "widthConstraint": {"maximum": 170},  # long names wrap instead of overlapping
+        },
+        "physics": {"enabled": False},
+    }
+
+
+def descendant_counts(kg: KGraph) -> dict[str, int]:
+    """How many concepts each concept unlocks, directly or transitively, in the whole graph.
+
+    One pass from the last concepts back, with descendant sets as integer bitsets, so even a
+    graph of thousands of concepts costs milliseconds.
+    """
+    order = kg.learning_order(kg.concepts)
+    bit = {cid: 1 << i for i, cid in enumerate(order)}
+    below: dict[str, int] = {}
+    for cid in reversed(order):
+        mask = 0
+        for dependent in kg.dependents[cid]:
+            mask |= below[dependent] | bit[dependent]
+        below[cid] = mask
+    return {cid: below[cid].bit_count() for cid in sorted(below)}
+
+
+def node_size(unlocked: int) -> int:
+    """Radius for a concept that unlocks *unlocked* others: logarithmic, capped below the row gap.
+
+    Examples:
+        >>> [node_size(n) for n in (0, 1, 7, 2000)]
+        [10, 13, 19, 28]
+    """
+    return round(min(MAX_RADIUS, 10 + 3 * math.log2(1 + unlocked)))
+
+
+def hours_text(hours: float) -> str:
+    """Hours without a useless ``.0``: ``4`` or ``2.5``."""
+    return f"{hours:.1f}".removesuffix(".0")
+
+
+def _concept(kg: KGraph, cid: str, xy: tuple[int, int], unlocked: int) -> dict[str, Any]:
+    """One concept as the page needs it; the page looks names of linked concepts up by id."""
+    concept = kg[cid]
+    return {
+        "aliases": list(concept.aliases),
+        "category": str(concept.category),
+        "hours": hours_text(concept.hours),
+        "id": cid,
+        "level": str(concept.level),
+        "name": concept.name,
+        "needs": [
+            {"id": p.id, "why": p.why} for p in sorted(concept.prerequisites, key=lambda p: p.id)
+        ],
+        "resources": [
+            {"free": r.free, "kind": str(r.kind), "title": r.title, "url": r.url}
+            for r in concept.resources
+        ],
+        "size": node_size(unlocked),
+        "summary": concept.summary,
+        "unlocked": unlocked,
+        "unlocks": list(kg.dependents[cid]),
+        "x": xy[0],
+        "y": xy[1],
+    }
+
+
+def _offpage(kg: KGraph, selection: Selection) -> dict[str, str]:
+    """Names of concepts a drawn concept links to but the selection leaves out."""
+    linked = {
+        other
+        for cid in selection.members
+        for other in (*kg[cid].prerequisite_ids, *kg.dependents[cid])
+        if other not in selection
+    }
+    return {cid: kg[cid].name if cid in kg else cid for cid in sorted(linked)}
+
+
+def _level(level: Level, count: int) -> dict[str, Any]:
+    fill, border = LEVEL_COLOURS[level]
+    return {"border": border, "count": count, "fill": fill, "id": str(level)}
+
+
+def _plan(kg: KGraph, plan: Plan) -> dict[str, Any]:
+    return {
+        "hours": hours_text(plan.hours),
+        "source": kg[plan.source].name if plan.source else None,
+        "steps": [
+            {
+                "hours": hours_text(s.concept.hours),
+                "id": s.concept.id,
+                "name": s.concept.name,
+                "total": hours_text(s.running_hours),
+            }
+            for s in plan.steps
+        ],
+        "target": kg[plan.target].name,
+    }
+
+
+def _vis_bundle() -> str:
+    """The vis-network bundle pyvis installs, made unable to close its ``<script>`` early."""
+    text = (files("pyvis") / VIS_BUNDLE).read_text(encoding="utf-8")
+    return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+
+
+__all__ = [
+    "LEVEL_COLOURS",
+    "descendant_counts",
+    "node_size",
+    "page_data",
+    "render_html",
+    "script_json",
+]

@@ -1,0 +1,67 @@
+"""A graph whose every free-text field tries to run script, for the HTML export's tests.
+
+The model rejects non-https URLs, so the hostile resources are built with
+``model_construct``/``model_copy`` to bypass validation and prove the page's own re-check.
+"""
+
+from __future__ import annotations
+
+from kgraph.graph import KGraph
+from kgraph.model import Concept, Prerequisite, Resource, ResourceKind
+from tests.helpers import make_concept
+
+IMG = '<img src=x onerror="window.__pwned=1">'
+SCRIPT = "</script><script>window.__pwned=1</script>"
+QUOTES = 'it\'s "quoted" `${window.__pwned=1}` \u2028 &amp; <!-- -->'
+JS_URL = "javascript:window.__pwned=1"
+BAD_URLS = (
+    JS_URL,
+    "data:text/html,<script>window.__pwned=1</script>",
+    "http://example.org/plain-http",
+    "not a url at all",
+)
+TRICKY_HTTPS = 'https://example.org/"><img src=x onerror=window.__pwned=1>'
+NAME = f"Evil {SCRIPT}{IMG}"
+ALIAS = f"evil alias {IMG}"
+SUMMARY = f"Summary {QUOTES} {IMG} {SCRIPT}"
+WHY = f"because {SCRIPT} {IMG}"
+HOSTILE_STRINGS = (NAME, ALIAS, SUMMARY, WHY)
+
+
+def hostile_concepts() -> list[Concept]:
+    """base → evil → after, where evil carries hostile text in every field it has."""
+    evil = make_concept(
+        "evil",
+        name=NAME,
+        aliases=(ALIAS,),
+        summary=SUMMARY,
+        level="tune",
+        prerequisites=[],
+    )
+    resources = (
+        Resource(
+            title=f"Good {IMG}", url="https://example.org/good", kind=ResourceKind.DOCS, free=True
+        ),
+        *(
+            Resource.model_construct(
+                title=f"Bad {i} {SCRIPT}", url=url, kind=ResourceKind.CODE, free=False
+            )
+            for i, url in enumerate(BAD_URLS)
+        ),
+        Resource.model_construct(
+            title="Tricky", url=TRICKY_HTTPS, kind=ResourceKind.PAPER, free=True
+        ),
+    )
+    evil = evil.model_copy(
+        update={"resources": resources, "prerequisites": (Prerequisite(id="base", why=WHY),)}
+    )
+    return [
+        make_concept("base", name="Base"),
+        evil,
+        make_concept("after", name=f"After {QUOTES}", level="build", prerequisites=["evil"]),
+    ]
+
+
+def hostile_graph() -> KGraph:
+    """The hostile concepts as a graph."""
+    return KGraph(hostile_concepts())

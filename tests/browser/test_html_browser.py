@@ -1,0 +1,170 @@
+"""The HTML export in a real headless Chromium: offline, searchable, clickable, and inert data."""
+
+from __future__ import annotations
+
+import pytest
+
+from kgraph.graph import KGraph
+from kgraph.selection import select
+from kgraph.validate import load_graph
+from tests.browser.hostile import ALIAS, NAME, SUMMARY, TRICKY_HTTPS, WHY, hostile_graph
+from tests.conftest import SHIPPED
+
+pytestmark = pytest.mark.browser
+
+DRAWN = "[network.body.nodeIndices.length, network.body.edgeIndices.length]"
+
+
+def test_shipped_graph_draws_offline_without_errors(open_page):
+    """The whole shipped graph draws every node and edge, fetches nothing, logs no error."""
+    kg = load_graph(SHIPPED)
+    selection = select(kg)
+    opened = open_page(selection)
+    assert opened.js(DRAWN) == [len(selection.members), len(selection.edges)]
+    assert opened.js("network.physics.physicsEnabled") is False
+    assert opened.requests == []
+    assert opened.errors == []
+    opened.page.fill("#search", "lora")
+    opened.page.press("#search", "Enter")
+    assert opened.js("network.getSelectedNodes()") == ["lora"]
+    assert opened.requests == []
+    assert opened.errors == []
+
+
+def test_drawn_counts_equal_a_focused_selection(open_page, small_graph: KGraph):
+    """A focused export draws exactly the selection's nodes and edges."""
+    selection = select(small_graph, focus="lora", depth=1)
+    opened = open_page(selection)
+    assert opened.js(DRAWN) == [len(selection.members), len(selection.edges)]
+    assert sorted(opened.js("network.body.data.nodes.getIds()")) == sorted(selection.members)
+    assert opened.errors == []
+
+
+def test_search_by_alias_selects_and_shows_the_concept(open_page, small_graph):
+    """Typing an alias (any case, spacing) and pressing Enter selects, centres and details it."""
+    opened = open_page(select(small_graph))
+    assert "low-rank adaptation" in opened.js(
+        "[...document.querySelectorAll('#concept-names option')].map(o => o.value)"
+    )
+    opened.page.fill("#search", "Low Rank  Adaptation")
+    opened.page.press("#search", "Enter")
+    assert opened.js("network.getSelectedNodes()") == ["lora"]
+    assert opened.text("#details h2") == "LoRA"
+    opened.page.fill("#search", "quantiz")
+    opened.page.press("#search", "Enter")
+    assert opened.js("network.getSelectedNodes()") == ["quant"]
+    opened.page.fill("#search", "no such thing")
+    opened.page.press("#search", "Enter")
+    assert "No concept matches" in opened.text("#status")
+
+
+def test_click_opens_details_with_text_and_links(open_page, small_graph):
+    """Clicking a node shows its name, rung, category, hours, summary, needs, unlocks, links."""
+    opened = open_page(select(small_graph))
+    opened.click_node("ml")
+    assert opened.js("network.getSelectedNodes()") == ["ml"]
+    details = opened.text("#details")
+    assert opened.text("#details h2") == "Machine learning"
+    for expected in ("foundations", "ml", "30 h", "Also: machine-learning basics",
+                     "The concept ml, described", "Linear algebra", "ml builds on linalg",
+                     "Python", "LoRA", "Quantization", "About ml"):  # fmt: skip
+        assert expected in details
+    links = opened.js(
+        "[...document.querySelectorAll('#details a')]"
+        ".map(a => [a.textContent, a.href, a.rel, a.target])"
+    )
+    assert links == [["About ml", "https://example.org/ml", "noopener noreferrer", "_blank"]]
+
+
+def test_clicking_a_listed_concept_moves_to_it(open_page, small_graph):
+    """A prerequisite or unlocked concept in the panel is a button that selects it."""
+    opened = open_page(select(small_graph))
+    opened.click_node("ml")
+    opened.page.get_by_role("button", name="LoRA", exact=True).click()
+    assert opened.js("network.getSelectedNodes()") == ["lora"]
+    assert opened.text("#details h2") == "LoRA"
+
+
+def test_ancestors_and_descendants_are_lit_the_rest_dimmed(open_page, small_graph):
+    """Selecting lora lights what it needs and what it unlocks, and dims the others."""
+    opened = open_page(select(small_graph))
+    opened.click_node("lora")
+    assert opened.state("lora") == "selected"
+    for lit in ("ml", "linalg", "python", "qlora", "agi"):
+        assert opened.state(lit) == "normal", lit
+    for dim in ("quant", "history"):
+        assert opened.state(dim) == "dim", dim
+    colours = opened.js(
+        "['ml', 'quant'].map(id => network.body.data.nodes.get(id).color.background)"
+    )
+    assert colours[0] != colours[1]
+    edge_states = opened.js(
+        "Object.fromEntries(network.body.data.edges.get().map(e => [e.from + '>' + e.to, e.kgState]))"
+    )
+    assert edge_states["ml>lora"] == "on"
+    assert edge_states["ml>quant"] == "dim"
+    opened.page.click("#fit")
+    assert {opened.state(n) for n in small_graph.concepts} == {"normal"}
+
+
+def test_path_mode_numbers_the_plan_in_order(open_page, small_graph):
+    """The plan's concepts are numbered in learning order, lit, and the total hours shown."""
+    selection = select(small_graph, path=("python", "agi"))
+    opened = open_page(selection)
+    labels = opened.js(
+        "Object.fromEntries(network.body.data.nodes.get().map(n => [n.id, n.label]))"
+    )
+    for number, cid in enumerate(selection.plan_ids, start=1):
+        assert labels[cid] == f"{number}. {small_graph[cid].name}"
+        assert opened.state(cid) == "normal"
+    assert labels["python"] == "Python"
+    assert opened.state("history") == "dim"
+    assert "113 h in total" in opened.text("#plan")
+    steps = opened.js("[...document.querySelectorAll('#plan li button')].map(b => b.textContent)")
+    assert steps == [small_graph[c].name for c in selection.plan_ids]
+
+
+def test_hostile_strings_render_as_text_and_run_nothing(open_page):
+    """Script-like names, aliases, summaries, reasons, titles and URLs stay inert text."""
+    opened = open_page(select(hostile_graph()))
+    assert opened.js("typeof window.__pwned") == "undefined"
+    assert opened.js("network.body.data.nodes.get().every(n => typeof n.title === 'string')")
+    opened.page.mouse.move(*opened.node_point("evil"), steps=4)
+    opened.page.wait_for_selector("div.vis-tooltip", state="visible")
+    tooltip = opened.js(
+        "(() => { const t = document.querySelector('div.vis-tooltip');"
+        " return [t.textContent, [...t.children].map(c => c.tagName)]; })()"
+    )
+    assert tooltip[0].startswith(NAME)
+    assert set(tooltip[1]) == {"BR"}  # vis turns "\n" into <br>; everything else is text
+    opened.page.fill("#search", ALIAS)
+    opened.page.press("#search", "Enter")
+    assert opened.js("network.getSelectedNodes()") == ["evil"]
+    assert opened.js("document.querySelector('#details h2').textContent") == NAME
+    details = opened.js("document.querySelector('#details').textContent")
+    for text in (ALIAS, SUMMARY, WHY):
+        assert text in details
+    hrefs = opened.js("[...document.querySelectorAll('a')].map(a => a.href)")
+    assert all(h.startswith("https://example.org/") for h in hrefs)
+    assert len(hrefs) == 2  # the good link and the tricky-but-https one
+    assert TRICKY_HTTPS not in hrefs  # its quotes and brackets are percent-encoded
+    assert opened.text("#details").count("(unsafe link removed)") == 4
+    assert opened.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert opened.js("typeof window.__pwned") == "undefined"
+    assert opened.requests == []
+    assert opened.errors == []
+
+
+@pytest.mark.parametrize(("width", "height", "below"), [(1280, 800, False), (390, 844, True)])
+def test_panel_sits_beside_or_below_the_graph(open_page, small_graph, width, height, below):
+    """On a laptop the panel is right of the graph; on a phone-sized window, below it."""
+    opened = open_page(select(small_graph), width=width, height=height)
+    graph = opened.page.locator("#graph").bounding_box()
+    panel = opened.page.locator("#panel").bounding_box()
+    assert graph["height"] > 200
+    if below:
+        assert panel["y"] >= graph["y"] + graph["height"] - 1
+    else:
+        assert panel["x"] >= graph["x"] + graph["width"] - 1
+    opened.click_node("lora")
+    assert opened.text("#details h2") == "LoRA"

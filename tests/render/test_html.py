@@ -1,0 +1,184 @@
+"""The HTML export's structure: self-contained, escaped, laid out, physics off, deterministic."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from html.parser import HTMLParser
+
+import pytest
+
+from kgraph.graph import KGraph
+from kgraph.layout import layered_layout
+from kgraph.render.html import descendant_counts, page_data, render_html, script_json
+from kgraph.selection import Selection, select
+from tests.browser.hostile import HOSTILE_STRINGS, IMG, JS_URL, SCRIPT, hostile_graph
+
+DATA_OPEN = '<script type="application/json" id="kgraph-data">'
+
+
+class _Tags(HTMLParser):
+    """Every start tag with its attributes (script bodies are raw text to the parser)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.tags.append((tag, dict(attrs)))
+
+
+def tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
+    parser = _Tags()
+    parser.feed(page)
+    return parser.tags
+
+
+def embedded(page: str) -> str:
+    start = page.index(DATA_OPEN) + len(DATA_OPEN)
+    return page[start : page.index("</script>", start)]
+
+
+@pytest.fixture
+def page(small_graph: KGraph) -> str:
+    return render_html(select(small_graph))
+
+
+def test_page_is_one_complete_document(page):
+    """A doctype, UTF-8, a viewport, a trailing newline and the vis bundle inlined."""
+    assert page.startswith("<!DOCTYPE html>\n")
+    assert '<meta charset="utf-8">' in page
+    assert 'name="viewport"' in page
+    assert page.endswith("</html>\n")
+    assert "vis-network" in page
+    assert len(page) > 400_000  # the bundle itself, not a link to it
+
+
+def test_nothing_is_loaded_from_elsewhere(page):
+    """No tag has a src or href and no stylesheet is linked: the page works offline."""
+    found = tags(page)
+    assert not [t for t in found if {"src", "href"} & set(t[1])]
+    assert "link" not in {name for name, _ in found}
+    assert [a.get("type") for name, a in found if name == "script"] == [
+        "application/json",
+        None,
+        None,
+    ]
+
+
+def test_script_blocks_cannot_be_closed_early(page):
+    """Exactly three scripts close: no stray ``</script>`` or ``<!--`` in the bundle or data."""
+    assert page.lower().count("</script") == 3
+    assert "<!--" not in page
+
+
+def test_embedded_json_escapes_markup_characters():
+    """Data JSON has no raw <, >, &, U+2028 or U+2029, and parses back to the exact strings."""
+    page = render_html(select(hostile_graph()))
+    raw = embedded(page)
+    assert not set(raw) & {"<", ">", "&", "\u2028", "\u2029"}
+    data = json.loads(raw)
+    texts = json.dumps(data, ensure_ascii=False)
+    for hostile in HOSTILE_STRINGS:
+        assert json.dumps(hostile, ensure_ascii=False)[1:-1] in texts
+    evil = next(c for c in data["concepts"] if c["id"] == "evil")
+    assert JS_URL in [r["url"] for r in evil["resources"]]  # passed through; the page re-checks
+
+
+def test_hostile_markup_never_reaches_the_page_raw():
+    """Hostile names, summaries and reasons appear only escaped, never as markup."""
+    page = render_html(select(hostile_graph()))
+    for hostile in (IMG, SCRIPT, "window.__pwned=1</script>", "<img"):
+        assert hostile not in page
+    assert not [t for t in tags(page) if t[0] == "img"]
+
+
+def test_title_is_html_escaped(small_graph):
+    """The selection's title, shown in <title> and <h1>, is escaped by the template."""
+    selection = Selection(small_graph, ("ml",), title=f"T {IMG}")
+    page = render_html(selection)
+    assert "<title>T &lt;img src=x onerror=&#34;window.__pwned=1&#34;&gt;</title>" in page
+    assert IMG not in page
+
+
+def test_script_json_escapes_separators():
+    """U+2028/U+2029 end a line in old JavaScript parsers; they are escaped too."""
+    assert script_json(["\u2028\u2029<>&"]) == '["\\u2028\\u2029\\u003c\\u003e\\u0026"]'
+
+
+def test_physics_off_straight_edges_with_arrows(page):
+    """Fixed positions draw at once: no physics, no smooth (curved) edges, arrows on."""
+    options = json.loads(embedded(page))["options"]
+    assert options["physics"] == {"enabled": False}
+    assert options["edges"]["smooth"] is False
+    assert options["edges"]["arrows"]["to"]["enabled"] is True
+    assert options["layout"]["improvedLayout"] is False
+
+
+def test_positions_are_the_layered_layout(small_graph):
+    """Each concept carries the layout's integer position; prerequisites lie before it."""
+    data = page_data(select(small_graph))
+    positions = {c["id"]: (c["x"], c["y"]) for c in data["concepts"]}
+    assert positions == layered_layout(small_graph.prerequisites)
+    for prereq, concept in data["edges"]:
+        assert positions[prereq] != positions[concept]
+        assert positions[prereq][1] < positions[concept][1] or (
+            positions[prereq][0] < positions[concept][0]
+        )
+
+
+def test_nodes_and_edges_are_the_selection(small_graph):
+    """One node per member, one edge per selected edge; reasons and off-page names carried."""
+    selection = select(small_graph, focus="lora", depth=1)
+    data = page_data(selection)
+    assert [c["id"] for c in data["concepts"]] == sorted(selection.members)
+    assert [tuple(e) for e in data["edges"]] == sorted(selection.edges)
+    concepts = {c["id"]: c for c in data["concepts"]}
+    assert concepts["lora"]["needs"] == [{"id": "ml", "why": "lora builds on ml"}]
+    assert concepts["lora"]["unlocks"] == ["qlora"]
+    assert {"id": "linalg", "why": "ml builds on linalg"} in concepts["ml"]["needs"]
+    assert data["offpage"] == {
+        "agi": "AGI", "linalg": "Linear algebra", "python": "Python", "quant": "Quantization"
+    }  # fmt: skip
+
+
+def test_size_grows_with_what_a_concept_unlocks(small_graph):
+    """Node size follows the descendant count over the whole graph."""
+    counts = descendant_counts(small_graph)
+    assert counts == {c: len(small_graph.descendants(c)) for c in small_graph.concepts}
+    sizes = {c["id"]: c["size"] for c in page_data(select(small_graph))["concepts"]}
+    assert sizes["linalg"] > sizes["lora"] > sizes["agi"] == 10
+
+
+def test_path_mode_carries_the_plan_in_order(small_graph):
+    """With a path, the data lists the plan's steps in learning order and the total hours."""
+    selection = select(small_graph, path=("python", "agi"))
+    plan = page_data(selection)["plan"]
+    assert [s["id"] for s in plan["steps"]] == list(selection.plan_ids)
+    assert plan["hours"] == "113"  # linalg 20 + ml 30 + lora 6 + quant 4 + qlora 3 + agi 50
+    assert plan["target"] == "AGI"
+    assert page_data(select(small_graph))["plan"] is None
+
+
+def test_known_concepts_are_listed(small_graph):
+    """Known concepts (with their ancestors) are marked for the page."""
+    data = page_data(select(small_graph, known=["ml"]))
+    assert data["known"] == ["linalg", "ml", "python"]
+
+
+@pytest.mark.parametrize("options", [{}, {"path": ("python", "agi"), "known": ["quant"]}])
+def test_shuffled_graph_renders_byte_identically(small_graph, shuffled_small_graph, options):
+    """The same graph in another order gives the same bytes."""
+    assert render_html(select(small_graph, **options)) == render_html(
+        select(shuffled_small_graph, **options)
+    )
+
+
+def test_importing_the_renderer_does_not_import_jinja2():
+    """jinja2 is imported inside render_html only, so other commands never pay for it."""
+    code = "import sys, kgraph.render.html; print('jinja2' in sys.modules)"
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    assert result.stdout.strip() == "False"
