@@ -6,7 +6,6 @@ data goes to stdout, messages to stderr.
 
 from __future__ import annotations
 
-import dataclasses
 import difflib
 import functools
 import json
@@ -21,7 +20,6 @@ from kgraph.errors import InputError, KgraphError
 from kgraph.model import Category, Level, json_schema
 from kgraph.profile import (
     Change,
-    implied_by,
     load_profile,
     marks_text,
     merge,
@@ -29,10 +27,11 @@ from kgraph.profile import (
     now,
     parse_marks,
     profile_path,
+    record_forgotten,
+    record_learned,
     resolve,
     save_profile,
 )
-from kgraph.profile import forget as forget_marks
 from kgraph.profile import learn as learn_marks
 from kgraph.progress import known_report, ladder
 from kgraph.render import EXPORTERS, EXTENSIONS, exporter
@@ -537,15 +536,7 @@ def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> N
     Example:
         kgraph learn python linear-algebra lora
     """
-    kg = _graph(graph)
-    saved = load_profile(profile_path(profile))
-    marks = learn_marks(kg, saved.marked, names, now())  # unknown names: nothing is written
-    before = set(resolve(kg, saved.marked).ids)
-    ids = kg.resolve_all(names)
-    fresh = tuple(i for i in ids if i not in before)
-    if fresh:
-        save_profile(saved, marks)
-    change = Change(str(saved.path), "Learned", fresh, tuple(i for i in ids if i in before))
+    change = record_learned(_graph(graph), load_profile(profile_path(profile)), names, now())
     click.echo(render_text(change), nl=False, err=True)
 
 
@@ -560,17 +551,8 @@ def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> 
     Example:
         kgraph forget lora
     """
-    kg = _graph(graph)
-    saved = load_profile(profile_path(profile))
-    marks = forget_marks(kg, saved.marked, names)  # unknown names: nothing is written
-    before = set(resolve(kg, saved.marked).ids)
-    ids = kg.resolve_all(names)
-    gone = tuple(i for i in ids if i in before)
-    if gone:
-        save_profile(saved, marks)
-    implied = tuple((i, m) for i in ids if (m := implied_by(kg, marks, i)))
-    change = Change(str(saved.path), "Forgot", gone, tuple(i for i in ids if i not in before))
-    click.echo(render_text(dataclasses.replace(change, still_implied=implied)), nl=False, err=True)
+    change = record_forgotten(_graph(graph), load_profile(profile_path(profile)), names)
+    click.echo(render_text(change), nl=False, err=True)
 
 
 @main.command()

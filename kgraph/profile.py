@@ -215,6 +215,43 @@ def merge(kg: KGraph, marks: Mapping[str, str], incoming: Mapping[str, str]) -> 
     return updated
 
 
+def record_learned(kg: KGraph, profile: Profile, names: Iterable[str], when: str) -> Change:
+    """Mark *names* known in *profile*'s file; the file is written only when something is new.
+
+    Raises:
+        UnknownConceptError: before anything is written, if a name matches no concept.
+    """
+    marks = learn(kg, profile.marked, names, when)
+    ids, before = _requested(kg, profile, names)
+    fresh = tuple(i for i in ids if i not in before)
+    if fresh:
+        save_profile(profile, marks)
+    return Change(str(profile.path), "Learned", fresh, tuple(i for i in ids if i in before))
+
+
+def record_forgotten(kg: KGraph, profile: Profile, names: Iterable[str]) -> Change:
+    """Unmark *names* in *profile*'s file, saying which remain implied by other marks.
+
+    Raises:
+        UnknownConceptError: before anything is written, if a name matches no concept.
+    """
+    marks = forget(kg, profile.marked, names)
+    ids, before = _requested(kg, profile, names)
+    gone = tuple(i for i in ids if i in before)
+    if gone:
+        save_profile(profile, marks)
+    implied = tuple((i, m) for i in ids if (m := implied_by(kg, marks, i)))
+    kept = tuple(i for i in ids if i not in before)
+    return Change(str(profile.path), "Forgot", gone, kept, still_implied=implied)
+
+
+def _requested(
+    kg: KGraph, profile: Profile, names: Iterable[str]
+) -> tuple[tuple[str, ...], set[str]]:
+    """The ids *names* mean, and the ids the profile marked before the change."""
+    return kg.resolve_all(names), set(resolve(kg, profile.marked).ids)
+
+
 def implied_by(kg: KGraph, marks: Iterable[str], concept: str) -> tuple[str, ...]:
     """The marked concepts that still imply *concept* (it is among their prerequisites)."""
     return tuple(sorted(m for m in marks if m in kg and concept in kg.ancestors(m)))
@@ -241,6 +278,8 @@ __all__ = [
     "now",
     "parse_marks",
     "profile_path",
+    "record_forgotten",
+    "record_learned",
     "resolve",
     "save_profile",
 ]

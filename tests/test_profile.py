@@ -24,6 +24,8 @@ from kgraph.profile import (
     migrated,
     parse_marks,
     profile_path,
+    record_forgotten,
+    record_learned,
     resolve,
     save_profile,
 )
@@ -195,3 +197,32 @@ def test_forget_removes_exactly_what_it_names(graph, data):
     names = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4))
     marks = forget(kg, dict.fromkeys(start, T0), names)
     assert set(marks) == set(start) - set(names)
+
+
+class TestRecord:
+    def test_learn_writes_only_what_is_new(self, tmp_path: Path):
+        kg = KGraph(small_concepts())
+        path = tmp_path / "known.json"
+        first = record_learned(kg, load_profile(path), ["lora", "ml"], T0)
+        assert (first.changed, first.unchanged) == (("lora", "ml"), ())
+        written = path.read_text(encoding="utf-8")
+        again = record_learned(kg, load_profile(path), ["LoRA"], T1)
+        assert (again.changed, again.unchanged) == ((), ("lora",))
+        assert path.read_text(encoding="utf-8") == written
+        assert not backup_path(path).exists()
+
+    def test_forget_removes_only_its_names_and_says_what_stays_implied(self, tmp_path: Path):
+        kg = KGraph(small_concepts())
+        path = tmp_path / "known.json"
+        record_learned(kg, load_profile(path), ["ml", "lora"], T0)
+        change = record_forgotten(kg, load_profile(path), ["ml", "python"])
+        assert (change.changed, change.unchanged) == (("ml",), ("python",))
+        assert change.still_implied == (("ml", ("lora",)), ("python", ("lora",)))
+        assert load_profile(path).marked == {"lora": T0}
+
+    def test_unknown_name_writes_nothing(self, tmp_path: Path):
+        kg = KGraph(small_concepts())
+        path = tmp_path / "known.json"
+        with pytest.raises(UnknownConceptError):
+            record_learned(kg, load_profile(path), ["lora", "nope"], T0)
+        assert not path.exists()
