@@ -3,7 +3,8 @@
 `json` gives positions only for syntax errors; schema and cross-field problems need them too.
 `Locator` re-reads an already-parsed text with a flat tokenizer and an explicit stack (no
 recursion, so deep nesting cannot overflow it), recording the offset of every key and value by
-its path, e.g. ``("concepts", 3, "hours")``. It is built only when a problem must be located.
+its path, e.g. ``("concepts", 3, "hours")``. The text is scanned on first use only, so a
+clean load, which never locates anything, never pays for it.
 """
 
 from __future__ import annotations
@@ -39,13 +40,29 @@ class Locator:
     """Offsets of keys and values in a JSON text, by path; also its duplicate keys and NaNs."""
 
     def __init__(self, text: str) -> None:
-        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
-        self.positions: dict[JsonPath, int] = {}
-        self.duplicate_keys: list[tuple[int, str]] = []
-        self.bad_literals: list[tuple[int, str]] = []
-        self._scan(text)
+        self._text = text
+        self._line_starts: list[int] = []
+        self._positions: dict[JsonPath, int] = {}
+        self._duplicate_keys: list[tuple[int, str]] = []
+        self._bad_literals: list[tuple[int, str]] = []
 
-    def _scan(self, text: str) -> None:
+    @property
+    def duplicate_keys(self) -> list[tuple[int, str]]:
+        """Offset and name of every key repeated within one object."""
+        self._scan()
+        return self._duplicate_keys
+
+    @property
+    def bad_literals(self) -> list[tuple[int, str]]:
+        """Offset and spelling of every ``NaN`` or ``Infinity``."""
+        self._scan()
+        return self._bad_literals
+
+    def _scan(self) -> None:
+        if self._line_starts:
+            return
+        text = self._text
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", text)]
         stack: list[_Frame] = []
         for match in _TOKEN.finditer(text):
             token, offset = match.group(), match.start()
@@ -65,27 +82,28 @@ class Locator:
         key = str(json.loads(token)) if token.startswith('"') else token
         frame.key = key
         if key in frame.keys:
-            self.duplicate_keys.append((offset, key))
+            self._duplicate_keys.append((offset, key))
         frame.keys.add(key)
-        self.positions.setdefault(frame.child(key), offset)
+        self._positions.setdefault(frame.child(key), offset)
 
     def _value(self, top: _Frame | None, stack: list[_Frame], token: str, offset: int) -> None:
         path = () if top is None else top.child()
-        self.positions.setdefault(path, offset)
+        self._positions.setdefault(path, offset)
         if token in "{[":
             stack.append(_Frame(path, is_object=token == "{"))
         elif token in _NON_FINITE:
-            self.bad_literals.append((offset, token))
+            self._bad_literals.append((offset, token))
 
     def line_col(self, where: JsonPath | int) -> tuple[int, int]:
         """1-based line and column of an offset, or of the nearest existing prefix of a path."""
+        self._scan()
         offset = where if isinstance(where, int) else self._offset(where)
         line = bisect.bisect_right(self._line_starts, offset)
         return line, offset - self._line_starts[line - 1] + 1
 
     def _offset(self, path: JsonPath) -> int:
         for end in range(len(path), -1, -1):
-            if (found := self.positions.get(path[:end])) is not None:
+            if (found := self._positions.get(path[:end])) is not None:
                 return found
         return 0
 

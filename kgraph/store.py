@@ -11,8 +11,7 @@ import json
 import os
 import stat
 import tempfile
-from dataclasses import dataclass
-from functools import cached_property
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
@@ -82,12 +81,8 @@ class Parsed:
     text: str
     graph: GraphFile | None
     problems: tuple[Problem, ...]
-    items: tuple[Any, ...] = ()
-
-    @cached_property
-    def locator(self) -> Locator:
-        """Positions of every value (built on first use: a clean load never needs it)."""
-        return Locator(self.text)
+    items: tuple[Any, ...]
+    locator: Locator = field(repr=False, compare=False)  # shared, so the text is scanned once
 
     def locate(self, loc: JsonPath | int) -> tuple[int, int]:
         """Line and column of *loc*."""
@@ -96,26 +91,23 @@ class Parsed:
 
 def parse(text: str, path: str) -> Parsed:
     """Parse and schema-check a graph file's text; never raises for bad data."""
+    locator = Locator(text)  # scans the text only once a problem must be located
     data, oddities, json_problem = _decode(text, path)
     if json_problem is not None:
-        return Parsed(path, text, None, (json_problem,), ())
-    locator: Locator | None = None
+        return Parsed(path, text, None, (json_problem,), (), locator)
 
     def located(
-        loc: JsonPath | int, concept: str | None, field: str | None, message: str
+        loc: JsonPath | int, concept: str | None, name: str | None, message: str
     ) -> Problem:
-        nonlocal locator
-        locator = locator or Locator(text)
         line, column = locator.line_col(loc)
-        return Problem(path, line, column, concept, field, message)
+        return Problem(path, line, column, concept, name, message)
 
     problems: list[Problem] = []
     if oddities.duplicate_keys or oddities.constants:
-        locator = Locator(text)
         problems += [located(*finding) for finding in _find_oddities(locator)]
     if not isinstance(data, dict):
         problems.append(located((), None, None, "the top level must be an object with 'concepts'"))
-        return Parsed(path, text, None, tuple(problems), ())
+        return Parsed(path, text, None, tuple(problems), (), locator)
     problems += [located((key,), None, key, "unknown key") for key in sorted(set(data) - _TOP_KEYS)]
     schema = data.get("$schema", SCHEMA_FILE)
     if not isinstance(schema, str):
@@ -126,7 +118,7 @@ def parse(text: str, path: str) -> Parsed:
         problems.append(
             located(("concepts",) if raw is not None else (), None, "concepts", message)
         )
-        return Parsed(path, text, None, tuple(problems), ())
+        return Parsed(path, text, None, tuple(problems), (), locator)
     concepts = []
     for index, item in enumerate(raw):
         try:
@@ -138,7 +130,7 @@ def parse(text: str, path: str) -> Parsed:
                 problems.append(located(loc, label, _field_name(e["loc"]), _message(e)))
     graph = GraphFile.model_construct(schema_ref=str(schema), concepts=tuple(concepts))
     ordered = tuple(sorted(problems, key=lambda p: p.sort_key))
-    return Parsed(path, text, graph, ordered, tuple(raw))
+    return Parsed(path, text, graph, ordered, tuple(raw), locator)
 
 
 def raw_id(item: object) -> str | None:
