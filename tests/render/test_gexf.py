@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-from typing import Any
 from xml.etree import ElementTree as ET
 
 import networkx as nx
@@ -9,25 +7,13 @@ import pytest
 
 from kgraph.render.gexf import render_gexf
 from kgraph.selection import select
+from tests.render.readback import decoded, read_back
 
-JSON_FIELDS = ("aliases", "prerequisites", "resources", "translations")
 NS = "{http://www.gexf.net/1.2draft}"
 
 
-def read_back(text: str, tmp_path) -> nx.DiGraph[str]:
-    """The export as networkx reads it from a file."""
-    path = tmp_path / "kgraph.gexf"
-    path.write_text(text, encoding="utf-8")
-    graph = nx.read_gexf(path)
-    assert isinstance(graph, nx.DiGraph)
-    return graph
-
-
-def decoded(data: dict[str, Any]) -> dict[str, Any]:
-    """Node data with the JSON-string fields parsed and GEXF's native label checked."""
-    out = {k: json.loads(v) if k in JSON_FIELDS else v for k, v in data.items()}
-    assert out.pop("label") == out["name"]
-    return out
+def read_gexf(text: str, tmp_path) -> nx.DiGraph[str]:
+    return read_back(text, tmp_path / "kgraph.gexf", nx.read_gexf)
 
 
 @pytest.mark.parametrize("hostile", [False, True])
@@ -39,7 +25,7 @@ def test_networkx_reads_back_every_node_edge_and_attribute(
     selection = select(
         kg, known=["x-ray" if hostile else "ml"], path=("end", "after") if hostile else None
     )
-    graph = read_back(render_gexf(selection), tmp_path)
+    graph = read_gexf(render_gexf(selection), tmp_path)
     nodes, edges = expected(selection)
     assert {n: decoded(d) for n, d in graph.nodes(data=True)} == nodes
     read_edges = {
@@ -74,4 +60,4 @@ def test_title_and_focus_selection(small_graph, tmp_path):
     selection = select(small_graph, focus="ml", depth=1)
     out = render_gexf(selection)
     assert "<description>kgraph: ml</description>" in out
-    assert set(read_back(out, tmp_path)) == {"linalg", "python", "ml", "lora", "quant"}
+    assert set(read_gexf(out, tmp_path)) == {"linalg", "python", "ml", "lora", "quant"}

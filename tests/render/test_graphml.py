@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import json
-from typing import Any
 from xml.etree import ElementTree as ET
 
 import networkx as nx
@@ -9,24 +7,11 @@ import pytest
 
 from kgraph.render.graphml import render_graphml, xml_escape
 from kgraph.selection import select
-
-JSON_FIELDS = ("aliases", "prerequisites", "resources", "translations")
-
-
-def read_back(text: str, tmp_path) -> nx.DiGraph[str]:
-    """The export as networkx reads it from a file."""
-    path = tmp_path / "kgraph.graphml"
-    path.write_text(text, encoding="utf-8")
-    graph = nx.read_graphml(path)
-    assert isinstance(graph, nx.DiGraph)
-    return graph
+from tests.render.readback import decoded, read_back
 
 
-def decoded(data: dict[str, Any]) -> dict[str, Any]:
-    """Node data with the JSON-string fields parsed and the display label dropped."""
-    out = {k: json.loads(v) if k in JSON_FIELDS else v for k, v in data.items()}
-    assert out.pop("label") == out["name"]
-    return out
+def read_graphml(text: str, tmp_path) -> nx.DiGraph[str]:
+    return read_back(text, tmp_path / "kgraph.graphml", nx.read_graphml)
 
 
 @pytest.mark.parametrize("hostile", [False, True])
@@ -36,17 +21,17 @@ def test_networkx_reads_back_every_node_edge_and_attribute(
     """read_graphml gives the same nodes, edges and attributes, hostile strings exactly."""
     kg = hostile_export_graph if hostile else small_graph
     selection = select(kg, known=["x-ray" if hostile else "ml"])
-    graph = read_back(render_graphml(selection), tmp_path)
+    graph = read_graphml(render_graphml(selection), tmp_path)
     nodes, edges = expected(selection)
     assert {n: decoded(d) for n, d in graph.nodes(data=True)} == nodes
     assert {(u, v): d for u, v, d in graph.edges(data=True)} == edges
     assert graph.graph["title"] == selection.title
 
 
-def test_plan_steps_and_focus_selection_read_back(small_graph, expected, tmp_path):
+def test_plan_steps_and_focus_selection_read_graphml(small_graph, expected, tmp_path):
     """Plan steps are integers on plan nodes only; the selection limits the nodes."""
     selection = select(small_graph, path=("lora", "agi"), only_path=True)
-    graph = read_back(render_graphml(selection), tmp_path)
+    graph = read_graphml(render_graphml(selection), tmp_path)
     assert {n: d["step"] for n, d in graph.nodes(data=True)} == {"quant": 1, "qlora": 2, "agi": 3}
     assert {n: decoded(d) for n, d in graph.nodes(data=True)} == expected(selection)[0]
 
