@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import ValidationError
 
-from kgraph.errors import DataError, InputError, Problem
+from kgraph.errors import InputError, Problem
 from kgraph.model import SCHEMA_FILE, Concept, GraphFile
 from kgraph.position import JsonPath, Locator
 
@@ -196,14 +196,6 @@ def _message(error: ErrorDetails) -> str:
     return message[:1].lower() + message[1:]
 
 
-def load(path: Path) -> GraphFile:
-    """Read and schema-check *path*; raise `DataError` with every problem if it is not clean."""
-    parsed = parse(read_text(path), str(path))
-    if parsed.problems or parsed.graph is None:
-        raise DataError(parsed.problems)
-    return parsed.graph
-
-
 def concept_to_json(concept: Concept) -> dict[str, Any]:
     """A concept as canonical JSON-ready data (key order is `CONCEPT_KEYS`)."""
     doc = concept.model_dump(mode="json", exclude_none=True)
@@ -259,7 +251,6 @@ __all__ = [
     "Parsed",
     "concept_to_json",
     "dump",
-    "load",
     "packaged_graph_path",
     "parse",
     "raw_id",

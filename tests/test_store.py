@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.errors import DataError, InputError
+from kgraph.errors import InputError
 from kgraph.model import GraphFile
 from kgraph.store import (
     dump,
-    load,
     packaged_graph_path,
     parse,
     read_text,
@@ -131,15 +130,6 @@ def test_dump_writes_whole_hours_as_integers_and_keeps_unicode():
     text = dump(graph.model_copy(update={"schema_ref": "схема.json"}))
     assert '"hours": 20,' in text
     assert "схема.json" in text
-
-
-def test_load_raises_data_error_with_every_problem(tmp_path: Path):
-    path = tmp_path / "g.json"
-    path.write_text(BAD, encoding="utf-8")
-    with pytest.raises(DataError) as err:
-        load(path)
-    assert len(err.value.problems) == 9
-    assert str(err.value).startswith("the graph has 9 errors:\n")
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ from kgraph.errors import DataError
 from kgraph.store import dump, parse
 from kgraph.validate import find_cycles, load_graph, validate
 from tests.strategies import dags
+from tests.test_store import BAD as SCHEMA_ERRORS
 
 
 def concept(cid: str, *prereqs: str, **extra: object) -> dict[str, object]:
@@ -112,3 +113,12 @@ def test_find_cycles_finds_one_per_tangle():
         ("a", "b", "a"),
         ("c", "d", "c"),
     ]
+
+
+def test_load_graph_reports_every_schema_problem(tmp_path: Path):
+    path = tmp_path / "g.json"
+    path.write_text(SCHEMA_ERRORS, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        load_graph(path)
+    assert len(err.value.problems) == 9
+    assert str(err.value).startswith("the graph has 9 errors:\n")
