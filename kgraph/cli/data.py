@@ -1,0 +1,159 @@
+"""Commands for contributors: validate, lint, fmt, schema and diff."""
+
+from __future__ import annotations
+
+import difflib
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from kgraph.cli.app import (
+    chosen_graph_path,
+    format_option,
+    graph_option,
+    main,
+)
+from kgraph.model import json_schema
+from kgraph.render.json import render_json
+from kgraph.render.text import render_problems
+from kgraph.store import dump, parse, read_text, write_atomic
+from kgraph.validate import load_checked, validate
+
+if TYPE_CHECKING:
+    from kgraph.errors import Problem
+
+
+@main.command("validate")
+@graph_option
+@format_option("text", "json", "github")
+@click.pass_context
+def validate_command(ctx: click.Context, graph: Path | None, fmt: str) -> None:
+    """Check the graph file; exit 1 and list every problem (file:line:col) if it has any.
+
+    \b
+    Example:
+        kgraph validate --format github
+    """
+    path = chosen_graph_path(graph)
+    parsed = parse(read_text(path), str(path))
+    problems = validate(parsed)
+    count = len(parsed.graph.concepts) if parsed.graph else 0
+    click.echo(_report(problems, fmt, path=str(path), count=count), nl=False)
+    ctx.exit(1 if problems else 0)
+
+
+def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int) -> str:
+    if fmt == "json":
+        return render_json({"path": path, "concepts": count, "problems": problems})
+    if fmt == "github":
+        from kgraph.render.github import render_github
+
+        return render_github(problems)
+    if not problems:
+        return f"{path}: ok, {count} concepts\n"
+    kind = problems[0].severity
+    return render_problems(problems) + f"{path}: {len(problems)} {kind}(s)\n"
+
+
+@main.command("lint")
+@graph_option
+@format_option("text", "json", "github")
+@click.option("--strict", is_flag=True, help="Exit 1 when any warning remains.")
+@click.pass_context
+def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool) -> None:
+    """Warn about what misleads learners (redundant edges, rung inversions, …), with fixes.
+
+    \b
+    Example:
+        kgraph lint --strict
+    """
+    from kgraph.lint import lint
+
+    path = chosen_graph_path(graph)
+    parsed, kg = load_checked(path)
+    warnings = lint(parsed, kg)
+    click.echo(_report(warnings, fmt, path=str(path), count=len(kg)), nl=False)
+    ctx.exit(1 if strict and warnings else 0)
+
+
+@main.command()
+@graph_option
+@click.option("--check", is_flag=True, help="Change nothing; exit 1 and show the diff if needed.")
+@click.pass_context
+def fmt(ctx: click.Context, graph: Path | None, check: bool) -> None:
+    """Rewrite the graph file in its one canonical form (sorted, fixed key order).
+
+    \b
+    Example:
+        kgraph fmt --check
+    """
+    path = chosen_graph_path(graph)
+    text = read_text(path)
+    parsed = parse(text, str(path))
+    if parsed.problems or parsed.graph is None:
+        click.echo(render_problems(parsed.problems), nl=False)
+        ctx.exit(1)
+    canonical = dump(parsed.graph)
+    if canonical == text:
+        click.echo(f"{path}: already canonical", err=True)
+    elif check:
+        diff = difflib.unified_diff(
+            text.splitlines(keepends=True), canonical.splitlines(keepends=True),
+            f"{path} (now)", f"{path} (canonical)",
+        )  # fmt: skip
+        click.echo("".join(diff), nl=False)
+        click.echo(f"{path}: not canonical; run `kgraph fmt` to rewrite it", err=True)
+        ctx.exit(1)
+    else:
+        write_atomic(path, canonical)
+        click.echo(f"{path}: rewritten in canonical form", err=True)
+
+
+@main.command()
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path))
+def schema(output: Path | None) -> None:
+    """Print the JSON Schema of concepts.json (or write it with -o).
+
+    \b
+    Example:
+        kgraph schema -o graph/concepts.schema.json
+    """
+    text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomic(output, text)
+
+
+@main.command("diff")
+@click.argument("base")
+@click.argument("head")
+@click.option(
+    "--path",
+    "graph_file",
+    default="graph/concepts.json",
+    show_default=True,
+    help="The graph file inside the repository, read at BASE or HEAD when they are revisions.",
+)
+@format_option("text", "json", "markdown")
+@click.pass_context
+def diff_command(ctx: click.Context, base: str, head: str, graph_file: str, fmt: str) -> None:
+    """Review a change: compare two graphs, files or git revisions.
+
+    Reports concepts added, removed, renamed and changed, edges with their reasons, new errors
+    and lint warnings, and how landmark learning paths change. Exits 1 when the change
+    introduces errors (a cycle, an id removed without keeping it as an alias, …).
+
+    \b
+    Example:
+        kgraph diff origin/main HEAD
+        kgraph diff HEAD graph/concepts.json --format markdown >> "$GITHUB_STEP_SUMMARY"
+    """
+    from kgraph.diff import compare, read_side
+    from kgraph.render.diff import render_diff
+
+    result = compare(read_side(base, graph_file), read_side(head, graph_file))
+    click.echo(render_diff(result, fmt), nl=False)
+    ctx.exit(1 if result.breaks else 0)

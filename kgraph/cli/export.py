@@ -1,0 +1,88 @@
+"""``kgraph export``: the selected graph in one format, written atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import click
+
+from kgraph.cli.app import (
+    chosen_graph,
+    complete_concept,
+    format_option,
+    graph_option,
+    known_option,
+    main,
+)
+from kgraph.errors import InputError
+from kgraph.model import Category, Level
+from kgraph.render import EXPORTERS, EXTENSIONS, exporter
+from kgraph.selection import select
+from kgraph.store import write_atomic
+
+
+def _write_export(text: str, output: Path | None, fmt: str) -> None:
+    """Write an export to *output* ('-': stdout), by default ``exports/kgraph.<ext>``."""
+    if output == Path("-"):
+        click.echo(text, nl=False)
+        return
+    target = output or Path("exports") / f"kgraph.{EXTENSIONS[fmt]}"
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        msg = f"{target.parent}: cannot create the directory: {err.strerror or err}"
+        raise InputError(msg) from None
+    write_atomic(target, text)
+    click.echo(f"wrote {target}", err=True)
+
+
+@main.command()
+@graph_option
+@format_option(*sorted(EXPORTERS, key=lambda f: f != "html"))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+    help="File to write, '-' for stdout  [default: exports/kgraph.<ext>]",
+)
+@click.option("--focus", shell_complete=complete_concept, help="Only this concept and its rungs.")
+@click.option(
+    "--depth",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Rungs of prerequisites and dependents around --focus.",
+)
+@click.option("--path", nargs=2, metavar="FROM TO", help="Highlight the learning plan FROM → TO.")
+@click.option("--only-path", is_flag=True, help="Show the --path plan alone.")
+@click.option(
+    "--level",
+    "levels",
+    multiple=True,
+    type=click.Choice([lv.value for lv in Level]),
+    help="Only this rung (repeatable).",
+)
+@click.option(
+    "--category",
+    "categories",
+    multiple=True,
+    type=click.Choice([c.value for c in Category]),
+    help="Only this topic (repeatable).",
+)
+@known_option
+def export(graph: Path | None, fmt: str, output: Path | None, **options: Any) -> None:
+    """Export the graph, or part of it, as html, mermaid, dot, graphml, gexf, json or markdown.
+
+    \b
+    Example:
+        kgraph export --format mermaid --path lora agi --only-path -o -
+        kgraph export --focus lora --depth 2 --known python
+    """
+    if options["only_path"] and not options["path"]:
+        msg = "--only-path needs --path FROM TO"
+        raise click.UsageError(msg)
+    options["levels"] = [Level(v) for v in options["levels"]]
+    options["categories"] = [Category(c) for c in options["categories"]]
+    selection = select(chosen_graph(graph), **options)
+    _write_export(exporter(fmt)(selection), output, fmt)

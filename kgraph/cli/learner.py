@@ -1,0 +1,181 @@
+"""Saved progress and the ladder: learn, forget, known, progress, assess."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import click
+
+from kgraph.assess import Answer, Assessment
+from kgraph.cli.app import (
+    chosen_graph,
+    concept_argument,
+    emit,
+    format_option,
+    graph_option,
+    known_for,
+    main,
+    profile_option,
+    query_command,
+    saved_known_option,
+    strict_option,
+)
+from kgraph.profile import (
+    Change,
+    load_profile,
+    marks_text,
+    merge,
+    migrated,
+    now,
+    parse_marks,
+    profile_path,
+    record_forgotten,
+    record_learned,
+    resolve,
+    save_profile,
+)
+from kgraph.profile import learn as learn_marks
+from kgraph.progress import known_report, ladder
+from kgraph.render.text import clean, label, render_text
+from kgraph.store import read_text
+
+if TYPE_CHECKING:
+    from kgraph.graph import KGraph
+
+
+@main.command()
+@concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
+@graph_option
+@profile_option
+def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> None:
+    """Mark concepts as known and save it; their prerequisites count as known too.
+
+    \b
+    Example:
+        kgraph learn python linear-algebra lora
+    """
+    change = record_learned(chosen_graph(graph), load_profile(profile_path(profile)), names, now())
+    click.echo(render_text(change), nl=False, err=True)
+
+
+@main.command()
+@concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
+@graph_option
+@profile_option
+def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> None:
+    """Unmark concepts as known; nothing else is removed.
+
+    \b
+    Example:
+        kgraph forget lora
+    """
+    change = record_forgotten(chosen_graph(graph), load_profile(profile_path(profile)), names)
+    click.echo(render_text(change), nl=False, err=True)
+
+
+@main.command()
+@graph_option
+@profile_option
+@format_option("text", "json")
+@click.option("--export", "export_", is_flag=True, help="Print the progress file, to keep or move.")
+@click.option(
+    "--import", "import_", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
+    help="Merge the progress in FILE (from --export) into yours.",
+)  # fmt: skip
+def known(
+    graph: Path | None, profile: Path | None, fmt: str, export_: bool, import_: Path | None
+) -> None:
+    """List what you know, by rung; or export or import (merge) your saved progress.
+
+    \b
+    Example:
+        kgraph known
+        kgraph known --export > progress.json
+        kgraph known --import progress.json
+    """
+    if export_ and import_:
+        msg = "--export and --import exclude each other"
+        raise click.UsageError(msg)
+    kg = chosen_graph(graph)
+    saved = load_profile(profile_path(profile))
+    if export_:
+        click.echo(marks_text(migrated(kg, saved.marked)), nl=False)
+    elif import_:
+        incoming = parse_marks(read_text(import_), str(import_))
+        marks = merge(kg, saved.marked, incoming)  # unknown ids: nothing is written
+        added = tuple(sorted(set(marks) - set(migrated(kg, saved.marked))))
+        if marks != saved.marked:
+            save_profile(saved, marks)
+        change = Change(str(saved.path), "Imported", added, ())
+        click.echo(render_text(change), nl=False, err=True)
+    else:
+        resolved = resolve(kg, saved.marked)
+        report = known_report(kg, str(saved.path), dict(resolved.marks), resolved.unresolved)
+        emit(report, fmt)
+
+
+@main.command("progress")
+@saved_known_option
+@strict_option
+@query_command
+def progress_command(
+    kg: KGraph, known: tuple[str, ...] | None, profile: Path | None, strict: bool
+) -> object:
+    """Show the ladder: how much of each rung you know, where you stand, how to climb.
+
+    \b
+    Example:
+        kgraph progress
+        kgraph progress --known lora --format json
+    """
+    return ladder(kg, known=known_for(kg, known, profile), strict=strict)
+
+
+_REPLIES: dict[str, Answer] = {"y": "yes", "n": "no", "s": "skip"}
+
+
+@main.command()
+@concept_argument("target", required=False)
+@graph_option
+@profile_option
+@format_option("text", "json")
+@click.option("-y", "--yes", "save", is_flag=True, help="Save what was found without asking.")
+@click.option("--fresh", is_flag=True, help="Ask even about what your saved progress covers.")
+def assess(
+    *,
+    target: str | None,
+    graph: Path | None,
+    profile: Path | None,
+    fmt: str,
+    save: bool,
+    fresh: bool,
+) -> None:
+    """Find what you know with few yes/no questions, then save it.
+
+    A yes counts all prerequisites as known, a no rules out everything that needs it.
+
+    \b
+    Example:
+        kgraph assess transformer
+    """
+    kg = chosen_graph(graph)
+    saved = load_profile(profile_path(profile))
+    start = () if fresh else resolve(kg, saved.marked).ids
+    run = Assessment(kg, target, known=start)
+    click.echo(f"{len(run.open)} concepts to decide; answer y, n or s (skip).", err=True)
+    while (question := run.next_question()) is not None:
+        concept = kg[question]
+        prompt = f"Do you know {label(concept)}? {clean(concept.summary)}"
+        reply = click.prompt(prompt, type=click.Choice(list(_REPLIES)), err=True)
+        run.answer(question, _REPLIES[reply])
+    result = run.result()
+    emit(result, fmt)
+    new = [c.id for c in result.known if c.id not in kg.closure(start)]
+    if not new:
+        click.echo("Nothing new to save.", err=True)
+    elif save or click.confirm(
+        f"Save {len(new)} concepts to {saved.path}?", default=True, err=True
+    ):
+        save_profile(saved, learn_marks(kg, saved.marked, new, now()))
+        click.echo(f"Saved in {saved.path}", err=True)

@@ -1,0 +1,183 @@
+"""The learner's query commands: parse options, call one query, render the result."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import click
+
+from kgraph import queries
+from kgraph.cli.app import (
+    chosen_graph,
+    complete_concept,
+    concept_argument,
+    emit,
+    format_option,
+    graph_option,
+    known_for,
+    main,
+    query_command,
+    saved_known_option,
+    strict_option,
+)
+from kgraph.model import Category, Level
+from kgraph.render import exporter
+from kgraph.selection import select
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from kgraph.graph import KGraph
+
+
+@main.command("path")
+@concept_argument("names", nargs=-1, required=True, metavar="[FROM] TO")
+@saved_known_option
+@strict_option
+@graph_option
+@format_option("text", "json", "mermaid", "markdown")
+def path_command(
+    *,
+    graph: Path | None,
+    fmt: str,
+    names: tuple[str, ...],
+    known: tuple[str, ...] | None,
+    profile: Path | None,
+    strict: bool,
+) -> None:
+    """Print an ordered curriculum from FROM (and what you know) to TO, with hours.
+
+    \b
+    Example:
+        kgraph path lora agi
+        kgraph path transformer --known python,pytorch
+        kgraph path lora agi --format mermaid     # the plan as a diagram
+    """
+    if len(names) > 2:  # noqa: PLR2004 - FROM and TO
+        msg = f"path takes TO or FROM TO, not {len(names)} names"
+        raise click.UsageError(msg)
+    source = names[0] if len(names) == 2 else None  # noqa: PLR2004
+    kg = chosen_graph(graph)
+    known = known_for(kg, known, profile)
+    if fmt in {"mermaid", "markdown"}:
+        plan = select(kg, path=(source, names[-1]), only_path=True, known=known, strict=strict)
+        click.echo(exporter(fmt)(plan), nl=False)
+    else:
+        emit(queries.learning_path(kg, names[-1], source=source, known=known, strict=strict), fmt)
+
+
+@main.command()
+@concept_argument("target")
+@saved_known_option
+@strict_option
+@query_command
+def gaps(
+    kg: KGraph, target: str, known: tuple[str, ...] | None, profile: Path | None, strict: bool
+) -> object:
+    """Split what you miss for TARGET into ready-now and blocked concepts.
+
+    \b
+    Example:
+        kgraph gaps transformer --known python,neural-networks
+    """
+    return queries.gaps(kg, target, known=known_for(kg, known, profile), strict=strict)
+
+
+@main.command("next")
+@saved_known_option
+@strict_option
+@click.option("--goal", shell_complete=complete_concept, help="Rank toward this concept only.")
+@query_command
+def next_command(
+    kg: KGraph, known: tuple[str, ...] | None, profile: Path | None, strict: bool, goal: str | None
+) -> object:
+    """List what you can learn now, ranked by how much it unlocks per hour.
+
+    \b
+    Example:
+        kgraph next --known python,linear-algebra --goal transformer
+    """
+    known = known_for(kg, known, profile)
+    return queries.fringe(kg, known=known, strict=strict, goal=goal)
+
+
+@main.command()
+@concept_argument("source")
+@concept_argument("target")
+@query_command
+def why(kg: KGraph, source: str, target: str) -> object:
+    """Show the shortest chains by which SOURCE is needed for TARGET, with reasons.
+
+    \b
+    Example:
+        kgraph why matrix-rank lora
+    """
+    return queries.why(kg, source, target)
+
+
+@main.command()
+@concept_argument("concept")
+@click.option("--depth", type=click.IntRange(min=1), help="Only this many steps away.")
+@query_command
+def unlocks(kg: KGraph, concept: str, depth: int | None) -> object:
+    """Show what CONCEPT opens up, directly and transitively.
+
+    \b
+    Example:
+        kgraph unlocks attention --depth 2
+    """
+    return queries.unlocks(kg, concept, depth=depth)
+
+
+@main.command()
+@concept_argument("concept")
+@query_command
+def show(kg: KGraph, concept: str) -> object:
+    """Show one concept: summary, hours, resources, what it needs and unlocks.
+
+    \b
+    Example:
+        kgraph show "kv cache"
+    """
+    return queries.show(kg, concept)
+
+
+@main.command()
+@click.argument("text")
+@query_command
+def search(kg: KGraph, text: str) -> object:
+    """Find concepts by name, alias or words of their summary.
+
+    \b
+    Example:
+        kgraph search quantization
+    """
+    return queries.search(kg, text)
+
+
+@main.command("list")
+@click.option("--level", type=click.Choice([lv.value for lv in Level]), help="Only this rung.")
+@click.option("--category", type=click.Choice([c.value for c in Category]), help="Only this topic.")
+@query_command
+def list_command(kg: KGraph, level: str | None, category: str | None) -> object:
+    """List concepts in ladder order, optionally of one rung or category.
+
+    \b
+    Example:
+        kgraph list --level repair
+    """
+    chosen_level = Level(level) if level else None
+    chosen_category = Category(category) if category else None
+    return queries.listing(kg, level=chosen_level, category=chosen_category)
+
+
+@main.command()
+@query_command
+def stats(kg: KGraph) -> object:
+    """Count concepts, edges and hours per rung and category.
+
+    \b
+    Example:
+        kgraph stats --format json
+    """
+    return queries.stats(kg)
