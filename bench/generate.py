@@ -69,7 +69,7 @@ def _concept(rng: random.Random, cid: str, height: float, needs: list[str]) -> C
     return Concept(
         id=cid,
         name=name,
-        aliases=tuple(f"{cid}-{k}" for k in range(rng.randint(0, 2))),
+        aliases=tuple(f"{cid}-alt{k}" for k in range(rng.randint(0, 2))),
         level=LEVELS[min(int(height * len(LEVELS)), len(LEVELS) - 1)],
         category=rng.choice(list(Category)),
         summary=" ".join(_sentence(rng, rng.randint(12, 22)) for _ in range(rng.randint(1, 3))),

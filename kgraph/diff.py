@@ -19,7 +19,7 @@ from kgraph.gitrev import read_revision
 from kgraph.graph import KGraph, normalize
 from kgraph.lint import lint
 from kgraph.queries import learning_path
-from kgraph.store import LOCAL_GRAPH, concept_to_json, parse, raw_id, read_text
+from kgraph.store import LOCAL_GRAPH, parse, raw_id, read_graph
 from kgraph.validate import validate
 
 if TYPE_CHECKING:
@@ -137,7 +137,7 @@ _Concepts = tuple[
 def read_side(spec: str, path: str = LOCAL_GRAPH.as_posix()) -> Parsed:
     """Parse *spec*: a graph file if one exists there, else *path* at git revision *spec*."""
     if Path(spec).is_file():
-        return parse(read_text(Path(spec)), spec)
+        return parse(read_graph(Path(spec)), spec)
     return parse(read_revision(spec, path), f"{spec}:{path}")
 
 
@@ -219,7 +219,7 @@ def _lost_ids(lost: Iterable[str], new: KGraph) -> tuple[tuple[Rename, ...], tup
 def _changes(old: KGraph, new: KGraph) -> tuple[Change, ...]:
     changes = []
     for cid in sorted(set(old.concepts) & set(new.concepts)):
-        before, after = concept_to_json(old[cid]), concept_to_json(new[cid])
+        before, after = old[cid].to_json(), new[cid].to_json()
         fields = tuple(k for k in dict.fromkeys([*before, *after]) if before.get(k) != after.get(k))
         if fields:
             changes.append(Change(cid, fields))

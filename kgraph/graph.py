@@ -13,7 +13,6 @@ ids, so every result is deterministic whatever the order of the file.
 
 from __future__ import annotations
 
-import difflib
 import heapq
 import re
 from collections import deque
@@ -111,6 +110,8 @@ class KGraph:
 
     def suggest(self, name: str, *, limit: int = 3) -> tuple[str, ...]:
         """Ids whose names are closest to *name*: near spellings first, then containing it."""
+        import difflib  # noqa: PLC0415 - only a misspelt name needs it
+
         key = normalize(name)
         index = self.name_index
         close = difflib.get_close_matches(key, sorted(index), n=limit * 3, cutoff=0.6)

@@ -1,27 +1,21 @@
-"""The schema of ``graph/concepts.json``: DESIGN.md's table as pydantic models.
+"""The concepts of ``graph/concepts.json`` as plain frozen dataclasses, and their JSON form.
 
-pydantic stops at this boundary: the rest of the library reads these frozen models. Closed
-vocabularies (rungs, categories, resource kinds) are enums here, so validation, the JSON Schema
-and the CLI's choices come from one place.
+Everything past loading reads these. They carry no validation: the pydantic schema in
+`kgraph.schema` checks a file once at the boundary (and the validated-graph cache lets later runs
+skip even that), so commands that only ask questions never import pydantic. Closed vocabularies
+(rungs, categories, resource kinds) are enums here, shared by the schema, the JSON Schema and the
+CLI's choices.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Annotated, Any, Final
-from urllib.parse import urlsplit
+from typing import TYPE_CHECKING, Any, Final
 
-from pydantic import (
-    AfterValidator,
-    BaseModel,
-    ConfigDict,
-    Field,
-    StrictBool,
-    StrictFloat,
-    StrictStr,
-    StringConstraints,
-)
+if TYPE_CHECKING:
+    from collections.abc import Mapping
 
 ID_PATTERN: Final = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SCHEMA_FILE: Final = "concepts.schema.json"
@@ -94,6 +88,8 @@ def check_url(url: str) -> str:
     if _UNSAFE_URL_CHARS.search(url):
         msg = "must not contain spaces, quotes, angle brackets or control characters"
         raise ValueError(msg)
+    from urllib.parse import urlsplit  # noqa: PLC0415 - only checking a file needs it
+
     parts = urlsplit(url)
     if parts.scheme != "https":
         msg = "must be an https:// address"
@@ -107,97 +103,129 @@ def check_url(url: str) -> str:
     return url
 
 
-def _check_text(text: str) -> str:
-    if not text.strip():
-        msg = "must not be empty"
-        raise ValueError(msg)
-    return text
-
-
-ConceptId = Annotated[StrictStr, StringConstraints(pattern=ID_PATTERN)]
-Text = Annotated[StrictStr, AfterValidator(_check_text)]
-HttpsUrl = Annotated[StrictStr, AfterValidator(check_url)]
-_FROZEN = ConfigDict(extra="forbid", frozen=True)
-
-
-class Prerequisite(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Prerequisite:
     """An edge prerequisite → concept, with the reason it is needed."""
 
-    model_config = _FROZEN
-
-    id: ConceptId
-    why: Text
-    why_ru: Text | None = None
+    id: str
+    why: str
+    why_ru: str | None = None
 
 
-class Resource(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Resource:
     """Somewhere to learn a concept."""
 
-    model_config = _FROZEN
-
-    title: Text
-    url: HttpsUrl
+    title: str
+    url: str
     kind: ResourceKind
-    free: StrictBool
+    free: bool
 
 
-class Translation(BaseModel):
+@dataclass(frozen=True, slots=True)
+class Translation:
     """A concept's name and summary in another language."""
 
-    model_config = _FROZEN
-
-    name: Text
-    summary: Text
+    name: str
+    summary: str
 
 
-class Concept(BaseModel):
-    """One node of the graph; field rules are DESIGN.md's table, nothing more."""
+@dataclass(frozen=True, slots=True)
+class Concept:
+    """One node of the graph; field rules are DESIGN.md's table, checked by `kgraph.schema`."""
 
-    model_config = _FROZEN
-
-    id: ConceptId
-    name: Text
-    aliases: tuple[Text, ...] = ()
+    id: str
+    name: str
     level: Level
     category: Category
-    summary: Text
-    hours: Annotated[StrictFloat, Field(gt=0, allow_inf_nan=False)]
+    summary: str
+    hours: float
+    aliases: tuple[str, ...] = ()
     prerequisites: tuple[Prerequisite, ...] = ()
     resources: tuple[Resource, ...] = ()
-    translations: dict[
-        Annotated[StrictStr, StringConstraints(pattern=r"^[a-z]{2}$")], Translation
-    ] = Field(default_factory=dict)
+    translations: Mapping[str, Translation] = field(default_factory=dict)
 
     @property
     def prerequisite_ids(self) -> tuple[str, ...]:
         """The ids this concept needs first, in file order."""
         return tuple(p.id for p in self.prerequisites)
 
+    @classmethod
+    def from_json(cls, doc: Mapping[str, Any]) -> Concept:
+        """The concept of an already validated JSON object (no checks: see `kgraph.schema`)."""
+        return cls(
+            id=doc["id"],
+            name=doc["name"],
+            level=_LEVEL[doc["level"]],
+            category=_CATEGORY[doc["category"]],
+            summary=doc["summary"],
+            hours=float(doc["hours"]),
+            aliases=tuple(doc.get("aliases", ())),
+            prerequisites=tuple(
+                Prerequisite(p["id"], p["why"], p.get("why_ru"))
+                for p in doc.get("prerequisites", ())
+            ),
+            resources=tuple(
+                Resource(r["title"], r["url"], _KIND[r["kind"]], r["free"])
+                for r in doc.get("resources", ())
+            ),
+            translations={
+                lang: Translation(t["name"], t["summary"])
+                for lang, t in doc.get("translations", {}).items()
+            },
+        )
 
-class GraphFile(BaseModel):
+    def to_json(self) -> dict[str, Any]:
+        """The canonical JSON object: keys in `CONCEPT_KEYS` order, prerequisites by id."""
+        doc: dict[str, Any] = {
+            "id": self.id,
+            "name": self.name,
+            "aliases": list(self.aliases),
+            "level": self.level.value,
+            "category": self.category.value,
+            "summary": self.summary,
+            "hours": int(self.hours) if self.hours.is_integer() else self.hours,
+            "prerequisites": [
+                {"id": p.id, "why": p.why} | ({"why_ru": p.why_ru} if p.why_ru is not None else {})
+                for p in sorted(self.prerequisites, key=lambda p: p.id)
+            ],
+            "resources": [
+                {"title": r.title, "url": r.url, "kind": r.kind.value, "free": r.free}
+                for r in self.resources
+            ],
+        }
+        if self.translations:
+            doc["translations"] = {
+                lang: {"name": t.name, "summary": t.summary}
+                for lang, t in sorted(self.translations.items())
+            }
+        return doc
+
+
+@dataclass(frozen=True, slots=True)
+class GraphFile:
     """The whole file: ``{"$schema": ..., "concepts": [...]}``."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-    schema_ref: StrictStr = Field(default=SCHEMA_FILE, alias="$schema")
     concepts: tuple[Concept, ...]
+    schema_ref: str = SCHEMA_FILE
 
 
-def json_schema() -> dict[str, Any]:
-    """The JSON Schema editors use to check ``concepts.json`` while it is typed."""
-    schema = GraphFile.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    schema["title"] = "kgraph concepts"
-    return schema
+CONCEPT_KEYS: Final = (
+    "id", "name", "aliases", "level", "category", "summary", "hours",
+    "prerequisites", "resources", "translations",
+)  # fmt: skip
+_LEVEL: Final = {level.value: level for level in Level}
+_CATEGORY: Final = {category.value: category for category in Category}
+_KIND: Final = {kind.value: kind for kind in ResourceKind}
 
 
 __all__ = [
+    "CONCEPT_KEYS",
     "ID_PATTERN",
     "LEVELS",
     "SCHEMA_FILE",
     "Category",
     "Concept",
-    "ConceptId",
     "GraphFile",
     "Level",
     "Prerequisite",
@@ -205,5 +233,4 @@ __all__ = [
     "ResourceKind",
     "Translation",
     "check_url",
-    "json_schema",
 ]

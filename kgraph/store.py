@@ -15,24 +15,20 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from pydantic import ValidationError
-
 from kgraph.errors import InputError, Problem
 from kgraph.model import SCHEMA_FILE, Concept, GraphFile
-from kgraph.position import JsonPath, Locator
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
-    from pydantic_core import ErrorDetails
+    from kgraph.position import JsonPath, Locator
 
 GRAPH_ENV: Final = "KGRAPH_GRAPH"
 LOCAL_GRAPH: Final = Path("graph") / "concepts.json"
-CONCEPT_KEYS: Final = (
-    "id", "name", "aliases", "level", "category", "summary", "hours",
-    "prerequisites", "resources", "translations",
-)  # fmt: skip
 _TOP_KEYS: Final = frozenset({"$schema", "concepts"})
+MAX_MIB_ENV: Final = "KGRAPH_MAX_MIB"
+DEFAULT_MAX_MIB: Final = 256
+BYTES_PER_CONCEPT: Final = 1150  # a concept of realistic size, as canonical JSON
 
 
 def packaged_graph_path() -> Path:
@@ -55,8 +51,25 @@ def resolve_graph_path(explicit: Path | None = None) -> Path:
 
 def read_text(path: Path) -> str:
     """Read a UTF-8 text file, turning every OS failure into one readable `InputError`."""
+    return decode(read_bytes(path), path)
+
+
+def read_graph(path: Path) -> str:
+    """A graph file's text, refusing a file too large to load (`graph_size_limit`)."""
+    return decode(read_bytes(path, limit=graph_size_limit()), path)
+
+
+def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
+    """The bytes of *path*; `InputError` for any OS failure or a file over *limit* bytes."""
     try:
-        data = path.read_bytes()
+        if limit is not None and (size := path.stat().st_size) > limit:
+            msg = (
+                f"{path}: {size / 2**20:,.0f} MiB is more than kgraph reads"
+                f" ({limit / 2**20:,.0f} MiB, about {limit // BYTES_PER_CONCEPT:,} concepts);"
+                f" set {MAX_MIB_ENV} to raise the limit if this machine has the memory"
+            )
+            raise InputError(msg)
+        return path.read_bytes()
     except FileNotFoundError:
         msg = f"{path}: no such file"
         raise InputError(msg) from None
@@ -66,11 +79,30 @@ def read_text(path: Path) -> str:
     except OSError as err:
         msg = f"{path}: cannot read: {err.strerror or err}"
         raise InputError(msg) from None
+
+
+def decode(data: bytes, path: Path) -> str:
+    """UTF-8 text (a byte-order mark is dropped), or an `InputError` naming the bad byte."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         msg = f"{path}: not UTF-8 text (byte {err.start} is {data[err.start]:#04x})"
         raise InputError(msg) from None
+
+
+def graph_size_limit() -> int:
+    """The largest graph file kgraph reads: ``$KGRAPH_MAX_MIB`` mebibytes, default 256.
+
+    Loading takes several times the file's size in memory (parsed JSON, then the concepts); the
+    limit makes a far too large file stop before it is read instead of exhausting the machine.
+    """
+    raw = os.environ.get(MAX_MIB_ENV, "")
+    try:
+        mib = int(raw) if raw else DEFAULT_MAX_MIB
+    except ValueError:
+        msg = f"{MAX_MIB_ENV}={raw!r} is not a whole number of mebibytes"
+        raise InputError(msg) from None
+    return mib * 2**20
 
 
 @dataclass(frozen=True)
@@ -91,6 +123,8 @@ class Parsed:
 
 def parse(text: str, path: str) -> Parsed:
     """Parse and schema-check a graph file's text; never raises for bad data."""
+    from kgraph.position import Locator  # noqa: PLC0415 - only a file being checked needs it
+
     locator = Locator(text)  # scans the text only once a problem must be located
     data, oddities, json_problem = _decode(text, path)
     if json_problem is not None:
@@ -119,16 +153,18 @@ def parse(text: str, path: str) -> Parsed:
             located(("concepts",) if raw is not None else (), None, "concepts", message)
         )
         return Parsed(path, text, None, tuple(problems), (), locator)
+    from kgraph.schema import concept_errors  # noqa: PLC0415 - pydantic: only to check a file
+
     concepts = []
     for index, item in enumerate(raw):
-        try:
-            concepts.append(Concept.model_validate(item))
-        except ValidationError as err:
+        if errors := concept_errors(item):
             label = raw_id(item) or f"concepts[{index}]"
-            for e in err.errors():
-                loc = ("concepts", index, *e["loc"])
-                problems.append(located(loc, label, _field_name(e["loc"]), _message(e)))
-    graph = GraphFile.model_construct(schema_ref=str(schema), concepts=tuple(concepts))
+            for where, message in errors:
+                loc = ("concepts", index, *where)
+                problems.append(located(loc, label, _field_name(where), message))
+        else:
+            concepts.append(Concept.from_json(item))
+    graph = GraphFile(tuple(concepts), str(schema))
     ordered = tuple(sorted(problems, key=lambda p: p.sort_key))
     return Parsed(path, text, graph, ordered, tuple(raw), locator)
 
@@ -187,29 +223,11 @@ def _field_name(loc: tuple[int | str, ...]) -> str | None:
     return "".join(parts) or None
 
 
-def _message(error: ErrorDetails) -> str:
-    message = str(error["msg"]).removeprefix("Value error, ")
-    if error["type"] == "extra_forbidden":
-        return "unknown key"
-    if error["type"] == "missing":
-        return "missing"
-    return message[:1].lower() + message[1:]
-
-
-def concept_to_json(concept: Concept) -> dict[str, Any]:
-    """A concept as canonical JSON-ready data (key order is `CONCEPT_KEYS`)."""
-    doc = concept.model_dump(mode="json", exclude_none=True)
-    doc["hours"] = int(concept.hours) if concept.hours.is_integer() else concept.hours
-    doc["prerequisites"] = sorted(doc["prerequisites"], key=lambda p: p["id"])
-    doc["translations"] = dict(sorted(doc["translations"].items()))
-    return {key: doc[key] for key in CONCEPT_KEYS if key != "translations" or doc[key]}
-
-
 def dump(graph: GraphFile) -> str:
     """The one canonical text of *graph*; ``dump(parse(dump(g)))`` is byte-identical."""
     doc = {
         "$schema": graph.schema_ref,
-        "concepts": [concept_to_json(c) for c in sorted(graph.concepts, key=lambda c: c.id)],
+        "concepts": [c.to_json() for c in sorted(graph.concepts, key=lambda c: c.id)],
     }
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
@@ -245,15 +263,17 @@ def _replace(path: Path, text: str, mode: int) -> None:
 
 
 __all__ = [
-    "CONCEPT_KEYS",
     "GRAPH_ENV",
     "LOCAL_GRAPH",
     "Parsed",
-    "concept_to_json",
+    "decode",
     "dump",
+    "graph_size_limit",
     "packaged_graph_path",
     "parse",
     "raw_id",
+    "read_bytes",
+    "read_graph",
     "read_text",
     "resolve_graph_path",
     "write_atomic",

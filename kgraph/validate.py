@@ -7,17 +7,18 @@ with field errors instead of hiding behind them.
 
 from __future__ import annotations
 
-import difflib
 from typing import TYPE_CHECKING, Any
 
+from kgraph import cache
 from kgraph.errors import DataError, Problem
 from kgraph.graph import KGraph, normalize
-from kgraph.store import Parsed, parse, raw_id, read_text
+from kgraph.store import Parsed, decode, graph_size_limit, parse, raw_id, read_bytes, read_graph
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
     from pathlib import Path
 
+    from kgraph.model import GraphFile
     from kgraph.position import JsonPath
 
 
@@ -30,18 +31,32 @@ def validate(parsed: Parsed) -> tuple[Problem, ...]:
     return tuple(sorted(set(problems), key=lambda p: p.sort_key))
 
 
-def load_graph(path: Path) -> KGraph:
-    """Read, validate and index *path*; raise `DataError` with every problem if it is broken."""
-    return load_checked(path)[1]
+def load_graph(path: Path, *, use_cache: bool = True) -> KGraph:
+    """Read, validate and index *path*; raise `DataError` with every problem if it is broken.
+
+    A file validated before loads from the cache (`kgraph.cache`) without being checked again.
+    """
+    data = read_bytes(path, limit=graph_size_limit())
+    entry = cache.key(data) if use_cache and cache.enabled() else None
+    if entry is not None and (hit := cache.load(entry)) is not None:
+        return KGraph(hit[1])
+    graph = _valid_graph(parse(decode(data, path), str(path)))
+    if entry is not None:
+        cache.store(entry, graph.schema_ref, graph.concepts)
+    return KGraph(graph.concepts)
 
 
 def load_checked(path: Path) -> tuple[Parsed, KGraph]:
-    """Like `load_graph`, also returning the parsed file (for locating lint warnings)."""
-    parsed = parse(read_text(path), str(path))
+    """Like `load_graph` without the cache, also returning the parsed file (for lint)."""
+    parsed = parse(read_graph(path), str(path))
+    return parsed, KGraph(_valid_graph(parsed).concepts)
+
+
+def _valid_graph(parsed: Parsed) -> GraphFile:
     problems = validate(parsed)
     if problems or parsed.graph is None:
         raise DataError(problems)
-    return parsed, KGraph(parsed.graph.concepts)
+    return parsed.graph
 
 
 def _problem(parsed: Parsed, loc: JsonPath, concept: str, field: str, message: str) -> Problem:
@@ -80,7 +95,7 @@ def _duplicate_ids(parsed: Parsed) -> Iterator[Problem]:
 
 
 def _prerequisite_ids(parsed: Parsed) -> Iterator[Problem]:
-    ids = sorted({cid for _, cid, _ in _identified(parsed)})
+    ids = {cid for _, cid, _ in _identified(parsed)}
     for index, cid, item in _identified(parsed):
         seen: set[str] = set()
         for j, pid in _raw_prerequisites(item):
@@ -89,12 +104,18 @@ def _prerequisite_ids(parsed: Parsed) -> Iterator[Problem]:
             if pid == cid:
                 yield _problem(parsed, loc, cid, field, "a concept cannot require itself")
             elif pid not in ids:
-                close = difflib.get_close_matches(pid, ids, n=3, cutoff=0.6)
+                close = _close_matches(pid, ids)
                 hint = f"; did you mean {', '.join(close)}?" if close else ""
                 yield _problem(parsed, loc, cid, field, f"unknown prerequisite {pid!r}{hint}")
             elif pid in seen:
                 yield _problem(parsed, loc, cid, field, f"prerequisite {pid!r} is listed twice")
             seen.add(pid)
+
+
+def _close_matches(name: str, ids: set[str]) -> list[str]:
+    import difflib  # noqa: PLC0415 - only an unknown prerequisite needs it
+
+    return difflib.get_close_matches(name, sorted(ids), n=3, cutoff=0.6)
 
 
 def _cycles(parsed: Parsed) -> Iterator[Problem]:

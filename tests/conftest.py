@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -59,9 +60,7 @@ def small_graph() -> KGraph:
 def shuffled_small_graph() -> KGraph:
     concepts = small_concepts()
     random.Random(7).shuffle(concepts)
-    shuffled = [
-        c.model_copy(update={"prerequisites": tuple(reversed(c.prerequisites))}) for c in concepts
-    ]
+    shuffled = [replace(c, prerequisites=tuple(reversed(c.prerequisites))) for c in concepts]
     return KGraph(shuffled)
 
 
@@ -82,6 +81,8 @@ def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads a developer's graph or saved progress, or writes outside tmp_path."""
     monkeypatch.delenv("KGRAPH_GRAPH", raising=False)
     monkeypatch.delenv("KGRAPH_LANG", raising=False)
+    monkeypatch.delenv("KGRAPH_NO_CACHE", raising=False)
+    monkeypatch.delenv("KGRAPH_MAX_MIB", raising=False)
     monkeypatch.setenv("KGRAPH_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))

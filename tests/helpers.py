@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from kgraph.model import Concept, Prerequisite, Resource, ResourceKind
+from kgraph.model import Category, Concept, Level, Prerequisite, Resource, ResourceKind
 
 
 def make_concept(
@@ -19,10 +19,10 @@ def make_concept(
     data: dict[str, Any] = {
         "id": cid,
         "name": cid,
-        "level": level,
-        "category": "ml",
+        "level": Level(level),
+        "category": Category.ML,
         "summary": f"The concept {cid}, described in one plain sentence for tests.",
-        "hours": hours,
+        "hours": float(hours),
         "prerequisites": [Prerequisite(id=p, why=f"{cid} builds on {p}") for p in prerequisites],
         "resources": [
             Resource(
@@ -34,4 +34,8 @@ def make_concept(
         ],
     }
     data.update(fields)
-    return Concept.model_validate(data)
+    for key in ("aliases", "prerequisites", "resources"):
+        data[key] = tuple(data.get(key, ()))
+    if isinstance(data["category"], str):
+        data["category"] = Category(data["category"])
+    return Concept(**data)

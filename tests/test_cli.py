@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 from kgraph import __version__
 from kgraph.cli import main
-from kgraph.model import json_schema
+from kgraph.schema import json_schema
 
 
 def run(runner: CliRunner, *args: str, code: int = 0):

@@ -11,7 +11,6 @@ from click.testing import CliRunner
 
 from kgraph.cli import main
 from kgraph.render import EXTENSIONS
-from kgraph.store import concept_to_json
 from tests.conftest import SHIPPED, small_concepts
 
 HTML_EXISTS = (Path(__file__).parent.parent / "kgraph" / "render" / "html.py").exists()
@@ -34,7 +33,7 @@ def run(runner: CliRunner, *args: str, code: int = 0):
 
 def shuffled_file(tmp_path: Path) -> Path:
     """The small graph written by hand with concepts and prerequisites out of order."""
-    concepts = [concept_to_json(c) for c in small_concepts()]
+    concepts = [c.to_json() for c in small_concepts()]
     random.Random(11).shuffle(concepts)
     for concept in concepts:
         concept["prerequisites"].reverse()

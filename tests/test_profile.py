@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -130,12 +131,11 @@ def renamed_graph() -> KGraph:
     for original in small_concepts():
         c = original
         if c.id == "ml":
-            c = c.model_copy(update={"id": "machine-learning", "aliases": ("ml",)})
+            c = replace(c, id="machine-learning", aliases=("ml",))
         prereqs = tuple(
-            p.model_copy(update={"id": "machine-learning"}) if p.id == "ml" else p
-            for p in c.prerequisites
+            replace(p, id="machine-learning") if p.id == "ml" else p for p in c.prerequisites
         )
-        concepts.append(c.model_copy(update={"prerequisites": prereqs}))
+        concepts.append(replace(c, prerequisites=prereqs))
     return KGraph(concepts)
 
 

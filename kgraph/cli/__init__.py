@@ -1,12 +1,11 @@
 """The ``kgraph`` command: parse options, call the library, render, write. Nothing else.
 
 The group and its shared options live in `kgraph.cli.app`; each other module adds one family of
-commands to it when imported.
+commands to it when imported, which the group does only for the command that runs.
 """
 
 from __future__ import annotations
 
-from kgraph.cli import data, export, learner, query
 from kgraph.cli.app import main
 
-__all__ = ["data", "export", "learner", "main", "query"]
+__all__ = ["main"]

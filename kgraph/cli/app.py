@@ -7,22 +7,18 @@ data goes to stdout, messages to stderr.
 from __future__ import annotations
 
 import functools
+from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 import click
 
-from kgraph import __version__
 from kgraph.errors import KgraphError
-from kgraph.profile import (
-    load_profile,
-    profile_path,
-    resolve,
-)
 from kgraph.render.json import render_json
 from kgraph.render.text import render_text
 from kgraph.store import resolve_graph_path
 from kgraph.validate import load_graph
+from kgraph.version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -30,8 +26,30 @@ if TYPE_CHECKING:
     from kgraph.graph import KGraph
 
 
+COMMAND_MODULES: Final = {
+    **dict.fromkeys(
+        ("path", "gaps", "next", "why", "unlocks", "show", "search", "list", "stats"), "query"
+    ),
+    **dict.fromkeys(("validate", "lint", "fmt", "schema", "diff"), "data"),
+    "export": "export",
+    **dict.fromkeys(("learn", "forget", "known", "progress", "assess"), "learner"),
+}
+
+
 class _Group(click.Group):
-    """Click group that turns every KgraphError into one stderr message and its exit code."""
+    """The ``kgraph`` group: a command's module is imported only when that command runs.
+
+    So each command pays for its own imports alone. Every KgraphError becomes one stderr message
+    and its exit code here.
+    """
+
+    def list_commands(self, _: click.Context) -> list[str]:
+        return sorted(COMMAND_MODULES)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name in COMMAND_MODULES:
+            import_module(f"kgraph.cli.{COMMAND_MODULES[cmd_name]}")
+        return super().get_command(ctx, cmd_name)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -45,7 +63,7 @@ def complete_concept(ctx: click.Context, _: click.Parameter, incomplete: str) ->
     """Concept ids for shell completion, from the graph the command line points at."""
     try:
         root = ctx.find_root().params.get("graph")
-        kg = load_graph(resolve_graph_path(ctx.params.get("graph") or root))
+        kg = chosen_graph(ctx.params.get("graph") or root)
     except KgraphError:
         return []
     return [cid for cid in kg.concepts if cid.startswith(incomplete.lower())]
@@ -98,6 +116,8 @@ def known_for(kg: KGraph, known: tuple[str, ...] | None, profile: Path | None) -
     """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
     if known is not None:
         return known
+    from kgraph.profile import load_profile, profile_path, resolve
+
     return resolve(kg, load_profile(profile_path(profile)).marked).ids
 
 
@@ -128,8 +148,10 @@ def chosen_graph_path(graph: Path | None) -> Path:
 
 
 def chosen_graph(graph: Path | None) -> KGraph:
-    """Load and validate the graph the command line points at."""
-    return load_graph(chosen_graph_path(graph))
+    """Load and validate the graph the command line points at (from the cache when allowed)."""
+    ctx = click.get_current_context(silent=True)
+    no_cache = bool(ctx and ctx.find_root().params.get("no_cache"))
+    return load_graph(chosen_graph_path(graph), use_cache=not no_cache)
 
 
 def query_command(func: Callable[..., object]) -> Callable[..., None]:
@@ -147,7 +169,12 @@ def query_command(func: Callable[..., object]) -> Callable[..., None]:
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="kgraph")
 @graph_option
-def main(graph: Path | None) -> None:
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Check the graph file again instead of loading its validated copy (or KGRAPH_NO_CACHE=1).",
+)
+def main(graph: Path | None, no_cache: bool) -> None:
     """Explore the prerequisite graph of AI-engineering concepts.
 
     \b

@@ -15,10 +15,9 @@ from kgraph.cli.app import (
     graph_option,
     main,
 )
-from kgraph.model import json_schema
 from kgraph.render.json import render_json
 from kgraph.render.text import render_problems
-from kgraph.store import dump, parse, read_text, write_atomic
+from kgraph.store import dump, parse, read_graph, write_atomic
 from kgraph.validate import load_checked, validate
 
 if TYPE_CHECKING:
@@ -37,7 +36,7 @@ def validate_command(ctx: click.Context, graph: Path | None, fmt: str) -> None:
         kgraph validate --format github
     """
     path = chosen_graph_path(graph)
-    parsed = parse(read_text(path), str(path))
+    parsed = parse(read_graph(path), str(path))
     problems = validate(parsed)
     count = len(parsed.graph.concepts) if parsed.graph else 0
     click.echo(_report(problems, fmt, path=str(path), count=count), nl=False)
@@ -90,7 +89,7 @@ def fmt(ctx: click.Context, graph: Path | None, check: bool) -> None:
         kgraph fmt --check
     """
     path = chosen_graph_path(graph)
-    text = read_text(path)
+    text = read_graph(path)
     parsed = parse(text, str(path))
     if parsed.problems or parsed.graph is None:
         click.echo(render_problems(parsed.problems), nl=False)
@@ -120,6 +119,8 @@ def schema(output: Path | None) -> None:
     Example:
         kgraph schema -o graph/concepts.schema.json
     """
+    from kgraph.schema import json_schema
+
     text = json.dumps(json_schema(), indent=2, ensure_ascii=False) + "\n"
     if output is None:
         click.echo(text, nl=False)

@@ -7,13 +7,12 @@ import json
 from enum import Enum
 
 from kgraph.model import Concept
-from kgraph.store import concept_to_json
 
 
 def to_data(value: object) -> object:
     """Plain JSON data for a result: dataclasses become objects, concepts their file form."""
     if isinstance(value, Concept):
-        return concept_to_json(value)
+        return value.to_json()
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
     if isinstance(value, dict):

@@ -1,7 +1,7 @@
 """Plain-text rendering of the learner's results: saved progress, the ladder, an assessment.
 
-Registered on `kgraph.render.text.render_text`, which imports this module at its end, so
-``render_text(result)`` covers these types wherever it is called from.
+Registered on `kgraph.render.text.render_text`, which imports this module the first time it
+meets one of these types, so ``render_text(result)`` covers them wherever it is called from.
 """
 
 from __future__ import annotations

@@ -14,8 +14,6 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any
 
-from kgraph.store import concept_to_json
-
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
@@ -29,7 +27,7 @@ def plan_steps(selection: Selection) -> dict[str, int]:
 
 def node_record(selection: Selection, concept_id: str, steps: Mapping[str, int]) -> dict[str, Any]:
     """Every field of the concept (translations always present) with its marks."""
-    record = {"translations": {}, **concept_to_json(selection.kg[concept_id])}
+    record = {"translations": {}, **selection.kg[concept_id].to_json()}
     record["known"] = concept_id in selection.known
     if concept_id in steps:
         record["step"] = steps[concept_id]

@@ -54,9 +54,20 @@ def label(concept: Concept) -> str:
 
 @singledispatch
 def render_text(result: object) -> str:
-    """Render any query result as text; one registered function per result type."""
+    """Render any query result as text; one registered function per result type.
+
+    The learner's result types register in `kgraph.render.learner_text`, imported on the first
+    result this module does not know, so the query commands never load the learner's modules.
+    """
+    import kgraph.render.learner_text  # noqa: F401, PLC0415 - registers the learner's types
+
+    if render_text.dispatch(type(result)) is not _unknown:
+        return render_text(result)
     msg = f"no text rendering for {type(result).__name__}"
     raise TypeError(msg)
+
+
+_unknown = render_text.dispatch(object)
 
 
 @render_text.register
@@ -191,7 +202,3 @@ def render_problems(problems: Iterable[Problem]) -> str:
 
 
 __all__ = ["clean", "hours", "label", "render_problems", "render_text"]
-
-# The learner's result types register themselves on render_text; importing them here (after
-# render_text exists) makes every caller of render_text see them.
-import kgraph.render.learner_text  # noqa: E402, F401

@@ -1,10 +1,12 @@
 """A graph whose every free-text field tries to run script, for the HTML export's tests.
 
-The model rejects non-https URLs, so the hostile resources are built with
-``model_construct``/``model_copy`` to bypass validation and prove the page's own re-check.
+The schema rejects non-https URLs; the hostile resources are built as plain model objects,
+which skips it, to prove the page's own re-check.
 """
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from kgraph.graph import KGraph
 from kgraph.model import Concept, Prerequisite, Resource, ResourceKind
@@ -43,18 +45,12 @@ def hostile_concepts() -> list[Concept]:
             title=f"Good {IMG}", url="https://example.org/good", kind=ResourceKind.DOCS, free=True
         ),
         *(
-            Resource.model_construct(
-                title=f"Bad {i} {SCRIPT}", url=url, kind=ResourceKind.CODE, free=False
-            )
+            Resource(title=f"Bad {i} {SCRIPT}", url=url, kind=ResourceKind.CODE, free=False)
             for i, url in enumerate(BAD_URLS)
         ),
-        Resource.model_construct(
-            title="Tricky", url=TRICKY_HTTPS, kind=ResourceKind.PAPER, free=True
-        ),
+        Resource(title="Tricky", url=TRICKY_HTTPS, kind=ResourceKind.PAPER, free=True),
     )
-    evil = evil.model_copy(
-        update={"resources": resources, "prerequisites": (Prerequisite(id="base", why=WHY),)}
-    )
+    evil = replace(evil, resources=resources, prerequisites=(Prerequisite(id="base", why=WHY),))
     return [
         make_concept("base", name="Base"),
         evil,

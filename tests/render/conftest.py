@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -51,9 +52,8 @@ def hostile_concepts() -> list[Concept]:
                 free=False,
             ),
         ),
-    ).model_copy(
-        update={"prerequisites": (Prerequisite(id="x-ray", why=WHY, why_ru=f"потому {IMG}"),)}
     )
+    evil = replace(evil, prerequisites=(Prerequisite("x-ray", WHY, f"потому {IMG}"),))
     return [
         make_concept("end", name="end"),
         make_concept("x-ray", name=f"X-ray {SYNTAX}", level="use", prerequisites=["end"]),
@@ -85,14 +85,17 @@ def expected_export(selection: Selection) -> Expected:
     steps = {cid: n for n, cid in enumerate(selection.plan_ids, 1)}
     nodes: dict[str, dict[str, Any]] = {}
     for cid in selection.members:
-        doc = selection.kg[cid].model_dump(mode="json", exclude_none=True, exclude={"id"})
-        doc["prerequisites"] = sorted(doc["prerequisites"], key=lambda p: p["id"])
+        doc = selection.kg[cid].to_json()
+        del doc["id"]
+        doc.setdefault("translations", {})
         doc |= {"hours": float(doc["hours"]), "known": cid in selection.known}
         nodes[cid] = doc | ({"step": steps[cid]} if cid in steps else {})
     edges: dict[tuple[str, str], dict[str, Any]] = {}
     for prereq, concept in selection.edges:
         edge = next(p for p in selection.kg[concept].prerequisites if p.id == prereq)
-        edges[prereq, concept] = edge.model_dump(exclude={"id"}, exclude_none=True)
+        edges[prereq, concept] = {"why": edge.why} | (
+            {"why_ru": edge.why_ru} if edge.why_ru else {}
+        )
     return nodes, edges
 
 

@@ -1,0 +1,98 @@
+"""The validated-graph cache: check a graph file once, then load it without pydantic.
+
+An entry is the file's concepts in their canonical JSON form, stored under a key made of the
+file's exact bytes, kgraph's version and the code that validates (so an edited checkout never
+trusts an entry its older self wrote). JSON, never pickle: an entry is data, not code. Anything
+unexpected in an entry (unreadable, truncated, another key inside, a shape that does not build)
+makes it a miss, and a cache folder that cannot be written only costs speed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, Final
+
+from kgraph.errors import InputError
+from kgraph.model import Concept
+from kgraph.store import write_atomic
+from kgraph.version import __version__
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
+
+NO_CACHE_ENV: Final = "KGRAPH_NO_CACHE"
+FORMAT: Final = 1
+KEEP: Final = 16  # entries kept; older ones (graphs since edited) are removed
+_VALIDATING_CODE: Final = ("model.py", "schema.py", "store.py", "validate.py", "cache.py")
+
+
+def enabled() -> bool:
+    """Whether ``$KGRAPH_NO_CACHE`` leaves the cache on (unset, empty or ``0``)."""
+    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
+
+
+def cache_dir() -> Path:
+    """``$XDG_CACHE_HOME/kgraph``, else ``~/.cache/kgraph``."""
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "kgraph"
+
+
+def key(data: bytes) -> str:
+    """The entry name for a graph file's bytes under this very code."""
+    digest = hashlib.sha256(data)
+    digest.update(b"\0" + _code_fingerprint().encode())
+    return digest.hexdigest()
+
+
+def _code_fingerprint() -> str:
+    here = Path(__file__).parent
+    stamps = [__version__, str(FORMAT)]
+    for name in _VALIDATING_CODE:
+        try:
+            st = (here / name).stat()
+        except OSError:
+            continue
+        stamps.append(f"{name}:{st.st_size}:{st.st_mtime_ns}")
+    return "|".join(stamps)
+
+
+def load(entry_key: str) -> tuple[str, list[Concept]] | None:
+    """The schema reference and concepts of a valid entry, or None for any kind of miss."""
+    try:
+        doc = json.loads((cache_dir() / f"{entry_key}.json").read_bytes())
+        if doc["key"] != entry_key or doc["kgraph"] != __version__:
+            return None
+        return str(doc["schema"]), [Concept.from_json(c) for c in doc["concepts"]]
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
+    """Save an entry for a file that has just passed validation; failing to save is no error."""
+    doc: dict[str, Any] = {
+        "key": entry_key,
+        "kgraph": __version__,
+        "schema": schema_ref,
+        "concepts": [c.to_json() for c in concepts],
+    }
+    folder = cache_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+        write_atomic(folder / f"{entry_key}.json", text)
+        _prune(folder)
+    except (OSError, InputError):
+        return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the `KEEP` most recently written entries."""
+    entries = sorted(folder.glob("*.json"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+    for stale in entries[:-KEEP]:
+        stale.unlink(missing_ok=True)
+
+
+__all__ = ["NO_CACHE_ENV", "cache_dir", "enabled", "key", "load", "store"]

@@ -1,0 +1,192 @@
+"""The validated-graph cache: a hit skips validation, and nothing stale or broken is trusted."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from click.testing import CliRunner
+
+from kgraph import cache, store, validate
+from kgraph.cli import main
+from kgraph.errors import DataError, InputError
+from kgraph.validate import load_graph
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+
+@pytest.fixture
+def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The paths the loader parses (and so validates) from now on."""
+    seen: list[str] = []
+
+    def counting(text: str, path: str) -> store.Parsed:
+        seen.append(path)
+        return store.parse(text, path)
+
+    monkeypatch.setattr(validate, "parse", counting)
+    return seen
+
+
+def entries() -> list[Path]:
+    folder = cache.cache_dir()
+    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+
+
+def test_second_load_comes_from_the_cache_and_equals_the_checked_graph(graph_file, parses):
+    first = load_graph(graph_file)
+    assert len(entries()) == 1
+    second = load_graph(graph_file)
+    assert parses == [str(graph_file)]  # validated once only
+    assert dict(second.concepts) == dict(first.concepts)
+    assert second.prerequisites == first.prerequisites
+
+
+def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
+    kg = load_graph(graph_file)
+    [entry] = entries()
+    doc = json.loads(entry.read_text(encoding="utf-8"))
+    assert doc["key"] == entry.stem
+    assert doc["concepts"] == [c.to_json() for c in kg.concepts.values()]
+
+
+def test_a_changed_file_is_checked_again(graph_file, parses):
+    load_graph(graph_file)
+    text = graph_file.read_text(encoding="utf-8")
+    graph_file.write_text(text.replace('"hours": 20', '"hours": -1', 1), encoding="utf-8")
+    with pytest.raises(DataError, match="hours"):
+        load_graph(graph_file)
+    assert len(parses) == 2
+
+
+def test_another_kgraph_version_does_not_trust_the_entry(graph_file, parses, monkeypatch):
+    load_graph(graph_file)
+    monkeypatch.setattr(cache, "__version__", "99.0")
+    load_graph(graph_file)
+    assert len(parses) == 2
+    assert len(entries()) == 2
+
+
+def test_edited_validating_code_does_not_trust_the_entry(graph_file, parses, monkeypatch):
+    load_graph(graph_file)
+    monkeypatch.setattr(cache, "_code_fingerprint", lambda: "edited checkout")
+    load_graph(graph_file)
+    assert len(parses) == 2
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: text[: len(text) // 2],  # truncated
+        lambda text: "",
+        lambda text: "[]",
+        lambda text: text.replace('"key":"', '"key":"0', 1),  # another file's key inside
+        lambda text: text.replace('"kgraph":"', '"kgraph":"0.', 1),
+        lambda text: text.replace('"level":', '"levels":', 1),  # a concept that does not build
+        lambda text: text.replace('"concepts":[', '"concepts":[7,', 1),
+        lambda text: "\udcff".join(text.partition('"schema"')[::2]),  # not UTF-8 once encoded
+    ],
+)
+def test_a_corrupt_entry_is_rebuilt(graph_file, parses, damage):
+    load_graph(graph_file)
+    [entry] = entries()
+    good = entry.read_text(encoding="utf-8")
+    entry.write_bytes(damage(good).encode("utf-8", "surrogateescape"))
+    kg = load_graph(graph_file)
+    assert len(parses) == 2
+    assert "lora" in kg
+    assert entry.read_text(encoding="utf-8") == good
+
+
+def test_an_unreadable_entry_is_a_miss(graph_file, parses):
+    load_graph(graph_file)
+    [entry] = entries()
+    entry.unlink()
+    entry.mkdir()  # reading it fails with an OS error
+    assert "lora" in load_graph(graph_file)
+    assert len(parses) == 2
+
+
+def test_a_cache_folder_that_cannot_be_written_only_costs_speed(graph_file, tmp_path, parses):
+    blocker = tmp_path / "xdg-cache"
+    blocker.mkdir(exist_ok=True)
+    (blocker / "kgraph").write_text("a file where the folder should be", encoding="utf-8")
+    assert "lora" in load_graph(graph_file)
+    assert "lora" in load_graph(graph_file)
+    assert len(parses) == 2
+
+
+def test_a_failing_write_leaves_no_entry(graph_file, monkeypatch):
+    def full(*_: object) -> None:
+        msg = "disk full"
+        raise InputError(msg)
+
+    monkeypatch.setattr(cache, "write_atomic", full)
+    assert "lora" in load_graph(graph_file)
+    assert entries() == []
+
+
+def test_old_entries_are_pruned(graph_file, monkeypatch):
+    for n in range(cache.KEEP + 3):
+        monkeypatch.setattr(cache, "__version__", f"0.{n}")
+        load_graph(graph_file)
+    assert len(entries()) == cache.KEEP
+
+
+def test_no_cache_option_and_environment_turn_it_off(graph_file, parses, monkeypatch):
+    runner = CliRunner()
+    args = ["--no-cache", "show", "lora", "--graph", str(graph_file)]
+    assert runner.invoke(main, args).exit_code == 0
+    assert runner.invoke(main, args).exit_code == 0
+    assert entries() == []
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "1")
+    assert runner.invoke(main, args[1:]).exit_code == 0
+    assert entries() == []
+    assert len(parses) == 3
+    monkeypatch.setenv(cache.NO_CACHE_ENV, "0")
+    assert runner.invoke(main, args[1:]).exit_code == 0
+    assert len(entries()) == 1
+
+
+def test_a_warm_query_never_imports_pydantic(graph_file, tmp_path):
+    """The point of the cache: a validated graph loads without pydantic's import."""
+    script = (
+        "import sys\n"
+        "from kgraph.cli import main\n"
+        "try:\n"
+        "    main(['path', 'lora', '--known', '', '--graph', sys.argv[1]])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core')))\n"
+    )
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def imported() -> str:
+        run = subprocess.run(
+            [sys.executable, "-c", script, str(graph_file)],
+            capture_output=True, text=True, env=env, check=True,
+        )  # fmt: skip
+        return run.stdout.strip().splitlines()[-1]
+
+    assert "pydantic" in imported()  # cold: the file is checked, with pydantic
+    assert imported() == "[]"  # warm
+
+
+def test_a_graph_over_the_size_limit_stops_before_reading(graph_file, monkeypatch):
+    monkeypatch.setenv(store.MAX_MIB_ENV, "0")
+    with pytest.raises(InputError, match=r"MiB is more than kgraph reads .* KGRAPH_MAX_MIB"):
+        load_graph(graph_file)
+    result = CliRunner().invoke(main, ["validate", "--graph", str(graph_file)])
+    assert result.exit_code == 2
+    assert "KGRAPH_MAX_MIB" in result.output
+
+
+def test_a_bad_size_limit_is_a_clear_error(graph_file, monkeypatch):
+    monkeypatch.setenv(store.MAX_MIB_ENV, "lots")
+    with pytest.raises(InputError, match="KGRAPH_MAX_MIB='lots' is not a whole number"):
+        load_graph(graph_file)
