@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.errors import InputError
-from kgraph.model import Concept
 from kgraph.store import write_atomic
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
+
+    from kgraph.model import Concept
 
 NO_CACHE_ENV: Final = "KGRAPH_NO_CACHE"
 FORMAT: Final = 1
@@ -40,11 +41,9 @@ def cache_dir() -> Path:
     return Path(base) / "kgraph"
 
 
-def key(data: bytes) -> str:
-    """The entry name for a graph file's bytes under this very code."""
-    digest = hashlib.sha256(data)
-    digest.update(b"\0" + _code_fingerprint().encode())
-    return digest.hexdigest()
+def key(file_digest: str) -> str:
+    """The entry name for a graph file (by the SHA-256 of its bytes) under this very code."""
+    return hashlib.sha256(f"{file_digest}|{_code_fingerprint()}".encode()).hexdigest()
 
 
 def _code_fingerprint() -> str:
@@ -59,33 +58,44 @@ def _code_fingerprint() -> str:
     return "|".join(stamps)
 
 
-def load(entry_key: str) -> tuple[str, list[Concept]] | None:
-    """The schema reference and concepts of a valid entry, or None for any kind of miss."""
+def load(entry_key: str) -> tuple[str, list[dict[str, Any]]] | None:
+    """The schema reference and concept documents of a sound entry; None for any kind of miss.
+
+    An entry is a header line (its key, kgraph's version, the payload's SHA-256) and the payload;
+    the checksum catches a damaged entry before any of it is used.
+    """
     try:
-        doc = json.loads((cache_dir() / f"{entry_key}.json").read_bytes())
-        if doc["key"] != entry_key or doc["kgraph"] != __version__:
+        with (cache_dir() / f"{entry_key}.json").open("rb") as entry:
+            header = json.loads(entry.readline())
+            payload = entry.read()  # read apart from the header: one copy of a large file
+        if header != _header(entry_key, payload):
             return None
-        return str(doc["schema"]), [Concept.from_json(c) for c in doc["concepts"]]
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        doc = json.loads(payload)
+        return str(doc["schema"]), list(doc["concepts"])
+    except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
     """Save an entry for a file that has just passed validation; failing to save is no error."""
-    doc: dict[str, Any] = {
-        "key": entry_key,
-        "kgraph": __version__,
-        "schema": schema_ref,
-        "concepts": [c.to_json() for c in concepts],
-    }
+    doc = {"schema": schema_ref, "concepts": [c.to_json() for c in concepts]}
+    payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
+    header = json.dumps(_header(entry_key, payload), separators=(",", ":"))
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-        write_atomic(folder / f"{entry_key}.json", text)
+        write_atomic(folder / f"{entry_key}.json", header + "\n" + payload.decode())
         _prune(folder)
     except (OSError, InputError):
         return
+
+
+def _header(entry_key: str, payload: bytes) -> dict[str, str]:
+    return {
+        "key": entry_key,
+        "kgraph": __version__,
+        "sha256": hashlib.sha256(payload).hexdigest(),
+    }
 
 
 def _prune(folder: Path) -> None:

@@ -16,13 +16,14 @@ from __future__ import annotations
 import heapq
 import re
 from collections import deque
-from typing import TYPE_CHECKING, Final
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.errors import UnknownConceptError
 from kgraph.model import Category, Concept, Level, Prerequisite
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator, Mapping
+    from collections.abc import Iterable, Iterator
 
 _IGNORED: Final = re.compile(r"[\s\-_]+")
 
@@ -45,12 +46,30 @@ class KGraph:
     """The graph as plain dicts of sorted tuples, built once from validated concepts."""
 
     def __init__(self, concepts: Iterable[Concept]) -> None:
-        self.concepts: dict[str, Concept] = {c.id: c for c in sorted(concepts, key=_by_id)}
+        by_id = {c.id: c for c in sorted(concepts, key=_by_id)}
         needs = {
-            cid: tuple(sorted({p for p in c.prerequisite_ids if p in self.concepts}))
-            for cid, c in self.concepts.items()
+            cid: tuple(sorted({p for p in c.prerequisite_ids if p in by_id}))
+            for cid, c in by_id.items()
         }
-        unlocks: dict[str, list[str]] = {cid: [] for cid in self.concepts}
+        self._index(by_id, needs)
+
+    @classmethod
+    def from_documents(cls, documents: Iterable[Mapping[str, Any]]) -> KGraph:
+        """A graph of canonical concept documents (`Concept.to_json`) of a validated file.
+
+        Each document becomes a `Concept` only when first read: a query on 100,000 concepts
+        touches a fraction of them. The canonical form already lists prerequisites sorted.
+        """
+        docs = {doc["id"]: doc for doc in documents}
+        docs = {cid: docs[cid] for cid in sorted(docs)}
+        graph = cls.__new__(cls)
+        needs = {cid: tuple(p["id"] for p in doc["prerequisites"]) for cid, doc in docs.items()}
+        graph._index(_Documents(docs), needs)  # noqa: SLF001 - its own class, built lazily
+        return graph
+
+    def _index(self, concepts: Mapping[str, Concept], needs: dict[str, tuple[str, ...]]) -> None:
+        self.concepts: Mapping[str, Concept] = concepts
+        unlocks: dict[str, list[str]] = {cid: [] for cid in concepts}
         for cid, prereqs in needs.items():
             for prereq in prereqs:
                 unlocks[prereq].append(cid)
@@ -99,6 +118,8 @@ class KGraph:
 
     def resolve(self, name: str) -> str:
         """The id a user means by *name*; `UnknownConceptError` with suggestions otherwise."""
+        if name in self.concepts:  # an exact id needs no index of every name
+            return name
         found = self.name_index.get(normalize(name))
         if found is None:
             raise UnknownConceptError(name, self.suggest(name))
@@ -213,6 +234,32 @@ class KGraph:
             steps = [p for p in self.prerequisites[head] if distance.get(p) == distance[head] - 1]
             stack.extend((p, *partial) for p in sorted(steps, reverse=True))
         return sorted(chains)
+
+
+class _Documents(Mapping[str, Concept]):
+    """Concept documents by id, each made a `Concept` the first time it is read."""
+
+    def __init__(self, documents: dict[str, Mapping[str, Any]]) -> None:
+        self._documents: dict[str, Mapping[str, Any] | None] = dict(documents)
+        self._built: dict[str, Concept] = {}
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        built = self._built.get(concept_id)
+        if built is None:
+            document = self._documents[concept_id]
+            assert document is not None  # noqa: S101 - set to None only once built
+            built = self._built[concept_id] = Concept.from_json(document)
+            self._documents[concept_id] = None  # the concept shares its strings: free the rest
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._documents)
+
+    def __len__(self) -> int:
+        return len(self._documents)
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._documents
 
 
 def _by_id(concept: Concept) -> str:

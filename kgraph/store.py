@@ -7,10 +7,12 @@ concept's keys in `CONCEPT_KEYS` order, prerequisites sorted by id, two-space in
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import stat
 import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -19,7 +21,7 @@ from kgraph.errors import InputError, Problem
 from kgraph.model import SCHEMA_FILE, Concept, GraphFile
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from kgraph.position import JsonPath, Locator
 
@@ -61,6 +63,19 @@ def read_graph(path: Path) -> str:
 
 def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
     """The bytes of *path*; `InputError` for any OS failure or a file over *limit* bytes."""
+    with _reading(path, limit):
+        return path.read_bytes()
+
+
+def digest(path: Path, *, limit: int | None = None) -> str:
+    """The SHA-256 of *path*'s bytes, read in blocks (a large file is not held in memory)."""
+    with _reading(path, limit), path.open("rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest()
+
+
+@contextmanager
+def _reading(path: Path, limit: int | None) -> Iterator[None]:
+    """Refuse a file over *limit* bytes; turn every OS failure into one readable `InputError`."""
     try:
         if limit is not None and (size := path.stat().st_size) > limit:
             msg = (
@@ -69,7 +84,7 @@ def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
                 f" set {MAX_MIB_ENV} to raise the limit if this machine has the memory"
             )
             raise InputError(msg)
-        return path.read_bytes()
+        yield
     except FileNotFoundError:
         msg = f"{path}: no such file"
         raise InputError(msg) from None
@@ -267,6 +282,7 @@ __all__ = [
     "LOCAL_GRAPH",
     "Parsed",
     "decode",
+    "digest",
     "dump",
     "graph_size_limit",
     "packaged_graph_path",

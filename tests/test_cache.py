@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import subprocess
@@ -50,9 +51,13 @@ def test_second_load_comes_from_the_cache_and_equals_the_checked_graph(graph_fil
 def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
     kg = load_graph(graph_file)
     [entry] = entries()
-    doc = json.loads(entry.read_text(encoding="utf-8"))
-    assert doc["key"] == entry.stem
-    assert doc["concepts"] == [c.to_json() for c in kg.concepts.values()]
+    header, payload = entry.read_text(encoding="utf-8").split("\n")
+    assert json.loads(header) == {
+        "key": entry.stem,
+        "kgraph": cache.__version__,
+        "sha256": hashlib.sha256(payload.encode()).hexdigest(),
+    }
+    assert json.loads(payload)["concepts"] == [c.to_json() for c in kg.concepts.values()]
 
 
 def test_a_changed_file_is_checked_again(graph_file, parses):
@@ -85,8 +90,10 @@ def test_edited_validating_code_does_not_trust_the_entry(graph_file, parses, mon
         lambda text: text[: len(text) // 2],  # truncated
         lambda text: "",
         lambda text: "[]",
-        lambda text: text.replace('"key":"', '"key":"0', 1),  # another file's key inside
+        lambda text: text.replace('{"key":"', '{"key":"0', 1),  # another file's key inside
         lambda text: text.replace('"kgraph":"', '"kgraph":"0.', 1),
+        lambda text: text.replace('"hours":20', '"hours":21', 1),  # damaged, still valid JSON
+        lambda text: text.partition("\n")[2],  # no header
         lambda text: text.replace('"level":', '"levels":', 1),  # a concept that does not build
         lambda text: text.replace('"concepts":[', '"concepts":[7,', 1),
         lambda text: "\udcff".join(text.partition('"schema"')[::2]),  # not UTF-8 once encoded

@@ -76,3 +76,16 @@ def test_walks_survive_a_very_long_chain():
     assert len(kg.ancestors(f"c{size}")) == size
     assert kg.learning_order(kg.concepts)[-1] == f"c{size}"
     assert len(kg.shortest_chains("c0", f"c{size}")[0]) == size + 1
+
+
+def test_a_graph_of_documents_answers_like_a_graph_of_concepts(small_graph):
+    """The cache's lazy form: each document becomes the same concept when read."""
+    documents = [c.to_json() for c in reversed(small_graph.concepts.values())]
+    lazy = KGraph.from_documents(documents)
+    assert list(lazy.concepts) == list(small_graph.concepts)
+    assert lazy.prerequisites == small_graph.prerequisites
+    assert lazy.dependents == small_graph.dependents
+    assert lazy["lora"] is lazy["lora"]  # built once
+    assert dict(lazy.concepts) == dict(small_graph.concepts)
+    assert "nothing" not in lazy.concepts
+    assert lazy.learning_order(lazy.concepts) == small_graph.learning_order(small_graph.concepts)

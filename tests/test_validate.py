@@ -122,3 +122,22 @@ def test_load_graph_reports_every_schema_problem(tmp_path: Path):
         load_graph(path)
     assert len(err.value.problems) == 9
     assert str(err.value).startswith("the graph has 9 errors:\n")
+
+
+def test_loading_pauses_the_collector_and_restores_it(graph_file):
+    import gc
+
+    from kgraph.validate import paused_gc
+
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        load_graph(graph_file)
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        load_graph(graph_file)
+        assert not gc.isenabled()  # a caller's choice is kept
+    finally:
+        gc.enable()

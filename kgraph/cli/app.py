@@ -17,7 +17,7 @@ from kgraph.errors import KgraphError
 from kgraph.render.json import render_json
 from kgraph.render.text import render_text
 from kgraph.store import resolve_graph_path
-from kgraph.validate import load_graph
+from kgraph.validate import load_graph, paused_gc
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
@@ -53,7 +53,8 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with paused_gc():  # a command is short and keeps what it loads: see paused_gc
+                return super().invoke(ctx)
         except KgraphError as err:
             click.echo(f"Error: {err}", err=True)
             ctx.exit(err.exit_code)

@@ -40,8 +40,8 @@ def clean(text: str) -> str:
 
 
 def hours(value: float) -> str:
-    """Hours as people write them: ``6``, ``1.5``."""
-    return f"{value:g}"
+    """Hours as people write them: ``6``, ``1.5``, ``1494890`` (never ``1.49489e+06``)."""
+    return f"{value:.12g}"
 
 
 def label(concept: Concept) -> str:
