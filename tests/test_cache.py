@@ -16,6 +16,7 @@ from kgraph import cache, store, validate
 from kgraph.cli import main
 from kgraph.errors import DataError, InputError
 from kgraph.validate import load_graph
+from kgraph.version import __version__
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -54,7 +55,7 @@ def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
     header, payload = entry.read_text(encoding="utf-8").split("\n")
     assert json.loads(header) == {
         "key": entry.stem,
-        "kgraph": cache.__version__,
+        "kgraph": __version__,
         "sha256": hashlib.sha256(payload.encode()).hexdigest(),
     }
     assert json.loads(payload)["concepts"] == [c.to_json() for c in kg.concepts.values()]

@@ -204,3 +204,17 @@ class TestMisc:
         monkeypatch.setenv("COMP_CWORD", "2")
         result = runner.invoke(main, [], prog_name="kgraph")
         assert result.stdout.splitlines() == ["plain,qlora"]
+
+
+def test_every_command_is_found_in_the_module_the_group_imports_for_it():
+    """The group imports a command's module lazily, by COMMAND_MODULES: it must be complete."""
+    import importlib
+
+    from kgraph.cli.app import COMMAND_MODULES
+
+    for module in set(COMMAND_MODULES.values()):
+        importlib.import_module(f"kgraph.cli.{module}")
+    assert set(main.commands) == set(COMMAND_MODULES)
+    for name, command in main.commands.items():
+        assert command.callback is not None
+        assert command.callback.__module__ == f"kgraph.cli.{COMMAND_MODULES[name]}", name
