@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from pydantic import ValidationError
 
-from kgraph.errors import InputError, Problem
+from kgraph.errors import FileError, InputError, Problem
 from kgraph.model import SCHEMA_FILE, Concept, GraphFile
 from kgraph.position import JsonPath, Locator
 
@@ -54,23 +54,20 @@ def resolve_graph_path(explicit: Path | None = None) -> Path:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, turning every OS failure into one readable `InputError`."""
+    """Read a UTF-8 text file, turning every OS failure into one readable `FileError`."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        msg = f"{path}: no such file"
-        raise InputError(msg) from None
+        raise FileError(str(path), "missing") from None
     except IsADirectoryError:
-        msg = f"{path}: is a directory, not a file"
-        raise InputError(msg) from None
+        raise FileError(str(path), "directory") from None
     except OSError as err:
-        msg = f"{path}: cannot read: {err.strerror or err}"
-        raise InputError(msg) from None
+        raise FileError(str(path), "unreadable", detail=err.strerror or err) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        msg = f"{path}: not UTF-8 text (byte {err.start} is {data[err.start]:#04x})"
-        raise InputError(msg) from None
+        byte = f"{data[err.start]:#04x}"
+        raise FileError(str(path), "encoding", start=err.start, byte=byte) from None
 
 
 @dataclass(frozen=True)
