@@ -50,6 +50,21 @@ class InputError(KgraphError):
     """The user asked for something impossible: an unreadable file, a bad option value."""
 
 
+class FileError(InputError):
+    """A file could not be read; ``reason`` names why, so the CLI can say it in any language."""
+
+    REASONS: ClassVar[dict[str, str]] = {
+        "missing": "no such file",
+        "directory": "is a directory, not a file",
+        "unreadable": "cannot read: {detail}",
+        "encoding": "not UTF-8 text (byte {start} is {byte})",
+    }
+
+    def __init__(self, path: str, reason: str, **details: object) -> None:
+        self.path, self.reason, self.details = path, reason, details
+        super().__init__(f"{path}: {self.REASONS[reason].format(**details)}")
+
+
 class DataError(KgraphError):
     """The graph file is invalid; carries every problem found."""
 
@@ -71,4 +86,12 @@ class UnknownConceptError(InputError):
         super().__init__(f"unknown concept {name!r}{hint}")
 
 
-__all__ = ["DataError", "InputError", "KgraphError", "Problem", "Severity", "UnknownConceptError"]
+__all__ = [
+    "DataError",
+    "FileError",
+    "InputError",
+    "KgraphError",
+    "Problem",
+    "Severity",
+    "UnknownConceptError",
+]

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
 _IGNORED: Final = re.compile(r"[\s\-_]+")
+_PARENTHESIS: Final = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
 
 
 def normalize(name: str) -> str:
@@ -40,6 +41,12 @@ def names_of(concept: Concept) -> Iterator[str]:
     yield from concept.aliases
     for translation in concept.translations.values():
         yield translation.name
+
+
+def short_names(name: str) -> tuple[str, ...]:
+    """A name ending in a parenthesis, split: ``Смесь экспертов (MoE)`` gives both parts."""
+    found = _PARENTHESIS.match(name.strip())
+    return found.groups() if found else ()
 
 
 class KGraph:
@@ -108,12 +115,23 @@ class KGraph:
 
     @property
     def name_index(self) -> dict[str, str]:
-        """Normalised name → id, over ids, names, aliases and translated names."""
+        """Normalised name → id, over ids, names, aliases and translated names.
+
+        A name with a parenthesis also answers to each part, but never shadows a whole name.
+        """
         if self._names is None:
-            self._names = {}
+            index: dict[str, str] = {}
+            parenthesised: list[tuple[str, str]] = []
             for cid, concept in self.concepts.items():
                 for name in names_of(concept):
-                    self._names.setdefault(normalize(name), cid)
+                    index.setdefault(normalize(name), cid)
+                    if name.endswith(")"):
+                        parenthesised.append((name, cid))
+            for name, cid in parenthesised:  # after every whole name, so none is shadowed
+                for part in short_names(name):
+                    if key := normalize(part):
+                        index.setdefault(key, cid)
+            self._names = index
         return self._names
 
     def resolve(self, name: str) -> str:
@@ -277,4 +295,4 @@ def _reach(edges: Mapping[str, tuple[str, ...]], start: Iterable[str]) -> set[st
     return seen
 
 
-__all__ = ["KGraph", "names_of", "normalize"]
+__all__ = ["KGraph", "names_of", "normalize", "short_names"]

@@ -1,5 +1,8 @@
 """Lint: warnings about a valid graph that would still mislead a learner, each with a fix.
 
+Russian text is checked only in a graph that has some: a graph translated into Russian warns
+about each concept and reason still missing it, an English-only graph does not.
+
 Redundant edges are found without networkx's transitive reduction (which does not finish at
 100,000 concepts): walking the topological order once, each concept's ancestors are a bitset
 held in a Python int, and an edge p → c is redundant when p is already an ancestor of another
@@ -146,6 +149,25 @@ def _case_only_aliases(ctx: _Context) -> Iterator[Problem]:
                 yield ctx.warn(cid, ("aliases", j), f"aliases[{j}]", message)
 
 
+def _untranslated_concepts(ctx: _Context) -> Iterator[Problem]:
+    concepts = ctx.kg.concepts
+    if any("ru" in c.translations for c in concepts.values()):
+        for cid, concept in concepts.items():
+            if "ru" not in concept.translations:
+                message = "no Russian translation; add translations.ru with its name and summary"
+                yield ctx.warn(cid, ("id",), "translations", message)
+
+
+def _untranslated_reasons(ctx: _Context) -> Iterator[Problem]:
+    concepts = ctx.kg.concepts
+    if any(p.why_ru for c in concepts.values() for p in c.prerequisites):
+        for cid, concept in concepts.items():
+            for j, prereq in enumerate(concept.prerequisites):
+                if not prereq.why_ru:
+                    message = f"no why_ru for {prereq.id!r}; add the reason in Russian"
+                    yield ctx.warn(cid, ("prerequisites", j, "why"), f"prerequisites[{j}]", message)
+
+
 RULES: Final[tuple[Rule, ...]] = (
     _redundant_edges,
     _rung_inversions,
@@ -156,6 +178,8 @@ RULES: Final[tuple[Rule, ...]] = (
     _implausible_hours,
     _duplicate_urls,
     _case_only_aliases,
+    _untranslated_concepts,
+    _untranslated_reasons,
 )
 
 __all__ = ["HOURS", "RULES", "SUMMARY_CHARS", "ancestor_bits", "lint"]

@@ -16,7 +16,7 @@ from kgraph.graph import names_of
 from kgraph.model import LEVELS, Category, Concept, Level
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Iterable, Iterator
 
     from kgraph.graph import KGraph
 
@@ -92,11 +92,12 @@ class Fringe:
 
 @dataclass(frozen=True, slots=True)
 class Link:
-    """An edge of a chain, with its reason."""
+    """An edge of a chain, with its reason (and the reason in Russian, when the graph has it)."""
 
     prerequisite: str
     concept: str
     why: str
+    why_ru: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -258,8 +259,8 @@ def why(kg: KGraph, source: str, target: str, *, limit: int = 3) -> Why:
     for chain in kg.shortest_chains(start, goal, limit=limit):
         links = []
         for prereq, concept in pairwise(chain):
-            reason = next(p.why for p in kg[concept].prerequisites if p.id == prereq)
-            links.append(Link(prereq, concept, reason))
+            edge = next(p for p in kg[concept].prerequisites if p.id == prereq)
+            links.append(Link(prereq, concept, edge.why, edge.why_ru))
         chains.append(tuple(links))
     return Why(start, goal, tuple(c for c in chains if c))
 
@@ -282,7 +283,11 @@ def show(kg: KGraph, concept: str) -> Details:
 
 
 def search(kg: KGraph, text: str) -> Listing:
-    """Concepts matching *text*: exact names first, then names containing it, then summaries."""
+    """Concepts matching *text*: exact names first, then names containing it, then summaries.
+
+    Names and summaries in every language count, so a search is the same whatever the output
+    language.
+    """
     needle = text.casefold().strip()
     ranked = []
     for concept in kg.concepts.values():
@@ -291,7 +296,7 @@ def search(kg: KGraph, text: str) -> Listing:
             rank = 0
         elif any(needle in n for n in names):
             rank = 1
-        elif needle in concept.summary.casefold():
+        elif any(needle in s.casefold() for s in _summaries(concept)):
             rank = 2
         else:
             continue
@@ -327,6 +332,12 @@ def stats(kg: KGraph) -> Stats:
         leaves=sum(1 for d in kg.dependents.values() if not d),
         longest_chain=max(depth.values(), default=0),
     )
+
+
+def _summaries(concept: Concept) -> Iterator[str]:
+    yield concept.summary
+    for translation in concept.translations.values():
+        yield translation.summary
 
 
 def _first_id(pair: tuple[Concept, str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from kgraph.i18n import DEFAULT, texts
 from kgraph.queries import known_set, learning_path
 
 if TYPE_CHECKING:
@@ -109,9 +110,8 @@ def select(  # noqa: PLR0913 - one keyword per export option
 def _title(plan: Plan | None, focus: str | None) -> str:
     """A heading for the export, built from resolved ids so it never echoes raw user input."""
     if plan is None:
-        return f"kgraph: {focus or 'all concepts'}"
-    start = f"{plan.source} → " if plan.source else "path to "
-    return f"kgraph: {start}{plan.target}"
+        return texts(DEFAULT).export_title(source=None, target=None, focus=focus)
+    return texts(DEFAULT).export_title(source=plan.source, target=plan.target, focus=focus)
 
 
 __all__ = ["Selection", "neighbourhood", "select"]

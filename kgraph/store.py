@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from kgraph.errors import InputError, Problem
+from kgraph.errors import FileError, InputError, Problem
 from kgraph.model import SCHEMA_FILE, Concept, GraphFile
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def resolve_graph_path(explicit: Path | None = None) -> Path:
 
 
 def read_text(path: Path) -> str:
-    """Read a UTF-8 text file, turning every OS failure into one readable `InputError`."""
+    """Read a UTF-8 text file, turning every OS failure into one readable `FileError`."""
     return decode(read_bytes(path), path)
 
 
@@ -75,7 +75,7 @@ def digest(path: Path, *, limit: int | None = None) -> str:
 
 @contextmanager
 def _reading(path: Path, limit: int | None) -> Iterator[None]:
-    """Refuse a file over *limit* bytes; turn every OS failure into one readable `InputError`."""
+    """Refuse a file over *limit* bytes; turn every OS failure into one readable `FileError`."""
     try:
         if limit is not None and (size := path.stat().st_size) > limit:
             msg = (
@@ -86,14 +86,11 @@ def _reading(path: Path, limit: int | None) -> Iterator[None]:
             raise InputError(msg)
         yield
     except FileNotFoundError:
-        msg = f"{path}: no such file"
-        raise InputError(msg) from None
+        raise FileError(str(path), "missing") from None
     except IsADirectoryError:
-        msg = f"{path}: is a directory, not a file"
-        raise InputError(msg) from None
+        raise FileError(str(path), "directory") from None
     except OSError as err:
-        msg = f"{path}: cannot read: {err.strerror or err}"
-        raise InputError(msg) from None
+        raise FileError(str(path), "unreadable", detail=err.strerror or err) from None
 
 
 def decode(data: bytes, path: Path) -> str:
@@ -101,8 +98,8 @@ def decode(data: bytes, path: Path) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
-        msg = f"{path}: not UTF-8 text (byte {err.start} is {data[err.start]:#04x})"
-        raise InputError(msg) from None
+        byte = f"{data[err.start]:#04x}"
+        raise FileError(str(path), "encoding", start=err.start, byte=byte) from None
 
 
 def graph_size_limit() -> int:

@@ -80,7 +80,8 @@ def runner() -> CliRunner:
 def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """No test reads a developer's graph or saved progress, or writes outside tmp_path."""
     monkeypatch.delenv("KGRAPH_GRAPH", raising=False)
-    monkeypatch.delenv("KGRAPH_LANG", raising=False)
+    for name in ("KGRAPH_LANG", "LC_ALL", "LC_MESSAGES", "LANG"):  # English unless a test asks
+        monkeypatch.delenv(name, raising=False)
     monkeypatch.delenv("KGRAPH_NO_CACHE", raising=False)
     monkeypatch.delenv("KGRAPH_MAX_MIB", raising=False)
     monkeypatch.setenv("KGRAPH_HOME", str(tmp_path / "home"))

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from kgraph.errors import UnknownConceptError
-from kgraph.graph import KGraph, normalize
+from kgraph.graph import KGraph, normalize, short_names
+from kgraph.model import Translation
+from tests.helpers import make_concept
 
 
 def test_edges_run_prerequisite_to_concept(small_graph: KGraph):
@@ -89,3 +93,57 @@ def test_a_graph_of_documents_answers_like_a_graph_of_concepts(small_graph):
     assert dict(lazy.concepts) == dict(small_graph.concepts)
     assert "nothing" not in lazy.concepts
     assert lazy.learning_order(lazy.concepts) == small_graph.learning_order(small_graph.concepts)
+
+
+def _translated(cid: str, name: str, ru: str, **fields: Any):
+    summary = f"Понятие {cid}, описанное одним предложением для тестов."
+    return make_concept(
+        cid, name=name, translations={"ru": Translation(name=ru, summary=summary)}, **fields
+    )
+
+
+@pytest.fixture
+def russian_graph() -> KGraph:
+    """A graph with Russian names, one ending in a parenthesis, one equal to another's part."""
+    return KGraph([
+        _translated("attention", "Attention", "Внимание (attention)", aliases=("self-attention",)),
+        _translated("moe", "Mixture of experts", "Смесь экспертов (MoE)"),
+        _translated("experts", "Experts", "Эксперты"),
+        _translated("quant", "Quantization", "Квантизация"),
+        _translated("spoiler", "Spoiler", "Спойлер (Квантизация)"),
+    ])  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Внимание (attention)", "attention"),
+        ("внимание", "attention"),
+        ("ВНИМАНИЕ", "attention"),
+        ("self attention", "attention"),
+        ("смесь  экспертов", "moe"),
+        ("MoE", "moe"),
+        ("эксперты", "experts"),
+        ("квантизация", "quant"),  # a whole name wins over another name's parenthesis
+        ("спойлер", "spoiler"),
+    ],
+)
+def test_russian_names_and_their_parts_resolve(russian_graph, name, expected):
+    assert russian_graph.resolve(name) == expected
+
+
+def test_misspelt_russian_name_suggests_it(russian_graph):
+    with pytest.raises(UnknownConceptError) as err:
+        russian_graph.resolve("квантизацыя")
+    assert err.value.suggestions[0] == "quant"
+    with pytest.raises(UnknownConceptError) as err:
+        russian_graph.resolve("вниманее")
+    assert err.value.suggestions == ("attention",)
+
+
+def test_short_names():
+    assert short_names("Смесь экспертов (MoE)") == ("Смесь экспертов", "MoE")
+    assert short_names(" FSDP (полностью шардированный) ") == ("FSDP", "полностью шардированный")
+    assert short_names("Plain name") == ()
+    assert short_names("(only)") == ()
+    assert short_names("a (b) c") == ()

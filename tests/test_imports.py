@@ -27,6 +27,7 @@ print(json.dumps(sorted(m for m in sys.modules if m.split('.')[0] in {heavy})), 
     "command",
     [
         ["path", "lora", "agi"],
+        ["path", "lora", "agi", "--lang", "ru"],
         ["path", "agi"],
         ["gaps", "transformer"],
         ["next"],

@@ -93,3 +93,38 @@ def test_warnings_carry_the_line_of_the_field():
     line = parsed.text.splitlines()[warning.line - 1]
     assert '"summary": "short"' in line
     assert warning.severity == "warning"
+
+
+def test_untranslated_concepts_and_reasons_once_the_graph_has_russian():
+    """A graph with any Russian warns about each concept and reason missing it."""
+    ru = {"ru": {"name": "А", "summary": "Краткое описание понятия, достаточно длинное для lint."}}
+    found = warnings(
+        concept("a", translations=ru),
+        concept("b", "a"),
+        concept("c", "b", prerequisites=[{"id": "b", "why": "w", "why_ru": "потому что"}]),
+    )
+    assert found == [
+        "b|no Russian translation; add translations.ru with its name and summary",
+        "b|no why_ru for 'a'; add the reason in Russian",
+        "c|no Russian translation; add translations.ru with its name and summary",
+    ]
+
+
+def test_an_english_only_graph_is_not_asked_for_russian():
+    assert warnings(concept("a"), concept("b", "a")) == []
+
+
+def test_untranslated_reason_points_at_its_line():
+    graph = [
+        concept("a"),
+        concept("b", "a", prerequisites=[{"id": "a", "why": "w", "why_ru": "потому что"}]),
+        concept("c", "a", "b"),
+    ]
+    parsed = parse(json.dumps({"concepts": graph}, indent=1), "g.json")
+    assert parsed.graph is not None
+    found = [w for w in lint(parsed, KGraph(parsed.graph.concepts)) if "why_ru" in w.message]
+    assert [(w.concept, w.field) for w in found] == [
+        ("c", "prerequisites[0]"),
+        ("c", "prerequisites[1]"),
+    ]
+    assert '"why": "w"' in parsed.text.splitlines()[found[0].line - 1]

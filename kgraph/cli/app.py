@@ -1,7 +1,8 @@
 """The ``kgraph`` group and what its commands share: options, graph loading, rendering.
 
 Every `KgraphError` becomes one ``Error: …`` line on stderr and its exit code in `_Group`;
-data goes to stdout, messages to stderr.
+data goes to stdout, messages to stderr. Every message comes from `kgraph.i18n` in the
+language ``--lang`` (or the environment) chose.
 """
 
 from __future__ import annotations
@@ -13,9 +14,11 @@ from typing import TYPE_CHECKING, Any, Final
 
 import click
 
-from kgraph.errors import KgraphError
+from kgraph.errors import FileError, KgraphError, UnknownConceptError
+from kgraph.graph import normalize, short_names
+from kgraph.i18n import LANGUAGES, LanguageError, choose_language, texts
 from kgraph.render.json import render_json
-from kgraph.render.text import render_text
+from kgraph.render.text import clean, render_text
 from kgraph.store import resolve_graph_path
 from kgraph.validate import load_graph, paused_gc
 from kgraph.version import __version__
@@ -24,6 +27,10 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kgraph.graph import KGraph
+    from kgraph.i18n import Texts
+
+_LANG: Final = "kgraph.lang"  # ctx.meta keys, shared by a command's context and its parent's
+_GRAPH: Final = "kgraph.graph"
 
 
 COMMAND_MODULES: Final = {
@@ -56,8 +63,62 @@ class _Group(click.Group):
             with paused_gc():  # a command is short and keeps what it loads: see paused_gc
                 return super().invoke(ctx)
         except KgraphError as err:
-            click.echo(f"Error: {err}", err=True)
+            t = texts(ctx.meta.get(_LANG) or _environment_language())
+            click.echo(t("error", message=describe(err, t, ctx.meta.get(_GRAPH))), err=True)
             ctx.exit(err.exit_code)
+
+
+def _environment_language() -> str:
+    """The language of the environment, English when it names one kgraph lacks."""
+    try:
+        return choose_language()
+    except LanguageError:
+        return "en"
+
+
+def describe(err: KgraphError, t: Texts, kg: KGraph | None = None) -> str:
+    """The message for *err* in *t*'s language; suggestions name concepts as *kg* calls them."""
+    if isinstance(err, UnknownConceptError) and err.suggestions:
+        suggestions = ", ".join(_suggestion(cid, t, kg) for cid in err.suggestions)
+        return t("error.did_you_mean", name=err.name, suggestions=suggestions)
+    if isinstance(err, UnknownConceptError):
+        return t("error.unknown_concept", name=err.name)
+    if isinstance(err, FileError):
+        return t(f"error.file.{err.reason}", path=err.path, **err.details)
+    return str(err)
+
+
+def _suggestion(concept_id: str, t: Texts, kg: KGraph | None) -> str:
+    """A suggested concept as *t*'s language shows it: ``lora``, or ``Имя (lora)`` in Russian."""
+    if kg is None or concept_id not in kg:
+        return concept_id
+    name = clean(t.name(kg[concept_id]))
+    if any(normalize(part) == normalize(concept_id) for part in short_names(name)):
+        return t("error.suggestion_named", id=concept_id, name=name)  # "Внимание (attention)"
+    return t("error.suggestion", id=concept_id, name=name)
+
+
+def _language(ctx: click.Context, _: click.Parameter, value: str | None) -> str:
+    ctx.meta[_LANG] = choose_language(value)
+    return str(ctx.meta[_LANG])
+
+
+def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--lang`` for a command that prints text; resolved before any other option."""
+    return click.option(
+        "--lang",
+        type=click.Choice(LANGUAGES, case_sensitive=False),
+        callback=_language,
+        is_eager=True,
+        help="Language of the output (default: $KGRAPH_LANG, then the locale, then en).",
+    )(func)
+
+
+def chosen_texts() -> Texts:
+    """The catalogue of the language the current command runs in."""
+    ctx = click.get_current_context(silent=True)
+    lang = ctx.meta.get(_LANG) if ctx else None
+    return texts(lang or _environment_language())
 
 
 def complete_concept(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[str]:
@@ -136,9 +197,9 @@ def concept_argument(
     return click.argument(name, shell_complete=complete_concept, **kwargs)
 
 
-def emit(result: object, fmt: str) -> None:
-    """Print a query result as text or JSON."""
-    click.echo(render_json(result) if fmt == "json" else render_text(result), nl=False)
+def emit(result: object, fmt: str, lang: str) -> None:
+    """Print a query result as text in *lang*, or as language-neutral JSON."""
+    click.echo(render_json(result) if fmt == "json" else render_text(result, lang), nl=False)
 
 
 def chosen_graph_path(graph: Path | None) -> Path:
@@ -149,10 +210,16 @@ def chosen_graph_path(graph: Path | None) -> Path:
 
 
 def chosen_graph(graph: Path | None) -> KGraph:
-    """Load and validate the graph the command line points at (from the cache when allowed)."""
+    """Load the graph the command line points at (from the cache unless told not to).
+
+    The graph is kept in the context, so an error message can name suggestions in any language.
+    """
     ctx = click.get_current_context(silent=True)
     no_cache = bool(ctx and ctx.find_root().params.get("no_cache"))
-    return load_graph(chosen_graph_path(graph), use_cache=not no_cache)
+    kg = load_graph(chosen_graph_path(graph), use_cache=not no_cache)
+    if ctx is not None:
+        ctx.meta[_GRAPH] = kg
+    return kg
 
 
 def query_command(func: Callable[..., object]) -> Callable[..., None]:
@@ -160,9 +227,10 @@ def query_command(func: Callable[..., object]) -> Callable[..., None]:
 
     @graph_option
     @format_option("text", "json")
+    @lang_option
     @functools.wraps(func)
-    def command(graph: Path | None, fmt: str, **kwargs: Any) -> None:
-        emit(func(chosen_graph(graph), **kwargs), fmt)
+    def command(graph: Path | None, fmt: str, lang: str, **kwargs: Any) -> None:
+        emit(func(chosen_graph(graph), **kwargs), fmt, lang)
 
     return command
 

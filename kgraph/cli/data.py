@@ -1,4 +1,8 @@
-"""Commands for contributors: validate, lint, fmt, schema and diff."""
+"""Commands for contributors: validate, lint, fmt, schema and diff.
+
+Their own lines follow ``--lang``; the problems themselves (and ``diff``) stay in English, the
+language of pull requests and of the annotations GitHub shows.
+"""
 
 from __future__ import annotations
 
@@ -13,8 +17,10 @@ from kgraph.cli.app import (
     chosen_graph_path,
     format_option,
     graph_option,
+    lang_option,
     main,
 )
+from kgraph.i18n import texts
 from kgraph.render.json import render_json
 from kgraph.render.text import render_problems
 from kgraph.store import dump, parse, read_graph, write_atomic
@@ -27,8 +33,9 @@ if TYPE_CHECKING:
 @main.command("validate")
 @graph_option
 @format_option("text", "json", "github")
+@lang_option
 @click.pass_context
-def validate_command(ctx: click.Context, graph: Path | None, fmt: str) -> None:
+def validate_command(ctx: click.Context, graph: Path | None, fmt: str, lang: str) -> None:
     """Check the graph file; exit 1 and list every problem (file:line:col) if it has any.
 
     \b
@@ -39,29 +46,32 @@ def validate_command(ctx: click.Context, graph: Path | None, fmt: str) -> None:
     parsed = parse(read_graph(path), str(path))
     problems = validate(parsed)
     count = len(parsed.graph.concepts) if parsed.graph else 0
-    click.echo(_report(problems, fmt, path=str(path), count=count), nl=False)
+    click.echo(_report(problems, fmt, path=str(path), count=count, lang=lang), nl=False)
     ctx.exit(1 if problems else 0)
 
 
-def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int) -> str:
+def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int, lang: str) -> str:
     if fmt == "json":
         return render_json({"path": path, "concepts": count, "problems": problems})
     if fmt == "github":
         from kgraph.render.github import render_github
 
         return render_github(problems)
+    t = texts(lang)
     if not problems:
-        return f"{path}: ok, {count} concepts\n"
-    kind = problems[0].severity
-    return render_problems(problems) + f"{path}: {len(problems)} {kind}(s)\n"
+        return t("cli.valid", path=path, count=count, concepts=t.plural(count, "concept")) + "\n"
+    kind, found = problems[0].severity, len(problems)
+    summary = t("cli.problems", path=path, count=found, kind=kind, problems=t.plural(found, kind))
+    return render_problems(problems) + summary + "\n"
 
 
 @main.command("lint")
 @graph_option
 @format_option("text", "json", "github")
 @click.option("--strict", is_flag=True, help="Exit 1 when any warning remains.")
+@lang_option
 @click.pass_context
-def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool) -> None:
+def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool, lang: str) -> None:
     """Warn about what misleads learners (redundant edges, rung inversions, …), with fixes.
 
     \b
@@ -73,15 +83,16 @@ def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool)
     path = chosen_graph_path(graph)
     parsed, kg = load_checked(path)
     warnings = lint(parsed, kg)
-    click.echo(_report(warnings, fmt, path=str(path), count=len(kg)), nl=False)
+    click.echo(_report(warnings, fmt, path=str(path), count=len(kg), lang=lang), nl=False)
     ctx.exit(1 if strict and warnings else 0)
 
 
 @main.command()
 @graph_option
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 and show the diff if needed.")
+@lang_option
 @click.pass_context
-def fmt(ctx: click.Context, graph: Path | None, check: bool) -> None:
+def fmt(ctx: click.Context, graph: Path | None, check: bool, lang: str) -> None:
     """Rewrite the graph file in its one canonical form (sorted, fixed key order).
 
     \b
@@ -94,20 +105,20 @@ def fmt(ctx: click.Context, graph: Path | None, check: bool) -> None:
     if parsed.problems or parsed.graph is None:
         click.echo(render_problems(parsed.problems), nl=False)
         ctx.exit(1)
-    canonical = dump(parsed.graph)
+    canonical, t = dump(parsed.graph), texts(lang)
     if canonical == text:
-        click.echo(f"{path}: already canonical", err=True)
+        click.echo(t("cli.canonical", path=path), err=True)
     elif check:
         diff = difflib.unified_diff(
             text.splitlines(keepends=True), canonical.splitlines(keepends=True),
-            f"{path} (now)", f"{path} (canonical)",
+            t("cli.diff_now", path=path), t("cli.diff_canonical", path=path),
         )  # fmt: skip
         click.echo("".join(diff), nl=False)
-        click.echo(f"{path}: not canonical; run `kgraph fmt` to rewrite it", err=True)
+        click.echo(t("cli.not_canonical", path=path), err=True)
         ctx.exit(1)
     else:
         write_atomic(path, canonical)
-        click.echo(f"{path}: rewritten in canonical form", err=True)
+        click.echo(t("cli.rewritten", path=path), err=True)
 
 
 @main.command()

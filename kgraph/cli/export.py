@@ -13,28 +13,31 @@ from kgraph.cli.app import (
     format_option,
     graph_option,
     known_option,
+    lang_option,
     main,
 )
 from kgraph.errors import InputError
+from kgraph.i18n import texts
 from kgraph.model import Category, Level
 from kgraph.render import EXPORTERS, EXTENSIONS, exporter
 from kgraph.selection import select
 from kgraph.store import write_atomic
 
 
-def _write_export(text: str, output: Path | None, fmt: str) -> None:
+def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
     """Write an export to *output* ('-': stdout), by default ``exports/kgraph.<ext>``."""
     if output == Path("-"):
         click.echo(text, nl=False)
         return
+    t = texts(lang)
     target = output or Path("exports") / f"kgraph.{EXTENSIONS[fmt]}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        msg = f"{target.parent}: cannot create the directory: {err.strerror or err}"
+        msg = t("cli.mkdir", path=target.parent, reason=err.strerror or err)
         raise InputError(msg) from None
     write_atomic(target, text)
-    click.echo(f"wrote {target}", err=True)
+    click.echo(t("cli.wrote", path=target), err=True)
 
 
 @main.command()
@@ -71,18 +74,22 @@ def _write_export(text: str, output: Path | None, fmt: str) -> None:
     help="Only this topic (repeatable).",
 )
 @known_option
-def export(graph: Path | None, fmt: str, output: Path | None, **options: Any) -> None:
+@lang_option
+def export(graph: Path | None, fmt: str, output: Path | None, lang: str, **options: Any) -> None:
     """Export the graph, or part of it, as html, mermaid, dot, graphml, gexf, json or markdown.
+
+    The page, the diagrams and the checklist are written in --lang (the page can switch
+    language); graphml, gexf and json carry every language.
 
     \b
     Example:
         kgraph export --format mermaid --path lora agi --only-path -o -
         kgraph export --focus lora --depth 2 --known python
+        kgraph export --lang ru -o exports/kgraph.ru.html
     """
     if options["only_path"] and not options["path"]:
-        msg = "--only-path needs --path FROM TO"
-        raise click.UsageError(msg)
+        raise click.UsageError(texts(lang)("cli.only_path"))
     options["levels"] = [Level(v) for v in options["levels"]]
     options["categories"] = [Category(c) for c in options["categories"]]
     selection = select(chosen_graph(graph), **options)
-    _write_export(exporter(fmt)(selection), output, fmt)
+    _write_export(exporter(fmt, lang=lang)(selection), output, fmt, lang)

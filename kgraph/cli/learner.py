@@ -15,12 +15,14 @@ from kgraph.cli.app import (
     format_option,
     graph_option,
     known_for,
+    lang_option,
     main,
     profile_option,
     query_command,
     saved_known_option,
     strict_option,
 )
+from kgraph.i18n import texts
 from kgraph.profile import (
     Change,
     load_profile,
@@ -48,7 +50,8 @@ if TYPE_CHECKING:
 @concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
 @graph_option
 @profile_option
-def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> None:
+@lang_option
+def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None, lang: str) -> None:
     """Mark concepts as known and save it; their prerequisites count as known too.
 
     \b
@@ -56,14 +59,15 @@ def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> N
         kgraph learn python linear-algebra lora
     """
     change = record_learned(chosen_graph(graph), load_profile(profile_path(profile)), names, now())
-    click.echo(render_text(change), nl=False, err=True)
+    click.echo(render_text(change, lang), nl=False, err=True)
 
 
 @main.command()
 @concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
 @graph_option
 @profile_option
-def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> None:
+@lang_option
+def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None, lang: str) -> None:
     """Unmark concepts as known; nothing else is removed.
 
     \b
@@ -71,7 +75,7 @@ def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> 
         kgraph forget lora
     """
     change = record_forgotten(chosen_graph(graph), load_profile(profile_path(profile)), names)
-    click.echo(render_text(change), nl=False, err=True)
+    click.echo(render_text(change, lang), nl=False, err=True)
 
 
 @main.command()
@@ -83,8 +87,15 @@ def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> 
     "--import", "import_", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
     help="Merge the progress in FILE (from --export) into yours.",
 )  # fmt: skip
+@lang_option
 def known(
-    graph: Path | None, profile: Path | None, fmt: str, export_: bool, import_: Path | None
+    *,
+    graph: Path | None,
+    profile: Path | None,
+    fmt: str,
+    export_: bool,
+    import_: Path | None,
+    lang: str,
 ) -> None:
     """List what you know, by rung; or export or import (merge) your saved progress.
 
@@ -95,8 +106,7 @@ def known(
         kgraph known --import progress.json
     """
     if export_ and import_:
-        msg = "--export and --import exclude each other"
-        raise click.UsageError(msg)
+        raise click.UsageError(texts(lang)("cli.export_import"))
     kg = chosen_graph(graph)
     saved = load_profile(profile_path(profile))
     if export_:
@@ -108,11 +118,11 @@ def known(
         if marks != saved.marked:
             save_profile(saved, marks)
         change = Change(str(saved.path), "Imported", added, ())
-        click.echo(render_text(change), nl=False, err=True)
+        click.echo(render_text(change, lang), nl=False, err=True)
     else:
         resolved = resolve(kg, saved.marked)
         report = known_report(kg, str(saved.path), dict(resolved.marks), resolved.unresolved)
-        emit(report, fmt)
+        emit(report, fmt, lang)
 
 
 @main.command("progress")
@@ -142,6 +152,7 @@ _REPLIES: dict[str, Answer] = {"y": "yes", "n": "no", "s": "skip"}
 @format_option("text", "json")
 @click.option("-y", "--yes", "save", is_flag=True, help="Save what was found without asking.")
 @click.option("--fresh", is_flag=True, help="Ask even about what your saved progress covers.")
+@lang_option
 def assess(
     *,
     target: str | None,
@@ -150,6 +161,7 @@ def assess(
     fmt: str,
     save: bool,
     fresh: bool,
+    lang: str,
 ) -> None:
     """Find what you know with few yes/no questions, then save it.
 
@@ -159,23 +171,27 @@ def assess(
     Example:
         kgraph assess transformer
     """
-    kg = chosen_graph(graph)
+    kg, t = chosen_graph(graph), texts(lang)
     saved = load_profile(profile_path(profile))
     start = () if fresh else resolve(kg, saved.marked).ids
     run = Assessment(kg, target, known=start)
-    click.echo(f"{len(run.open)} concepts to decide; answer y, n or s (skip).", err=True)
+    count = len(run.open)
+    click.echo(t("cli.assess_start", count=count, concepts=t.plural(count, "concept")), err=True)
     while (question := run.next_question()) is not None:
         concept = kg[question]
-        prompt = f"Do you know {label(concept)}? {clean(concept.summary)}"
+        summary = clean(t.summary(concept))
+        prompt = t("cli.assess_question", label=label(concept, lang), summary=summary)
         reply = click.prompt(prompt, type=click.Choice(list(_REPLIES)), err=True)
         run.answer(question, _REPLIES[reply])
     result = run.result()
-    emit(result, fmt)
+    emit(result, fmt, lang)
     new = [c.id for c in result.known if c.id not in kg.closure(start)]
     if not new:
-        click.echo("Nothing new to save.", err=True)
-    elif save or click.confirm(
-        f"Save {len(new)} concepts to {saved.path}?", default=True, err=True
-    ):
+        click.echo(t("cli.assess_nothing_new"), err=True)
+        return
+    ask = t(
+        "cli.assess_save", count=len(new), concepts=t.plural(len(new), "concept"), path=saved.path
+    )
+    if save or click.confirm(ask, default=True, err=True):
         save_profile(saved, learn_marks(kg, saved.marked, new, now()))
-        click.echo(f"Saved in {saved.path}", err=True)
+        click.echo(t("saved_in", path=saved.path), err=True)

@@ -15,11 +15,13 @@ from kgraph.cli.app import (
     format_option,
     graph_option,
     known_for,
+    lang_option,
     main,
     query_command,
     saved_known_option,
     strict_option,
 )
+from kgraph.i18n import texts
 from kgraph.model import Category, Level
 from kgraph.render import exporter
 from kgraph.selection import select
@@ -36,10 +38,12 @@ if TYPE_CHECKING:
 @strict_option
 @graph_option
 @format_option("text", "json", "mermaid", "markdown")
+@lang_option
 def path_command(
     *,
     graph: Path | None,
     fmt: str,
+    lang: str,
     names: tuple[str, ...],
     known: tuple[str, ...] | None,
     profile: Path | None,
@@ -52,18 +56,19 @@ def path_command(
         kgraph path lora agi
         kgraph path transformer --known python,pytorch
         kgraph path lora agi --format mermaid     # the plan as a diagram
+        kgraph path lora agi --lang ru            # in Russian
     """
     if len(names) > 2:  # noqa: PLR2004 - FROM and TO
-        msg = f"path takes TO or FROM TO, not {len(names)} names"
-        raise click.UsageError(msg)
+        raise click.UsageError(texts(lang)("cli.path_names", count=len(names)))
     source = names[0] if len(names) == 2 else None  # noqa: PLR2004
     kg = chosen_graph(graph)
     known = known_for(kg, known, profile)
     if fmt in {"mermaid", "markdown"}:
-        plan = select(kg, path=(source, names[-1]), only_path=True, known=known, strict=strict)
-        click.echo(exporter(fmt)(plan), nl=False)
+        chosen = select(kg, path=(source, names[-1]), only_path=True, known=known, strict=strict)
+        click.echo(exporter(fmt, lang=lang)(chosen), nl=False)
     else:
-        emit(queries.learning_path(kg, names[-1], source=source, known=known, strict=strict), fmt)
+        plan = queries.learning_path(kg, names[-1], source=source, known=known, strict=strict)
+        emit(plan, fmt, lang)
 
 
 @main.command()

@@ -1,13 +1,17 @@
 """Renderers: results and graphs to text. Each returns a string and never prints.
 
 Export formats are a registry of ``"module:function"`` names, imported only when used, so a
-query command never pays for the heavy ones (pyvis, networkx).
+query command never pays for the heavy ones (pyvis, networkx). The formats people read (the
+page, the diagrams, the checklist) take a ``lang``; the data formats carry every language.
 """
 
 from __future__ import annotations
 
+import functools
 import importlib
 from typing import TYPE_CHECKING, Final
+
+from kgraph.i18n import DEFAULT, texts
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -32,13 +36,27 @@ EXTENSIONS: Final[Mapping[str, str]] = {
     "json": "json",
     "markdown": "md",
 }
+LOCALIZED: Final = frozenset({"html", "mermaid", "dot", "markdown"})
 
 
-def exporter(fmt: str) -> Callable[[Selection], str]:
-    """The export function for *fmt*, imported on first use."""
+def exporter(fmt: str, *, lang: str = DEFAULT) -> Callable[[Selection], str]:
+    """The export function for *fmt*, imported on first use, writing its text in *lang*."""
     module, _, name = EXPORTERS[fmt].partition(":")
-    func: Callable[[Selection], str] = getattr(importlib.import_module(module), name)
-    return func
+    func: Callable[..., str] = getattr(importlib.import_module(module), name)
+    return functools.partial(func, lang=lang) if fmt in LOCALIZED else func
 
 
-__all__ = ["EXPORTERS", "EXTENSIONS", "exporter"]
+def selection_title(selection: Selection, lang: str) -> str:
+    """The selection's title in *lang*; a title other than the one `select` builds is kept."""
+    plan = selection.plan
+    ids = {
+        "source": plan.source if plan else None,
+        "target": plan.target if plan else None,
+        "focus": selection.focus,
+    }
+    if selection.title != texts(DEFAULT).export_title(**ids):
+        return selection.title
+    return texts(lang).export_title(**ids)
+
+
+__all__ = ["EXPORTERS", "EXTENSIONS", "LOCALIZED", "exporter", "selection_title"]

@@ -12,9 +12,12 @@ from __future__ import annotations
 import unicodedata
 from typing import TYPE_CHECKING, Final
 
+from kgraph.i18n import DEFAULT, texts
 from kgraph.model import LEVELS, Level
+from kgraph.render import selection_title
 
 if TYPE_CHECKING:
+    from kgraph.i18n import Texts
     from kgraph.selection import Selection
 
 COLOURS: Final = {
@@ -45,12 +48,12 @@ def dot_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-def _node(selection: Selection, concept_id: str, steps: dict[str, int]) -> str:
+def _node(selection: Selection, concept_id: str, steps: dict[str, int], t: Texts) -> str:
     concept = selection.kg[concept_id]
     number = f"{steps[concept_id]}. " if concept_id in steps else ""
     attrs = {
-        "label": f"{number}{concept.name}\n{concept.hours:g} h",
-        "tooltip": concept.summary,
+        "label": f"{number}{t.name(concept)}\n{t.hours(concept.hours)}",
+        "tooltip": t.summary(concept),
         "fillcolor": COLOURS[concept.level],
     }
     if concept_id in selection.known:
@@ -66,30 +69,33 @@ def _attrs(attrs: dict[str, str]) -> str:
     return ", ".join(f"{key}={dot_string(value)}" for key, value in sorted(attrs.items()))
 
 
-def _edge(selection: Selection, prerequisite: str, concept: str) -> str:
-    why = next(p.why for p in selection.kg[concept].prerequisites if p.id == prerequisite)
+def _edge(selection: Selection, prerequisite: str, concept: str, t: Texts) -> str:
+    why = next(t.why(p) for p in selection.kg[concept].prerequisites if p.id == prerequisite)
     return f"  {dot_string(prerequisite)} -> {dot_string(concept)} [{_attrs({'tooltip': why})}];"
 
 
-def render_dot(selection: Selection) -> str:
+def render_dot(selection: Selection, *, lang: str = DEFAULT) -> str:
     """The selection as a ``digraph``: nodes coloured by rung, edges prerequisite → concept.
 
     Plan steps are numbered; known concepts are greyed and dashed, plan steps outlined (unless
     the graph is the plan alone), the focus concept emphasised. Edges carry their ``why``.
+    Labels, tooltips and reasons are in *lang*.
     """
+    t = texts(lang)
     steps = {cid: n for n, cid in enumerate(selection.plan_ids, 1)}
+    title = selection_title(selection, lang)
     lines = [
         "digraph kgraph {",
-        f"  graph [label={dot_string(selection.title)}, labelloc=t, rankdir=LR];",
+        f"  graph [label={dot_string(title)}, labelloc=t, rankdir=LR];",
         '  node [shape=box, style="rounded,filled", fontname="Helvetica"];',
         '  edge [color="#7f7f7f"];',
     ]
-    lines += [_node(selection, cid, steps) for cid in selection.members]
+    lines += [_node(selection, cid, steps, t) for cid in selection.members]
     for level in LEVELS:
         rung = [dot_string(c) for c in selection.members if selection.kg[c].level == level]
         if rung:
             lines.append(f"  {{ rank=same; {'; '.join(rung)}; }}")
-    lines += [_edge(selection, p, c) for p, c in selection.edges]
+    lines += [_edge(selection, p, c, t) for p, c in selection.edges]
     return "\n".join([*lines, "}"]) + "\n"
 
 

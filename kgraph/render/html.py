@@ -9,6 +9,10 @@ Safety by construction: graph data enters the page once, as JSON inside a
 and the page inserts it into the DOM only with ``textContent`` and ``createElement``. Positions
 come from `kgraph.layout`, so the browser runs no physics. Everything is sorted and carries no
 timestamp: the same selection gives byte-identical output.
+
+Every language travels in the page: each text the reader sees is a map ``{"en": …, "ru": …}``
+(a missing translation already replaced by English), and ``ui`` holds the page's own strings
+from `kgraph.i18n`, so the EN / RU switch needs no reload. ``lang`` is the language it opens in.
 """
 
 from __future__ import annotations
@@ -19,11 +23,17 @@ import re
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Final
 
+from kgraph.i18n import DEFAULT, LANGUAGES, texts
 from kgraph.layout import layered_layout
-from kgraph.model import LEVELS, Level
+from kgraph.model import LEVELS, Category, Level, ResourceKind
+from kgraph.render import selection_title
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kgraph.graph import KGraph
+    from kgraph.i18n import Texts
+    from kgraph.model import Concept, Prerequisite
     from kgraph.queries import Plan
     from kgraph.selection import Selection
 
@@ -54,11 +64,12 @@ def script_json(data: object) -> str:
     return _SCRIPT_UNSAFE_RE.sub(lambda m: _SCRIPT_UNSAFE[m.group()], text)
 
 
-def render_html(selection: Selection) -> str:
+def render_html(selection: Selection, *, lang: str = DEFAULT) -> str:
     """The page for *selection*: graph, legend, search, details panel and path, all inline.
 
     Args:
         selection: what to draw and mark (see `kgraph.selection.select`).
+        lang: the language the page opens in; the reader can switch to any of `LANGUAGES`.
 
     Returns:
         The complete HTML document, ending with a newline.
@@ -70,8 +81,11 @@ def render_html(selection: Selection) -> str:
     env = Environment(autoescape=True, keep_trailing_newline=True)
     template = env.from_string((assets / "page.html.j2").read_text(encoding="utf-8"))
     page = template.render(
-        title=selection.title,
-        data=Markup(script_json(page_data(selection))),  # noqa: S704 - escaped by script_json
+        title=selection_title(selection, lang),
+        lang=lang,
+        languages=[(code, texts(code)("lang.name")) for code in LANGUAGES],
+        t=texts(lang),
+        data=Markup(script_json(page_data(selection, lang=lang))),  # noqa: S704 - script_json
         css=Markup((assets / "page.css").read_text(encoding="utf-8")),  # noqa: S704 - our asset
         js=Markup((assets / "page.js").read_text(encoding="utf-8")),  # noqa: S704 - our asset
         vis=Markup(_vis_bundle()),  # noqa: S704 - pyvis's vis-network, script-safe below
@@ -79,8 +93,8 @@ def render_html(selection: Selection) -> str:
     return page if page.endswith("\n") else page + "\n"
 
 
-def page_data(selection: Selection) -> dict[str, Any]:
-    """Everything the page script needs, as plain sorted JSON data."""
+def page_data(selection: Selection, *, lang: str = DEFAULT) -> dict[str, Any]:
+    """Everything the page script needs, as plain sorted JSON data, in every language."""
     kg = selection.kg
     ids = sorted(selection.members)
     positions = layered_layout({c: kg.prerequisites[c] for c in ids})
@@ -90,11 +104,30 @@ def page_data(selection: Selection) -> dict[str, Any]:
         "edges": [list(edge) for edge in sorted(selection.edges)],
         "focus": selection.focus,
         "known": sorted(k for k in selection.known if k in selection),
+        "lang": lang,
+        "languages": list(LANGUAGES),
         "levels": [_level(lv, sum(kg[c].level == lv for c in ids)) for lv in LEVELS],
         "offpage": _offpage(kg, selection),
         "options": vis_options(len(ids)),
         "plan": _plan(kg, selection.plan) if selection.plan is not None else None,
-        "title": selection.title,
+        "title": in_languages(lambda t: selection_title(selection, t.lang)),
+        "ui": {code: ui_strings(texts(code)) for code in LANGUAGES},
+    }
+
+
+def in_languages(text: Callable[[Texts], str]) -> dict[str, str]:
+    """``{"en": text(en), "ru": text(ru)}``: one string the page shows, in every language."""
+    return {code: text(texts(code)) for code in LANGUAGES}
+
+
+def ui_strings(t: Texts) -> dict[str, Any]:
+    """The page's own words in one language: messages, rung, category and kind names, nouns."""
+    return {
+        "categories": {str(c): t.category(c) for c in Category},
+        "kinds": {str(k): t.kind(k) for k in ResourceKind},
+        "levels": {str(lv): t.level(lv) for lv in LEVELS},
+        "messages": {k: v for k, v in t.messages.items() if k.startswith(("page.", "unit."))},
+        "nouns": {noun: dict(t.nouns[noun]) for noun in ("concept", "link")},
     }
 
 
@@ -176,16 +209,16 @@ def _concept(kg: KGraph, cid: str, xy: tuple[int, int], unlocked: int) -> dict[s
         "hours": hours_text(concept.hours),
         "id": cid,
         "level": str(concept.level),
-        "name": concept.name,
+        "name": _name(concept),
         "needs": [
-            {"id": p.id, "why": p.why} for p in sorted(concept.prerequisites, key=lambda p: p.id)
+            {"id": p.id, "why": _why(p)} for p in sorted(concept.prerequisites, key=lambda p: p.id)
         ],
         "resources": [
             {"free": r.free, "kind": str(r.kind), "title": r.title, "url": r.url}
             for r in concept.resources
         ],
         "size": node_size(unlocked),
-        "summary": concept.summary,
+        "summary": in_languages(lambda t: t.summary(concept)),
         "unlocked": unlocked,
         "unlocks": list(kg.dependents[cid]),
         "x": xy[0],
@@ -193,7 +226,15 @@ def _concept(kg: KGraph, cid: str, xy: tuple[int, int], unlocked: int) -> dict[s
     }
 
 
-def _offpage(kg: KGraph, selection: Selection) -> dict[str, str]:
+def _name(concept: Concept) -> dict[str, str]:
+    return in_languages(lambda t: t.name(concept))
+
+
+def _why(prerequisite: Prerequisite) -> dict[str, str]:
+    return in_languages(lambda t: t.why(prerequisite))
+
+
+def _offpage(kg: KGraph, selection: Selection) -> dict[str, dict[str, str]]:
     """Names of concepts a drawn concept links to but the selection leaves out."""
     linked = {
         other
@@ -201,7 +242,7 @@ def _offpage(kg: KGraph, selection: Selection) -> dict[str, str]:
         for other in (*kg[cid].prerequisite_ids, *kg.dependents[cid])
         if other not in selection
     }
-    return {cid: kg[cid].name if cid in kg else cid for cid in sorted(linked)}
+    return {cid: _name(kg[cid]) for cid in sorted(linked)}
 
 
 def _level(level: Level, count: int) -> dict[str, Any]:
@@ -212,17 +253,17 @@ def _level(level: Level, count: int) -> dict[str, Any]:
 def _plan(kg: KGraph, plan: Plan) -> dict[str, Any]:
     return {
         "hours": hours_text(plan.hours),
-        "source": kg[plan.source].name if plan.source else None,
+        "source": _name(kg[plan.source]) if plan.source else None,
         "steps": [
             {
                 "hours": hours_text(s.concept.hours),
                 "id": s.concept.id,
-                "name": s.concept.name,
+                "name": _name(s.concept),
                 "total": hours_text(s.running_hours),
             }
             for s in plan.steps
         ],
-        "target": kg[plan.target].name,
+        "target": _name(kg[plan.target]),
     }
 
 
@@ -235,8 +276,10 @@ def _vis_bundle() -> str:
 __all__ = [
     "LEVEL_COLOURS",
     "descendant_counts",
+    "in_languages",
     "node_size",
     "page_data",
     "render_html",
     "script_json",
+    "ui_strings",
 ]

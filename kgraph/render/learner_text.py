@@ -10,76 +10,89 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from kgraph.assess import Assessed
+from kgraph.i18n import DEFAULT, texts
 from kgraph.profile import Change
 from kgraph.progress import KnownReport, Ladder
 from kgraph.render.text import clean, hours, label, render_text
 
 if TYPE_CHECKING:
+    from kgraph.i18n import Texts
     from kgraph.model import Concept
 
 _BAR = 20
 
 
 @render_text.register(KnownReport)
-def _known(report: KnownReport) -> str:
+def _known(report: KnownReport, lang: str = DEFAULT) -> str:
+    t = texts(lang)
     if not report.rungs:
-        lines = ["You have marked nothing as known yet (kgraph learn X, or kgraph assess)."]
+        lines = [t("known.none")]
     else:
-        lines = [f"You know {report.count} concepts:"]
+        lines = [t("known.head", count=report.count, concepts=t.plural(report.count, "concept"))]
     for level, group in report.rungs:
         marked = [k for k in group if k.marked]
-        lines += ["", f"{level} ({len(group)}, {len(marked)} marked)"]
-        lines += [f"  {label(k.concept)}  marked {(k.marked or '')[:10]}" for k in marked]
+        lines += ["", t("known.rung", level=t.level(level), count=len(group), marked=len(marked))]
+        lines += [
+            t("known.row", label=label(k.concept, lang), date=(k.marked or "")[:10]) for k in marked
+        ]
         implied = ", ".join(k.concept.id for k in group if not k.marked)
         if implied:
-            lines += _wrap(implied, "  implied: ", "    ")
+            lines += _wrap(implied, t("known.implied"), "    ")
     if report.unresolved:
-        lines += ["", "Saved but not in this graph: " + ", ".join(report.unresolved)]
-    return "\n".join([*lines, "", f"Saved in {clean(report.profile)}"]) + "\n"
+        lines += ["", t("known.unresolved", ids=", ".join(report.unresolved))]
+    return "\n".join([*lines, "", t("saved_in", path=clean(report.profile))]) + "\n"
 
 
 @render_text.register(Ladder)
-def _ladder(result: Ladder) -> str:
-    lines = ["The ladder, bottom rung first (the bar: share of each rung's hours you know):", ""]
+def _ladder(result: Ladder, lang: str = DEFAULT) -> str:
+    t = texts(lang)
+    lines = [t("ladder.head"), ""]
     for rung in result.rungs:
         filled = round(rung.share * _BAR)
-        bar = "#" * filled + "." * (_BAR - filled)
-        here = "  <- you stand here" if rung.level == result.standing else ""
-        counts = f"{rung.known}/{rung.total}"
-        spent = f"{hours(rung.known_hours)}/{hours(rung.total_hours)} h"
         lines.append(
-            f"  {rung.level:<11} [{bar}] {rung.share:4.0%} {counts:>8} concepts {spent:>14}{here}"
-        )
+            t("ladder.row", level=t.level(rung.level), bar="#" * filled + "." * (_BAR - filled),
+              share=f"{rung.share:4.0%}", counts=f"{rung.known}/{rung.total}",
+              spent=t("ladder.spent", known=hours(rung.known_hours), total=hours(rung.total_hours)),
+              here=t("ladder.here") if rung.level == result.standing else "")
+        )  # fmt: skip
     if result.standing is None:
-        lines += ["", "You have marked nothing as known yet."]
+        lines += ["", t("ladder.nothing")]
     if result.toward is None:
-        return "\n".join([*lines, "", "You know every concept of the graph."]) + "\n"
-    lines += ["", f"Fastest ways onto {result.toward}:"]
+        return "\n".join([*lines, "", t("ladder.all")]) + "\n"
+    lines += ["", t("ladder.toward", level=t.level(result.toward))]
     for number, move in enumerate(result.moves, 1):
         c = move.concept
-        start = "" if move.first == c.id else f", start with {move.first}"
-        need = f"{hours(move.hours)} h over {move.steps} concept{'s' * (move.steps != 1)}"
-        lines.append(f"{number:4}  {label(c)}  ({need}{start})")
+        start = "" if move.first == c.id else t("ladder.start", first=move.first)
+        lines.append(
+            t("ladder.move", number=number, label=label(c, lang), hours=hours(move.hours),
+              steps=move.steps, concepts=t.plural(move.steps, "concept"), start=start)
+        )  # fmt: skip
     return "\n".join(lines) + "\n"
 
 
 @render_text.register(Assessed)
-def _assessed(result: Assessed) -> str:
-    scope = f"for {result.target}" if result.target else "over the whole graph"
+def _assessed(result: Assessed, lang: str = DEFAULT) -> str:
+    t = texts(lang)
+    scope = t("assess.for", target=result.target) if result.target else t("assess.all")
     total = len(result.known) + len(result.unknown) + len(result.undecided)
-    lines = [f"{result.questions} questions decided {total} concepts {scope}."]
-    lines += ["", f"You know {len(result.known)}:"]
-    lines += _by_rung(result.known)
-    lines += ["", f"Not yet known: {len(result.unknown)}"]
+    nouns = {
+        "questions_noun": t.plural(result.questions, "question"),
+        "concepts": t.plural(total, "concept"),
+    }
+    lines = [t("assess.head", questions=result.questions, total=total, scope=scope, **nouns)]
+    lines += ["", t("assess.known", count=len(result.known))]
+    lines += _by_rung(result.known, t)
+    lines += ["", t("assess.unknown", count=len(result.unknown))]
     if result.undecided:
-        lines += ["", f"Undecided (skipped): {len(result.undecided)}", *_by_rung(result.undecided)]
+        lines += ["", t("assess.undecided", count=len(result.undecided))]
+        lines += _by_rung(result.undecided, t)
     return "\n".join(lines) + "\n"
 
 
-def _by_rung(concepts: tuple[Concept, ...]) -> list[str]:
+def _by_rung(concepts: tuple[Concept, ...], t: Texts) -> list[str]:
     rows: dict[str, list[str]] = {}
     for concept in concepts:
-        rows.setdefault(str(concept.level), []).append(concept.id)
+        rows.setdefault(t.level(concept.level), []).append(concept.id)
     lines = []
     for level, ids in rows.items():
         head = f"  {level:<11} "
@@ -97,17 +110,18 @@ def _wrap(text: str, head: str, indent: str) -> list[str]:
 
 
 @render_text.register(Change)
-def _change(change: Change) -> str:
+def _change(change: Change, lang: str = DEFAULT) -> str:
+    t = texts(lang)
     lines = []
     if change.changed:
-        lines.append(f"{change.action}: {', '.join(change.changed)}")
+        lines.append(t(f"change.{change.action}", ids=", ".join(change.changed)))
     if change.unchanged:
-        verb = "already marked" if change.action != "Forgot" else "not marked"
-        lines.append(f"{verb}: {', '.join(change.unchanged)}")
+        verb = "change.already" if change.action != "Forgot" else "change.not_marked"
+        lines.append(t(verb, ids=", ".join(change.unchanged)))
     for concept, marked in change.still_implied:
-        need = "needs" if len(marked) == 1 else "need"
-        lines.append(f"{concept} still counts as known: {', '.join(marked)} {need} it")
-    lines.append(f"Saved in {clean(change.path)}" if change.changed else "Nothing changed.")
+        key = "change.implied_one" if len(marked) == 1 else "change.implied_many"
+        lines.append(t(key, concept=concept, ids=", ".join(marked)))
+    lines.append(t("saved_in", path=clean(change.path)) if change.changed else t("change.nothing"))
     return "\n".join(lines) + "\n"
 
 

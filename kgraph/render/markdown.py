@@ -2,7 +2,8 @@
 
 With ``--path`` it is the plan in learning order, one ``- [ ] Name — 6 h — [resource](url)``
 line per step; otherwise every selected concept in learning order, under a heading per rung.
-Known concepts are ticked.
+Known concepts are ticked. Names, headings and units are in the ``lang`` asked for; resource
+titles stay as published.
 
 Concept text is data, never markup: whitespace is flattened (a line break would end the list
 item), controls and bidi characters are shown as escapes, and every ASCII punctuation mark that
@@ -18,10 +19,13 @@ import re
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 
+from kgraph.i18n import DEFAULT, texts
 from kgraph.model import LEVELS
+from kgraph.render import selection_title
 from kgraph.render.text import clean, hours
 
 if TYPE_CHECKING:
+    from kgraph.i18n import Texts
     from kgraph.model import Concept
     from kgraph.selection import Selection
 
@@ -49,40 +53,47 @@ def md_link(title: str, url: str) -> str:
     return f"[{md_text(title)}]({safe})"
 
 
-def item(concept: Concept, *, done: bool) -> str:
+def item(concept: Concept, *, done: bool, lang: str = DEFAULT) -> str:
     """One checklist line: name, hours and the first resource as a link."""
-    parts = [md_text(concept.name), f"{hours(concept.hours)} h"]
+    t = texts(lang)
+    parts = [md_text(t.name(concept)), t.hours(concept.hours)]
     if concept.resources:
         first = concept.resources[0]
         parts.append(md_link(first.title, first.url))
     return f"- [{'x' if done else ' '}] " + " — ".join(parts)
 
 
-def _plan(selection: Selection) -> list[str]:
+def _plan(selection: Selection, t: Texts) -> list[str]:
     steps = [cid for cid in selection.plan_ids if cid in selection]
     if not steps:
-        return ["Nothing to learn: you know everything it needs."]
-    total = sum(selection.kg[cid].hours for cid in steps)
-    lines = [f"{len(steps)} concepts, {hours(total)} h in all.", ""]
-    return lines + [item(selection.kg[cid], done=cid in selection.known) for cid in steps]
+        return [t("plan.nothing")]
+    spent = hours(sum(selection.kg[cid].hours for cid in steps))
+    count = len(steps)
+    lines = [t("md.plan", count=count, concepts=t.plural(count, "concept"), hours=spent), ""]
+    return lines + [
+        item(selection.kg[cid], done=cid in selection.known, lang=t.lang) for cid in steps
+    ]
 
 
-def _rungs(selection: Selection) -> list[str]:
+def _rungs(selection: Selection, t: Texts) -> list[str]:
     lines: list[str] = []
     for level in LEVELS:
         rung = [selection.kg[c] for c in selection.members if selection.kg[c].level == level]
         if rung:
             total = hours(sum(c.hours for c in rung))
-            lines += ["", f"## {level.value} ({len(rung)} concepts, {total} h)", ""]
-            lines += [item(c, done=c.id in selection.known) for c in rung]
+            nouns = {"count": len(rung), "concepts": t.plural(len(rung), "concept")}
+            lines += ["", t("md.rung", level=t.level(level), hours=total, **nouns), ""]
+            lines += [item(c, done=c.id in selection.known, lang=t.lang) for c in rung]
     return lines[1:]
 
 
-def render_markdown(selection: Selection) -> str:
-    """The selection as a Markdown study checklist with a title heading."""
-    body = _plan(selection) if selection.plan is not None else _rungs(selection)
-    body = body or ["Nothing selected."]
-    return "\n".join([f"# {md_text(selection.title)}", "", *body]) + "\n"
+def render_markdown(selection: Selection, *, lang: str = DEFAULT) -> str:
+    """The selection as a Markdown study checklist with a title heading, in *lang*."""
+    t = texts(lang)
+    body = _plan(selection, t) if selection.plan is not None else _rungs(selection, t)
+    body = body or [t("md.nothing")]
+    title = md_text(selection_title(selection, lang))
+    return "\n".join([f"# {title}", "", *body]) + "\n"
 
 
 __all__ = ["item", "md_link", "md_text", "render_markdown"]

@@ -19,11 +19,13 @@ import string
 import unicodedata
 from typing import TYPE_CHECKING, Final
 
+from kgraph.i18n import DEFAULT, texts
 from kgraph.model import LEVELS
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
+    from kgraph.i18n import Texts
     from kgraph.selection import Selection
 
 _SAFE: Final = frozenset(string.ascii_letters + string.digits + " .,-")
@@ -61,10 +63,10 @@ def mermaid_text(text: str) -> str:
     return "".join(out)
 
 
-def _label(selection: Selection, concept_id: str, steps: dict[str, int]) -> str:
+def _label(selection: Selection, concept_id: str, steps: dict[str, int], t: Texts) -> str:
     concept = selection.kg[concept_id]
     number = f"{steps[concept_id]}. " if concept_id in steps else ""
-    return f'"{number}{mermaid_text(concept.name)} · {concept.hours:g} h"'
+    return f'"{number}{mermaid_text(t.name(concept))} · {mermaid_text(t.hours(concept.hours))}"'
 
 
 def _class_line(name: str, ids: Iterable[str]) -> list[str]:
@@ -72,19 +74,23 @@ def _class_line(name: str, ids: Iterable[str]) -> list[str]:
     return [f"    class {nodes} {name}"] if nodes else []
 
 
-def render_mermaid(selection: Selection) -> str:
+def render_mermaid(selection: Selection, *, lang: str = DEFAULT) -> str:
     """The selection as a ``flowchart TD``, one subgraph per rung, prerequisite → concept.
 
     In a plan the steps carry their number; known concepts are greyed, plan steps outlined
-    (unless the diagram is the plan alone) and the focus concept emphasised.
+    (unless the diagram is the plan alone) and the focus concept emphasised. Labels and rung
+    names are in *lang*.
     """
+    t = texts(lang)
     steps = {cid: n for n, cid in enumerate(selection.plan_ids, 1)}
     lines = ["flowchart TD"]
     for level in LEVELS:
         rung = [c for c in selection.members if selection.kg[c].level == level]
         if rung:
-            lines.append(f'    subgraph rung_{level.name.lower()}["{level.value}"]')
-            lines += [f"        {mermaid_id(c)}[{_label(selection, c, steps)}]" for c in rung]
+            lines.append(
+                f'    subgraph rung_{level.name.lower()}["{mermaid_text(t.level(level))}"]'
+            )
+            lines += [f"        {mermaid_id(c)}[{_label(selection, c, steps, t)}]" for c in rung]
             lines.append("    end")
     lines += [f"    {mermaid_id(p)} --> {mermaid_id(c)}" for p, c in selection.edges]
     lines += CLASSES

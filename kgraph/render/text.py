@@ -6,10 +6,12 @@ move the cursor, recolour the terminal or reverse the text around it.
 
 from __future__ import annotations
 
+import ast
 import re
 from functools import singledispatch
 from typing import TYPE_CHECKING, Final
 
+from kgraph.i18n import DEFAULT, texts
 from kgraph.queries import (
     Details,
     Fringe,
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from kgraph.errors import Problem
+    from kgraph.i18n import Texts
     from kgraph.model import Concept
     from kgraph.queries import RungTotal
 
@@ -44,17 +47,17 @@ def hours(value: float) -> str:
     return f"{value:.12g}"
 
 
-def label(concept: Concept) -> str:
-    """``id — Name``, or the id alone when the name says the same."""
-    name = clean(concept.name)
+def label(concept: Concept, lang: str = DEFAULT) -> str:
+    """``id — Name`` (the name in *lang*), or the id alone when the name says the same."""
+    name = clean(texts(lang).name(concept))
     return (
         concept.id if name.casefold() == concept.id.replace("-", " ") else f"{concept.id} — {name}"
     )
 
 
 @singledispatch
-def render_text(result: object) -> str:
-    """Render any query result as text; one registered function per result type.
+def render_text(result: object, lang: str = DEFAULT) -> str:
+    """Render any query result as text in *lang*; one registered function per result type.
 
     The learner's result types register in `kgraph.render.learner_text`, imported on the first
     result this module does not know, so the query commands never load the learner's modules.
@@ -62,7 +65,7 @@ def render_text(result: object) -> str:
     import kgraph.render.learner_text  # noqa: F401, PLC0415 - registers the learner's types
 
     if render_text.dispatch(type(result)) is not _unknown:
-        return render_text(result)
+        return render_text(result, lang)
     msg = f"no text rendering for {type(result).__name__}"
     raise TypeError(msg)
 
@@ -71,127 +74,175 @@ _unknown = render_text.dispatch(object)
 
 
 @render_text.register
-def _plan(plan: Plan) -> str:
-    start = f"from {plan.source} " if plan.source else ""
-    lines = [f"Learning path {start}to {plan.target}"]
+def _plan(plan: Plan, lang: str = DEFAULT) -> str:
+    t = texts(lang)
+    if plan.source:
+        lines = [t("plan.from", source=plan.source, target=plan.target)]
+    else:
+        lines = [t("plan.to", target=plan.target)]
     if plan.known:
-        lines.append(f"Known: {', '.join(plan.known)} (and their prerequisites)")
+        lines.append(t("plan.known", known=", ".join(plan.known)))
     if not plan.steps:
-        return "\n".join([*lines, "Nothing to learn: you know everything it needs."]) + "\n"
-    lines += ["", "   #  rung         hours   total  concept"]
+        return "\n".join([*lines, t("plan.nothing")]) + "\n"
+    columns = (t("col.number"), t("col.rung"), t("col.hours"), t("col.total"), t("col.concept"))
+    lines += ["", "{:>4}  {:<11} {:>6}  {:>6}  {}".format(*columns)]
     for number, step in enumerate(plan.steps, 1):
         c = step.concept
-        row = f"{number:4}  {c.level:<11} {hours(c.hours):>6}  {hours(step.running_hours):>6}"
-        lines.append(f"{row}  {label(c)}")
-    lines += ["", *_totals(plan.totals)]
+        row = f"{number:4}  {t.level(c.level):<11} {hours(c.hours):>6}"
+        lines.append(f"{row}  {hours(step.running_hours):>6}  {label(c, lang)}")
+    lines += ["", *_totals(plan.totals, t)]
     if plan.chain:
-        lines += ["", "Shortest chain: " + " → ".join(plan.chain)]
+        lines += ["", t("plan.chain", chain=" → ".join(plan.chain))]
     return "\n".join(lines) + "\n"
 
 
-def _totals(totals: Iterable[RungTotal]) -> list[str]:
-    rows = list(totals)
-    lines = ["Per rung:"]
-    lines += [f"  {t.level:<11} {t.count:4} concepts  {hours(t.hours):>6} h" for t in rows]
-    count, total = sum(t.count for t in rows), sum(t.hours for t in rows)
-    lines.append(f"  {'total':<11} {count:4} concepts  {hours(total):>6} h")
+def _totals(totals: Iterable[RungTotal], t: Texts) -> list[str]:
+    rows = [(t.level(r.level), r.count, r.hours) for r in totals]
+    rows.append((t("totals.total"), sum(r[1] for r in rows), sum(r[2] for r in rows)))
+    lines = [t("totals.head")]
+    for level, count, spent in rows:
+        concepts = t.plural(count, "concept")
+        lines.append(
+            t("totals.row", level=level, count=count, concepts=concepts, hours=hours(spent))
+        )
     return lines
 
 
 @render_text.register
-def _gaps(result: Gaps) -> str:
-    lines = [f"Gaps for {result.target}"]
+def _gaps(result: Gaps, lang: str = DEFAULT) -> str:
+    t = texts(lang)
     if not result.ready and not result.blocked:
-        return f"{lines[0]}: none, you know everything it needs.\n"
-    lines += ["", f"Ready now ({len(result.ready)}):"]
-    lines += [f"  {label(c)}  [{c.level}, {hours(c.hours)} h]" for c in result.ready]
-    lines += ["", f"Blocked ({len(result.blocked)}):"]
+        return t("gaps.none", target=result.target) + "\n"
+    lines = [t("gaps.title", target=result.target), "", t("gaps.ready", count=len(result.ready))]
     lines += [
-        f"  {label(b.concept)}  waiting for {', '.join(b.waiting_for)}" for b in result.blocked
+        t("gaps.ready_row", label=label(c, lang), level=t.level(c.level), hours=hours(c.hours))
+        for c in result.ready
+    ]
+    lines += ["", t("gaps.blocked", count=len(result.blocked))]
+    lines += [
+        t("gaps.blocked_row", label=label(b.concept, lang), ids=", ".join(b.waiting_for))
+        for b in result.blocked
     ]
     for marked, missing in result.unmarked:
-        lines.append(f"Note: you marked {marked} but not {', '.join(missing)}")
+        lines.append(t("gaps.unmarked", marked=marked, missing=", ".join(missing)))
     return "\n".join(lines) + "\n"
 
 
 @render_text.register
-def _fringe(result: Fringe) -> str:
-    scope = f" toward {result.goal}" if result.goal else ""
+def _fringe(result: Fringe, lang: str = DEFAULT) -> str:
+    t, goal = texts(lang), result.goal
     if not result.candidates:
-        return f"Nothing left to learn{scope}.\n"
-    lines = [f"Ready to learn now{scope}, most leverage (concepts unlocked per hour) first:"]
-    where = f" on the way to {result.goal}" if result.goal else ""
+        return (t("fringe.none_goal", goal=goal) if goal else t("fringe.none")) + "\n"
+    lines = [t("fringe.head_goal", goal=goal) if goal else t("fringe.head")]
+    reason = "fringe.reason_goal" if goal else "fringe.reason"
     previous = None
     for number, cand in enumerate(result.candidates, 1):
         c = cand.concept
-        opens = f"unlocks {cand.unlocks} concept{'s' * (cand.unlocks != 1)}{where}"
-        reason = f"{opens} in {hours(c.hours)} h = {cand.score:.2f}/h"
-        tie = " (tied: lower rung, then id, first)" if previous == cand.score else ""
-        lines.append(f"{number:4}  {label(c)}  [{c.level}] {reason}{tie}")
+        why = t(reason, count=cand.unlocks, concepts=t.plural(cand.unlocks, "concept"), goal=goal,
+                hours=hours(c.hours), score=cand.score)  # fmt: skip
+        tie = t("fringe.tie") if previous == cand.score else ""
+        lines.append(f"{number:4}  {label(c, lang)}  [{t.level(c.level)}] {why}{tie}")
         previous = cand.score
     return "\n".join(lines) + "\n"
 
 
 @render_text.register
-def _why(result: Why) -> str:
+def _why(result: Why, lang: str = DEFAULT) -> str:
+    t = texts(lang)
     if not result.chains:
-        return f"{result.source} is not needed for {result.target}.\n"
-    lines = [f"{result.source} is needed for {result.target}:"]
+        return t("why.not_needed", source=result.source, target=result.target) + "\n"
+    lines = [t("why.head", source=result.source, target=result.target)]
     for chain in result.chains:
         lines.append("")
-        lines += [f"  {ln.prerequisite} → {ln.concept}: {clean(ln.why)}" for ln in chain]
+        lines += [f"  {ln.prerequisite} → {ln.concept}: {clean(t.why(ln))}" for ln in chain]
     return "\n".join(lines) + "\n"
 
 
 @render_text.register
-def _unlocks(result: Unlocks) -> str:
+def _unlocks(result: Unlocks, lang: str = DEFAULT) -> str:
+    t = texts(lang)
     if not result.rings:
-        return f"{result.concept} unlocks nothing yet.\n"
-    lines = [f"{result.concept} unlocks:"]
+        return t("unlocks.nothing", concept=result.concept) + "\n"
+    lines = [t("unlocks.head", concept=result.concept)]
     for distance, concepts in result.rings:
-        lines.append("  directly:" if distance == 1 else f"  {distance} steps away:")
-        lines += [f"    {label(c)}  [{c.level}]" for c in concepts]
+        steps = t.plural(distance, "step")
+        lines.append(
+            t("unlocks.direct")
+            if distance == 1
+            else t("unlocks.ring", distance=distance, steps=steps)
+        )
+        lines += [f"    {label(c, lang)}  [{t.level(c.level)}]" for c in concepts]
     return "\n".join(lines) + "\n"
 
 
 @render_text.register
-def _details(result: Details) -> str:
-    c = result.concept
-    lines = [f"{clean(c.name)} ({c.id})", f"  rung: {c.level}   category: {c.category}"]
-    lines.append(f"  hours: {hours(c.hours)}")
+def _details(result: Details, lang: str = DEFAULT) -> str:
+    t, c = texts(lang), result.concept
+    lines = [t("details.head", name=clean(t.name(c)), id=c.id)]
+    lines.append(t("details.meta", level=t.level(c.level), category=t.category(c.category)))
+    lines.append(t("details.hours", hours=hours(c.hours)))
     if c.aliases:
-        lines.append(f"  aliases: {', '.join(clean(a) for a in c.aliases)}")
-    lines += ["", f"  {clean(c.summary)}"]
+        lines.append(t("details.aliases", aliases=", ".join(clean(a) for a in c.aliases)))
+    lines += ["", f"  {clean(t.summary(c))}"]
     if result.prerequisites:
-        lines += ["", "Needs:"]
-        lines += [f"  {p.id}: {clean(why)}" for p, why in result.prerequisites]
+        reasons = {p.id: p for p in c.prerequisites}
+        lines += ["", t("details.needs")]
+        lines += [f"  {p.id}: {clean(t.why(reasons[p.id]))}" for p, _ in result.prerequisites]
     if result.unlocks:
-        lines += ["", "Unlocks: " + ", ".join(d.id for d in result.unlocks)]
+        lines += ["", t("details.unlocks", ids=", ".join(d.id for d in result.unlocks))]
     if c.resources:
-        lines += ["", "Resources:"]
-        lines += [f"  [{r.kind}] {clean(r.title)}: {clean(r.url)}" for r in c.resources]
+        lines += ["", t("details.resources")]
+        lines += [f"  [{t.kind(r.kind)}] {clean(r.title)}: {clean(r.url)}" for r in c.resources]
     return "\n".join(lines) + "\n"
 
 
 @render_text.register
-def _listing(result: Listing) -> str:
+def _listing(result: Listing, lang: str = DEFAULT) -> str:
+    t = texts(lang)
     if not result.concepts:
-        return f"No concepts match {clean(result.title)}.\n"
-    rows = [f"{c.level:<11} {hours(c.hours):>5} h  {label(c)}" for c in result.concepts]
-    return "\n".join(rows) + f"\n({len(rows)} concepts)\n"
+        return t("listing.empty", subject=clean(_subject(result.title, t))) + "\n"
+    rows = [
+        t("listing.row", level=t.level(c.level), hours=hours(c.hours), label=label(c, lang))
+        for c in result.concepts
+    ]
+    footer = t("listing.count", count=len(rows), concepts=t.plural(len(rows), "concept"))
+    return "\n".join([*rows, footer]) + "\n"
+
+
+def _subject(title: str, t: Texts) -> str:
+    """A listing's title in *t*'s language: `kgraph.queries` builds it from these three forms."""
+    if t.lang == DEFAULT:
+        return title
+    if title == "all concepts":
+        return t("listing.all")
+    if title.startswith(("search '", 'search "')):
+        return t("listing.search", text=ast.literal_eval(title.removeprefix("search ")))
+    return " ".join(
+        t.category(word) if word in t.categories else t.level(word) for word in title.split()
+    )
 
 
 @render_text.register
-def _stats(result: Stats) -> str:
+def _stats(result: Stats, lang: str = DEFAULT) -> str:
+    t = texts(lang)
+    nouns = {
+        f"{field}_noun": t.plural(getattr(result, field), noun)
+        for field, noun in (("concepts", "concept"), ("edges", "edge"), ("roots", "root"),
+                            ("leaves", "leaf"))
+    }  # fmt: skip
+    size = {"concepts": result.concepts, "edges": result.edges, "hours": hours(result.hours)}
+    shape = {"roots": result.roots, "leaves": result.leaves, "chain": result.longest_chain}
     lines = [
-        f"{result.concepts} concepts, {result.edges} prerequisite edges, {hours(result.hours)} h",
-        f"{result.roots} roots, {result.leaves} leaves, longest chain {result.longest_chain}",
+        t("stats.size", **size, **nouns),
+        t("stats.shape", **shape, **nouns),
         "",
-        *_totals(result.by_level),
+        *_totals(result.by_level, t),
         "",
-        "Per category:",
+        t("stats.categories"),
     ]
-    lines += [f"  {name:<17} {count:4}" for name, count in result.by_category]
+    names = sorted((t.category(name), count) for name, count in result.by_category)
+    width = max([16, *(len(name) for name, _ in names)]) + 1
+    lines += [f"  {name:<{width}} {count:4}" for name, count in names]
     return "\n".join(lines) + "\n"
 
 

@@ -89,9 +89,11 @@ def open_page(chromium: Any, tmp_path: Path) -> Iterator[Callable[..., OpenPage]
     """Render a selection, open it via file://, wait for the first complete draw."""
     contexts: list[Any] = []
 
-    def opener(selection: Selection, *, width: int = 1280, height: int = 800) -> OpenPage:
+    def opener(
+        selection: Selection, *, width: int = 1280, height: int = 800, lang: str = "en"
+    ) -> OpenPage:
         path = tmp_path / f"page{len(contexts)}.html"
-        path.write_text(render_html(selection), encoding="utf-8")
+        path.write_text(render_html(selection, lang=lang), encoding="utf-8")
         context = chromium.new_context(viewport={"width": width, "height": height})
         contexts.append(context)
         opened = OpenPage(context.new_page())

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kgraph.graph import KGraph
-from kgraph.model import Concept, Prerequisite, Resource, ResourceKind
+from kgraph.model import Concept, Prerequisite, Resource, ResourceKind, Translation
 from tests.helpers import make_concept
 
 IMG = '<img src=x onerror="window.__pwned=1">'
@@ -27,11 +27,14 @@ NAME = f"Evil {SCRIPT}{IMG}"
 ALIAS = f"evil alias {IMG}"
 SUMMARY = f"Summary {QUOTES} {IMG} {SCRIPT}"
 WHY = f"because {SCRIPT} {IMG}"
-HOSTILE_STRINGS = (NAME, ALIAS, SUMMARY, WHY)
+NAME_RU = f"Злое {IMG}{SCRIPT}"
+SUMMARY_RU = f"Описание {QUOTES} {SCRIPT} {IMG}"
+WHY_RU = f"потому что {IMG} {SCRIPT}"
+HOSTILE_STRINGS = (NAME, ALIAS, SUMMARY, WHY, NAME_RU, SUMMARY_RU, WHY_RU)
 
 
 def hostile_concepts() -> list[Concept]:
-    """base → evil → after, where evil carries hostile text in every field it has."""
+    """base → evil → after, where evil carries hostile text in every field it has, Russian too."""
     evil = make_concept(
         "evil",
         name=NAME,
@@ -39,6 +42,7 @@ def hostile_concepts() -> list[Concept]:
         summary=SUMMARY,
         level="tune",
         prerequisites=[],
+        translations={"ru": Translation(name=NAME_RU, summary=SUMMARY_RU)},
     )
     resources = (
         Resource(
@@ -50,7 +54,9 @@ def hostile_concepts() -> list[Concept]:
         ),
         Resource(title="Tricky", url=TRICKY_HTTPS, kind=ResourceKind.PAPER, free=True),
     )
-    evil = replace(evil, resources=resources, prerequisites=(Prerequisite(id="base", why=WHY),))
+    evil = replace(
+        evil, resources=resources, prerequisites=(Prerequisite(id="base", why=WHY, why_ru=WHY_RU),)
+    )
     return [
         make_concept("base", name="Base"),
         evil,

@@ -7,7 +7,17 @@ import pytest
 from kgraph.graph import KGraph
 from kgraph.selection import select
 from kgraph.validate import load_graph
-from tests.browser.hostile import ALIAS, NAME, SUMMARY, TRICKY_HTTPS, WHY, hostile_graph
+from tests.browser.hostile import (
+    ALIAS,
+    NAME,
+    NAME_RU,
+    SUMMARY,
+    SUMMARY_RU,
+    TRICKY_HTTPS,
+    WHY,
+    WHY_RU,
+    hostile_graph,
+)
 from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.browser
@@ -168,3 +178,88 @@ def test_panel_sits_beside_or_below_the_graph(open_page, small_graph, width, hei
         assert panel["x"] >= graph["x"] + graph["width"] - 1
     opened.click_node("lora")
     assert opened.text("#details h2") == "LoRA"
+
+
+LABELS = "Object.fromEntries(network.body.data.nodes.get().map(n => [n.id, n.label]))"
+
+
+def _russian_is_shown(opened, selected: str) -> None:
+    """Labels, panel, legend, static words and the switch itself are in Russian."""
+    labels = opened.js(LABELS)
+    assert labels["matrix-rank"] == "Ранг матрицы"
+    assert labels["lora-routing"] == "Маршрутизация между LoRA-адаптерами"
+    assert opened.js("document.documentElement.lang") == "ru"
+    assert opened.js("network.getSelectedNodes()") == [selected]
+    assert opened.text("#details h2") == "Ранг матрицы"
+    details = opened.js("document.querySelector('#details').textContent")
+    for expected in ("основы", "математика", "3 ч", "Сначала нужно (1)", "Матричное умножение",
+                     "Открывает (2 напрямую, ", "Материалы", "видео · бесплатно"):  # fmt: skip
+        assert expected in details, expected
+    legend = opened.text(".legend")
+    assert legend.startswith("Ступени")
+    assert "настройка" in legend
+    assert "Стрелки идут от того, что нужно знать раньше." in legend
+    assert opened.page.get_attribute("#search", "placeholder") == "Понятие или другое название…"
+    assert opened.page.get_attribute("#langs [data-lang=ru]", "aria-pressed") == "true"
+    assert opened.page.get_attribute("#langs [data-lang=en]", "aria-pressed") == "false"
+
+
+def test_language_switch_repaints_the_page_and_survives_a_reload(open_page):
+    """EN / RU changes labels, panel and legend in place; the fragment keeps it over a reload."""
+    opened = open_page(select(load_graph(SHIPPED), focus="lora", depth=1))
+    assert opened.js(LABELS)["matrix-rank"] == "Matrix rank"
+    opened.click_node("matrix-rank")
+    assert opened.text("#details h2") == "Matrix rank"
+    opened.page.click("#langs [data-lang=ru]")
+    _russian_is_shown(opened, "matrix-rank")
+    assert opened.js("location.hash") == "#lang=ru&c=matrix-rank"
+    opened.page.reload()
+    opened.page.wait_for_function("window.kgraphReady === true", timeout=30_000)
+    _russian_is_shown(opened, "matrix-rank")
+    opened.page.fill("#search", "маршрутизация между lora адаптерами")
+    opened.page.press("#search", "Enter")
+    assert opened.js("network.getSelectedNodes()") == ["lora-routing"]
+    assert opened.js("location.hash") == "#lang=ru&c=lora-routing"
+    choices = opened.js("[...document.querySelectorAll('#concept-names option')].map(o => o.value)")
+    assert "Параметрически эффективное дообучение" in choices
+    assert "Parameter-efficient fine-tuning" not in choices
+    opened.page.click("#langs [data-lang=en]")
+    assert opened.js(LABELS)["matrix-rank"] == "Matrix rank"
+    assert opened.text("#details h2") == "Routing among LoRA adapters"
+    assert opened.text(".legend").startswith("Rungs")
+    assert opened.js("location.hash") == "#lang=en&c=lora-routing"
+    assert opened.requests == []
+    assert opened.errors == []
+
+
+def test_page_exported_in_russian_opens_in_russian(open_page, small_graph):
+    """``export --lang ru`` opens in Russian; the fragment still picks the language."""
+    opened = open_page(select(small_graph, path=("python", "agi")), lang="ru")
+    assert opened.js("document.documentElement.lang") == "ru"
+    assert opened.text("#plan h2") == "Путь: Python → AGI"
+    assert "6 понятий · всего 113 ч" in opened.text("#plan")
+    assert opened.text("#details h2") == "Обзор"
+    opened.page.evaluate("location.hash = 'lang=en&c=ml'")
+    opened.page.wait_for_function("document.documentElement.lang === 'en'")
+    assert opened.text("#details h2") == "Machine learning"
+    assert opened.js("network.getSelectedNodes()") == ["ml"]
+    assert opened.errors == []
+
+
+def test_hostile_russian_text_stays_inert(open_page):
+    """Script-like Russian names, summaries and reasons render as text after the switch."""
+    opened = open_page(select(hostile_graph()))
+    opened.page.click("#langs [data-lang=ru]")
+    assert opened.js("network.body.data.nodes.get('evil').label") == NAME_RU
+    assert opened.js("network.body.data.nodes.get('evil').title").startswith(NAME_RU)
+    opened.page.fill("#search", NAME_RU)
+    opened.page.press("#search", "Enter")
+    assert opened.js("network.getSelectedNodes()") == ["evil"]
+    assert opened.js("document.querySelector('#details h2').textContent") == NAME_RU
+    details = opened.js("document.querySelector('#details').textContent")
+    assert SUMMARY_RU in details
+    assert WHY_RU in details
+    assert opened.text("#details").count("(небезопасная ссылка удалена)") == 4
+    assert opened.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert opened.js("typeof window.__pwned") == "undefined"
+    assert opened.errors == []

@@ -13,7 +13,19 @@ from kgraph.graph import KGraph
 from kgraph.layout import layered_layout
 from kgraph.render.html import descendant_counts, page_data, render_html, script_json
 from kgraph.selection import Selection, select
-from tests.browser.hostile import HOSTILE_STRINGS, IMG, JS_URL, SCRIPT, hostile_graph
+from tests.browser.hostile import (
+    HOSTILE_STRINGS,
+    IMG,
+    JS_URL,
+    NAME,
+    NAME_RU,
+    SCRIPT,
+    SUMMARY,
+    SUMMARY_RU,
+    WHY,
+    WHY_RU,
+    hostile_graph,
+)
 
 DATA_OPEN = '<script type="application/json" id="kgraph-data">'
 
@@ -33,6 +45,11 @@ def tags(page: str) -> list[tuple[str, dict[str, str | None]]]:
     parser = _Tags()
     parser.feed(page)
     return parser.tags
+
+
+def both(text: str) -> dict[str, str]:
+    """A text of a graph without translations, as the page carries it: English in every language."""
+    return {"en": text, "ru": text}
 
 
 def embedded(page: str) -> str:
@@ -135,11 +152,12 @@ def test_nodes_and_edges_are_the_selection(small_graph):
     assert [c["id"] for c in data["concepts"]] == sorted(selection.members)
     assert [tuple(e) for e in data["edges"]] == sorted(selection.edges)
     concepts = {c["id"]: c for c in data["concepts"]}
-    assert concepts["lora"]["needs"] == [{"id": "ml", "why": "lora builds on ml"}]
+    assert concepts["lora"]["needs"] == [{"id": "ml", "why": both("lora builds on ml")}]
     assert concepts["lora"]["unlocks"] == ["qlora"]
-    assert {"id": "linalg", "why": "ml builds on linalg"} in concepts["ml"]["needs"]
+    assert {"id": "linalg", "why": both("ml builds on linalg")} in concepts["ml"]["needs"]
     assert data["offpage"] == {
-        "agi": "AGI", "linalg": "Linear algebra", "python": "Python", "quant": "Quantization"
+        "agi": both("AGI"), "linalg": both("Linear algebra"), "python": both("Python"),
+        "quant": both("Quantization"),
     }  # fmt: skip
 
 
@@ -157,7 +175,7 @@ def test_path_mode_carries_the_plan_in_order(small_graph):
     plan = page_data(selection)["plan"]
     assert [s["id"] for s in plan["steps"]] == list(selection.plan_ids)
     assert plan["hours"] == "113"  # linalg 20 + ml 30 + lora 6 + quant 4 + qlora 3 + agi 50
-    assert plan["target"] == "AGI"
+    assert plan["target"] == both("AGI")
     assert page_data(select(small_graph))["plan"] is None
 
 
@@ -182,3 +200,43 @@ def test_importing_the_renderer_does_not_import_jinja2():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "False"
+
+
+def test_page_carries_every_language():
+    """Names, summaries, reasons and the page's own words travel in English and Russian."""
+    data = page_data(select(hostile_graph()))
+    assert (data["lang"], data["languages"]) == ("en", ["en", "ru"])
+    evil = next(c for c in data["concepts"] if c["id"] == "evil")
+    assert evil["name"] == {"en": NAME, "ru": NAME_RU}
+    assert evil["summary"] == {"en": SUMMARY, "ru": SUMMARY_RU}
+    assert evil["needs"] == [{"id": "base", "why": {"en": WHY, "ru": WHY_RU}}]
+    base = next(c for c in data["concepts"] if c["id"] == "base")
+    assert base["name"] == both("Base")  # no translation: English in Russian too
+    assert data["ui"]["ru"]["levels"]["foundations"] == "основы"
+    assert data["ui"]["ru"]["messages"]["page.rungs"] == "Ступени"
+    assert data["ui"]["en"]["nouns"]["concept"] == {"one": "concept", "other": "concepts"}
+    assert data["title"] == {"en": "kgraph: all concepts", "ru": "kgraph: все понятия"}
+
+
+def test_lang_sets_the_language_the_page_opens_in(small_graph):
+    """``lang="ru"`` writes the static words, the title and ``<html lang>`` in Russian."""
+    page = render_html(select(small_graph, focus="lora"), lang="ru")
+    assert '<html lang="ru">' in page
+    assert "<title>kgraph: lora</title>" in page
+    assert 'data-i18n="page.rungs">Ступени</h2>' in page
+    assert 'placeholder="Понятие или другое название…"' in page
+    assert (
+        '<button type="button" class="ghost lang" data-lang="ru" lang="ru" title="Русский" aria-pressed="true">RU</button>'
+        in page
+    )
+    assert json.loads(embedded(page))["lang"] == "ru"
+    english = render_html(select(small_graph, focus="lora"))
+    assert '<html lang="en">' in english
+    assert 'data-i18n="page.rungs">Rungs</h2>' in english
+
+
+def test_hostile_russian_text_never_reaches_the_page_raw():
+    page = render_html(select(hostile_graph()), lang="ru")
+    for hostile in (IMG, SCRIPT, "<img"):
+        assert hostile not in page
+    assert not [t for t in tags(page) if t[0] == "img"]

@@ -1,0 +1,186 @@
+"""English: the catalogue every other language mirrors key for key.
+
+Rungs, categories and resource kinds print as their values in English, so their tables are
+empty. Nouns are keyed by CLDR plural category (``one``, ``other``).
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+MESSAGES: Final[dict[str, str]] = {
+    # The command line: errors, usage errors, progress messages.
+    "error": "Error: {message}",
+    "error.unknown_concept": "unknown concept {name!r}",
+    "error.did_you_mean": "unknown concept {name!r}; did you mean {suggestions}?",
+    "error.suggestion": "{id}",
+    "error.suggestion_named": "{id}",
+    "error.file.missing": "{path}: no such file",
+    "error.file.directory": "{path}: is a directory, not a file",
+    "error.file.unreadable": "{path}: cannot read: {detail}",
+    "error.file.encoding": "{path}: not UTF-8 text (byte {start} is {byte})",
+    "lang.unsupported": "unsupported language {value!r} (from {source}); choose one of {choices}",
+    "lang.name": "English",
+    "cli.path_names": "path takes TO or FROM TO, not {count} names",
+    "cli.only_path": "--only-path needs --path FROM TO",
+    "cli.export_import": "--export and --import exclude each other",
+    "cli.mkdir": "{path}: cannot create the directory: {reason}",
+    "cli.wrote": "wrote {path}",
+    "cli.valid": "{path}: ok, {count} concepts",
+    "cli.problems": "{path}: {count} {kind}(s)",
+    "cli.canonical": "{path}: already canonical",
+    "cli.not_canonical": "{path}: not canonical; run `kgraph fmt` to rewrite it",
+    "cli.rewritten": "{path}: rewritten in canonical form",
+    "cli.diff_now": "{path} (now)",
+    "cli.diff_canonical": "{path} (canonical)",
+    "cli.assess_start": "{count} concepts to decide; answer y, n or s (skip).",
+    "cli.assess_question": "Do you know {label}? {summary}",
+    "cli.assess_nothing_new": "Nothing new to save.",
+    "cli.assess_save": "Save {count} concepts to {path}?",
+    "saved_in": "Saved in {path}",
+    # Units and export titles.
+    "unit.h": "{hours} h",
+    "title.all": "kgraph: all concepts",
+    "title.focus": "kgraph: {focus}",
+    "title.to": "kgraph: path to {target}",
+    "title.from": "kgraph: {source} → {target}",
+    # kgraph path
+    "plan.to": "Learning path to {target}",
+    "plan.from": "Learning path from {source} to {target}",
+    "plan.known": "Known: {known} (and their prerequisites)",
+    "plan.nothing": "Nothing to learn: you know everything it needs.",
+    "plan.chain": "Shortest chain: {chain}",
+    "col.number": "#",
+    "col.rung": "rung",
+    "col.hours": "hours",
+    "col.total": "total",
+    "col.concept": "concept",
+    "totals.head": "Per rung:",
+    "totals.row": "  {level:<11} {count:4} concepts  {hours:>6} h",
+    "totals.total": "total",
+    # kgraph gaps
+    "gaps.title": "Gaps for {target}",
+    "gaps.none": "Gaps for {target}: none, you know everything it needs.",
+    "gaps.ready": "Ready now ({count}):",
+    "gaps.ready_row": "  {label}  [{level}, {hours} h]",
+    "gaps.blocked": "Blocked ({count}):",
+    "gaps.blocked_row": "  {label}  waiting for {ids}",
+    "gaps.unmarked": "Note: you marked {marked} but not {missing}",
+    # kgraph next
+    "fringe.none": "Nothing left to learn.",
+    "fringe.none_goal": "Nothing left to learn toward {goal}.",
+    "fringe.head": "Ready to learn now, most leverage (concepts unlocked per hour) first:",
+    "fringe.head_goal": (
+        "Ready to learn now toward {goal}, most leverage (concepts unlocked per hour) first:"
+    ),
+    "fringe.reason": "unlocks {count} {concepts} in {hours} h = {score:.2f}/h",
+    "fringe.reason_goal": (
+        "unlocks {count} {concepts} on the way to {goal} in {hours} h = {score:.2f}/h"
+    ),
+    "fringe.tie": " (tied: lower rung, then id, first)",
+    # kgraph why, unlocks
+    "why.not_needed": "{source} is not needed for {target}.",
+    "why.head": "{source} is needed for {target}:",
+    "unlocks.nothing": "{concept} unlocks nothing yet.",
+    "unlocks.head": "{concept} unlocks:",
+    "unlocks.direct": "  directly:",
+    "unlocks.ring": "  {distance} steps away:",
+    # kgraph show, search, list, stats
+    "details.head": "{name} ({id})",
+    "details.meta": "  rung: {level}   category: {category}",
+    "details.hours": "  hours: {hours}",
+    "details.aliases": "  aliases: {aliases}",
+    "details.needs": "Needs:",
+    "details.unlocks": "Unlocks: {ids}",
+    "details.resources": "Resources:",
+    "listing.row": "{level:<11} {hours:>5} h  {label}",
+    "listing.count": "({count} concepts)",
+    "listing.empty": "No concepts match {subject}.",
+    "listing.all": "all concepts",
+    "listing.search": "search {text!r}",
+    "stats.size": "{concepts} concepts, {edges} prerequisite edges, {hours} h",
+    "stats.shape": "{roots} roots, {leaves} leaves, longest chain {chain}",
+    "stats.categories": "Per category:",
+    # kgraph known, progress, assess, learn, forget
+    "known.none": "You have marked nothing as known yet (kgraph learn X, or kgraph assess).",
+    "known.head": "You know {count} concepts:",
+    "known.rung": "{level} ({count}, {marked} marked)",
+    "known.row": "  {label}  marked {date}",
+    "known.implied": "  implied: ",
+    "known.unresolved": "Saved but not in this graph: {ids}",
+    "ladder.head": (
+        "The ladder, bottom rung first (the bar: share of each rung's hours you know):"
+    ),
+    "ladder.row": "  {level:<11} [{bar}] {share} {counts:>8} concepts {spent:>14}{here}",
+    "ladder.spent": "{known}/{total} h",
+    "ladder.here": "  <- you stand here",
+    "ladder.nothing": "You have marked nothing as known yet.",
+    "ladder.all": "You know every concept of the graph.",
+    "ladder.toward": "Fastest ways onto {level}:",
+    "ladder.move": "{number:4}  {label}  ({hours} h over {steps} {concepts}{start})",
+    "ladder.start": ", start with {first}",
+    "assess.head": "{questions} questions decided {total} concepts {scope}.",
+    "assess.for": "for {target}",
+    "assess.all": "over the whole graph",
+    "assess.known": "You know {count}:",
+    "assess.unknown": "Not yet known: {count}",
+    "assess.undecided": "Undecided (skipped): {count}",
+    "change.Learned": "Learned: {ids}",
+    "change.Forgot": "Forgot: {ids}",
+    "change.Imported": "Imported: {ids}",
+    "change.already": "already marked: {ids}",
+    "change.not_marked": "not marked: {ids}",
+    "change.implied_one": "{concept} still counts as known: {ids} needs it",
+    "change.implied_many": "{concept} still counts as known: {ids} need it",
+    "change.nothing": "Nothing changed.",
+    # Markdown export
+    "md.plan": "{count} concepts, {hours} h in all.",
+    "md.rung": "## {level} ({count} concepts, {hours} h)",
+    "md.nothing": "Nothing selected.",
+    # The HTML page (page.js formats these with the same {name} placeholders)
+    "page.search_label": "Find a concept",
+    "page.search_placeholder": "Find a concept or alias…",
+    "page.go": "Go",
+    "page.fit": "Show all",
+    "page.fit_title": "Show the whole graph",
+    "page.graph_label": "Concept graph",
+    "page.language": "Language",
+    "page.rungs": "Rungs",
+    "page.legend_hint": "Size: how much a concept unlocks. Arrows run from what you need first.",
+    "page.known_legend": "✓ dashed ring: known",
+    "page.noscript": "This graph needs JavaScript.",
+    "page.explore": "Explore",
+    "page.counts": "{concepts} {concepts_noun}, {links} {links_noun}.",
+    "page.intro": (
+        "Click a concept (or find one above) to see what it needs and what it unlocks; "
+        "its ancestors and descendants stay lit."
+    ),
+    "page.needs": "Needs first ({count})",
+    "page.unlocks": "Unlocks ({direct} directly, {all} in all)",
+    "page.resources": "Resources",
+    "page.aliases": "Also: {aliases}",
+    "page.known": "✓ known",
+    "page.step": "step {number} of the path",
+    "page.unsafe": "{title} (unsafe link removed)",
+    "page.free": "{kind} · free",
+    "page.no_match": "No concept matches “{text}”.",
+    "page.unlocks_tip": " · unlocks {count}",
+    "page.path_to": "Path to {target}",
+    "page.path_from": "Path from {source} to {target}",
+    "page.path_total": "{count} {concepts_noun} · {hours} h in total",
+}
+
+NOUNS: Final[dict[str, dict[str, str]]] = {
+    "concept": {"one": "concept", "other": "concepts"},
+    "link": {"one": "link", "other": "links"},
+    "step": {"one": "step", "other": "steps"},
+    "question": {"one": "question", "other": "questions"},
+    "edge": {"one": "prerequisite edge", "other": "prerequisite edges"},
+    "root": {"one": "root", "other": "roots"},
+    "leaf": {"one": "leaf", "other": "leaves"},
+    "error": {"one": "error", "other": "errors"},
+    "warning": {"one": "warning", "other": "warnings"},
+}
+LEVELS: Final[dict[str, str]] = {}
+CATEGORIES: Final[dict[str, str]] = {}
+KINDS: Final[dict[str, str]] = {}
