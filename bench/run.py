@@ -130,21 +130,30 @@ def audit(env: dict[str, str]) -> dict[str, list[str]]:
     return found
 
 
-def deepest(concepts: list[dict[str, Any]]) -> tuple[str, str]:
-    """The last generated concept and the root its first-prerequisite chain starts from."""
+def prepare(size: int, graph: Path) -> None:
+    """Write the seeded graph of *size* concepts; print its deepest concept and a root under it.
+
+    Runs in its own process (``run.py --prepare``): the commands are measured as children of
+    this one, and a child's peak memory counts its parent's until it has started.
+    """
+    graph.write_text(dump(layered_dag(size, seed=1)), encoding="utf-8")
+    concepts = json.loads(graph.read_text(encoding="utf-8"))["concepts"]
     needs = {c["id"]: [p["id"] for p in c["prerequisites"]] for c in concepts}
     target = max(needs, key=lambda cid: int(cid.rsplit("-", 1)[1]))
     root = target
     while needs[root]:
         root = needs[root][0]
-    return root, target
+    print(root, target)
 
 
 def scale(size: int, folder: Path, timeout: float) -> dict[str, Any]:
     """Every command on a generated graph of *size* concepts, against the minimal pipeline."""
     graph = folder / f"graph-{size}.json"
-    graph.write_text(dump(layered_dag(size, seed=1)), encoding="utf-8")
-    root, target = deepest(json.loads(graph.read_text(encoding="utf-8"))["concepts"])
+    made = subprocess.run(
+        [PY, __file__, "--prepare", str(size), str(graph)],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    root, target = made.stdout.split()
     g, out = ["--graph", str(graph)], str(folder / "export.out")
     ops = {
         "minimal pipeline": [PY, str(HERE / "minimal.py"), str(graph), target],
@@ -177,15 +186,14 @@ def scale(size: int, folder: Path, timeout: float) -> dict[str, Any]:
 def million(folder: Path) -> dict[str, Any]:
     """A 1,000,000-concept file: kgraph must stop early with a message about its size."""
     graph = folder / "graph-1000000.json"
-    graph.write_text(dump(layered_dag(1_000_000, seed=1)), encoding="utf-8")
+    made = [PY, __file__, "--prepare", "1000000", str(graph)]
+    subprocess.run(made, capture_output=True, check=True)
     env = environment(folder / "million")
     argv = [KGRAPH, "stats", "--graph", str(graph)]
     done = subprocess.run(argv, env=env, capture_output=True, text=True, check=False)
     sample = run(argv, env)
-    return {
-        "file_mib": round(graph.stat().st_size / 2**20),
-        "message": done.stderr.strip(),
-    } | asdict(sample)
+    size = round(graph.stat().st_size / 2**20)
+    return {"file_mib": size, "message": done.stderr.strip()} | asdict(sample)
 
 
 def main() -> None:
@@ -195,7 +203,11 @@ def main() -> None:
     parser.add_argument("--sizes", default="10000,100000")
     parser.add_argument("--million", action="store_true", help="also try 1,000,000 concepts")
     parser.add_argument("--timeout", type=float, default=600, help="seconds per scale command")
+    parser.add_argument("--prepare", nargs=2, metavar=("SIZE", "FILE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.prepare:
+        prepare(int(args.prepare[0]), Path(args.prepare[1]))
+        return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
         env = environment(folder / "startup")

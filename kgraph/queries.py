@@ -243,11 +243,9 @@ def fringe(
     have = known_set(kg, known, strict=strict)
     target = kg.resolve(goal) if goal is not None else None
     scope = kg.closure([target]) if target is not None else set(kg.concepts)
-    candidates = []
-    for cid in scope - have:
-        if all(p in have for p in kg.prerequisites[cid]):
-            unlocked = len(kg.descendants(cid) & scope)
-            candidates.append(Candidate(kg[cid], unlocked, unlocked / kg[cid].hours))
+    ready = [c for c in scope - have if all(p in have for p in kg.prerequisites[c])]
+    unlocked = kg.descendant_counts(ready, scope)
+    candidates = [Candidate(kg[c], unlocked[c], unlocked[c] / kg[c].hours) for c in ready]
     candidates.sort(key=lambda c: (-c.score, *kg.rung_key(c.concept.id)))
     return Fringe(target, tuple(candidates))
 

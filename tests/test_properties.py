@@ -121,3 +121,13 @@ def test_unlocks_are_exactly_the_concepts_whose_closure_holds_it(graph, data):
     node = data.draw(st.sampled_from(sorted(kg.concepts)))
     expected = {c for c in kg.concepts if c != node and node in kg.closure([c])}
     assert kg.descendants(node) == expected
+
+
+@given(dags(max_concepts=25), st.data())
+def test_descendant_counts_agree_with_one_walk_per_source(graph, data):
+    kg = KGraph(graph.concepts)
+    ids = sorted(kg.concepts)
+    sources = data.draw(st.sets(st.sampled_from(ids)))
+    within = data.draw(st.sets(st.sampled_from(ids)))
+    expected = {s: len(kg.descendants(s) & within) for s in sources}
+    assert kg.descendant_counts(sources, within) == expected
