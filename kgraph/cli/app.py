@@ -7,6 +7,7 @@ data goes to stdout, messages to stderr.
 from __future__ import annotations
 
 import functools
+from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -20,24 +21,43 @@ from kgraph.profile import (
     resolve,
 )
 from kgraph.render.json import render_json
-from kgraph.render.text import render_text
+from kgraph.render.text import clean_message, render_text
 from kgraph.store import resolve_graph_path
 from kgraph.validate import load_graph
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from kgraph.graph import KGraph
 
 
+@contextmanager
+def _cleaned_usage_errors() -> Iterator[None]:
+    """Click's own errors echo what was typed (a file name, a choice): clean them too."""
+    try:
+        yield
+    except click.ClickException as err:
+        err.message = clean_message(err.message)  # type: ignore[misc]  # Final in the stubs only
+        raise
+
+
 class _Group(click.Group):
-    """Click group that turns every KgraphError into one stderr message and its exit code."""
+    """Click group that turns every KgraphError into one stderr message and its exit code.
+
+    Messages quote file names, typed names and file contents, so they are cleaned of terminal
+    control characters first.
+    """
+
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _cleaned_usage_errors():
+            return super().make_context(*args, **kwargs)
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            return super().invoke(ctx)
+            with _cleaned_usage_errors():
+                return super().invoke(ctx)
         except KgraphError as err:
-            click.echo(f"Error: {err}", err=True)
+            click.echo(f"Error: {clean_message(str(err))}", err=True)
             ctx.exit(err.exit_code)
 
 

@@ -17,7 +17,7 @@ from kgraph.cli.app import (
 )
 from kgraph.model import json_schema
 from kgraph.render.json import render_json
-from kgraph.render.text import render_problems
+from kgraph.render.text import clean, render_problems
 from kgraph.store import dump, parse, read_text, write_atomic
 from kgraph.validate import load_checked, validate
 
@@ -52,9 +52,9 @@ def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int) -
 
         return render_github(problems)
     if not problems:
-        return f"{path}: ok, {count} concepts\n"
+        return f"{clean(path)}: ok, {count} concepts\n"
     kind = problems[0].severity
-    return render_problems(problems) + f"{path}: {len(problems)} {kind}(s)\n"
+    return render_problems(problems) + f"{clean(path)}: {len(problems)} {kind}(s)\n"
 
 
 @main.command("lint")
@@ -97,18 +97,18 @@ def fmt(ctx: click.Context, graph: Path | None, check: bool) -> None:
         ctx.exit(1)
     canonical = dump(parsed.graph)
     if canonical == text:
-        click.echo(f"{path}: already canonical", err=True)
+        click.echo(f"{clean(str(path))}: already canonical", err=True)
     elif check:
         diff = difflib.unified_diff(
             text.splitlines(keepends=True), canonical.splitlines(keepends=True),
             f"{path} (now)", f"{path} (canonical)",
         )  # fmt: skip
         click.echo("".join(diff), nl=False)
-        click.echo(f"{path}: not canonical; run `kgraph fmt` to rewrite it", err=True)
+        click.echo(f"{clean(str(path))}: not canonical; run `kgraph fmt` to rewrite it", err=True)
         ctx.exit(1)
     else:
         write_atomic(path, canonical)
-        click.echo(f"{path}: rewritten in canonical form", err=True)
+        click.echo(f"{clean(str(path))}: rewritten in canonical form", err=True)
 
 
 @main.command()

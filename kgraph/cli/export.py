@@ -18,6 +18,7 @@ from kgraph.cli.app import (
 from kgraph.errors import InputError
 from kgraph.model import Category, Level
 from kgraph.render import EXPORTERS, EXTENSIONS, exporter
+from kgraph.render.text import clean
 from kgraph.selection import select
 from kgraph.store import write_atomic
 
@@ -34,7 +35,7 @@ def _write_export(text: str, output: Path | None, fmt: str) -> None:
         msg = f"{target.parent}: cannot create the directory: {err.strerror or err}"
         raise InputError(msg) from None
     write_atomic(target, text)
-    click.echo(f"wrote {target}", err=True)
+    click.echo(f"wrote {clean(str(target))}", err=True)
 
 
 @main.command()

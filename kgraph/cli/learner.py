@@ -21,21 +21,21 @@ from kgraph.cli.app import (
     saved_known_option,
     strict_option,
 )
+from kgraph.profile import learn as learn_marks
 from kgraph.profile import (
-    Change,
     load_profile,
+    locked_profile,
     marks_text,
-    merge,
     migrated,
     now,
     parse_marks,
     profile_path,
     record_forgotten,
+    record_imported,
     record_learned,
     resolve,
     save_profile,
 )
-from kgraph.profile import learn as learn_marks
 from kgraph.progress import known_report, ladder
 from kgraph.render.text import clean, label, render_text
 from kgraph.store import read_text
@@ -55,7 +55,9 @@ def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> N
     Example:
         kgraph learn python linear-algebra lora
     """
-    change = record_learned(chosen_graph(graph), load_profile(profile_path(profile)), names, now())
+    kg = chosen_graph(graph)
+    with locked_profile(profile_path(profile)) as saved:
+        change = record_learned(kg, saved, names, now())
     click.echo(render_text(change), nl=False, err=True)
 
 
@@ -70,7 +72,9 @@ def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None) -> 
     Example:
         kgraph forget lora
     """
-    change = record_forgotten(chosen_graph(graph), load_profile(profile_path(profile)), names)
+    kg = chosen_graph(graph)
+    with locked_profile(profile_path(profile)) as saved:
+        change = record_forgotten(kg, saved, names)
     click.echo(render_text(change), nl=False, err=True)
 
 
@@ -98,17 +102,15 @@ def known(
         msg = "--export and --import exclude each other"
         raise click.UsageError(msg)
     kg = chosen_graph(graph)
+    if import_:
+        incoming = parse_marks(read_text(import_), str(import_))
+        with locked_profile(profile_path(profile)) as saved:
+            change = record_imported(kg, saved, incoming)  # unknown ids: nothing is written
+        click.echo(render_text(change), nl=False, err=True)
+        return
     saved = load_profile(profile_path(profile))
     if export_:
         click.echo(marks_text(migrated(kg, saved.marked)), nl=False)
-    elif import_:
-        incoming = parse_marks(read_text(import_), str(import_))
-        marks = merge(kg, saved.marked, incoming)  # unknown ids: nothing is written
-        added = tuple(sorted(set(marks) - set(migrated(kg, saved.marked))))
-        if marks != saved.marked:
-            save_profile(saved, marks)
-        change = Change(str(saved.path), "Imported", added, ())
-        click.echo(render_text(change), nl=False, err=True)
     else:
         resolved = resolve(kg, saved.marked)
         report = known_report(kg, str(saved.path), dict(resolved.marks), resolved.unresolved)
@@ -175,7 +177,8 @@ def assess(
     if not new:
         click.echo("Nothing new to save.", err=True)
     elif save or click.confirm(
-        f"Save {len(new)} concepts to {saved.path}?", default=True, err=True
+        f"Save {len(new)} concepts to {clean(str(saved.path))}?", default=True, err=True
     ):
-        save_profile(saved, learn_marks(kg, saved.marked, new, now()))
-        click.echo(f"Saved in {saved.path}", err=True)
+        with locked_profile(saved.path) as latest:  # re-read: another command may have saved
+            save_profile(latest, learn_marks(kg, latest.marked, new, now()))
+        click.echo(f"Saved in {clean(str(saved.path))}", err=True)

@@ -34,7 +34,8 @@ def _known(report: KnownReport) -> str:
         if implied:
             lines += _wrap(implied, "  implied: ", "    ")
     if report.unresolved:
-        lines += ["", "Saved but not in this graph: " + ", ".join(report.unresolved)]
+        unresolved = ", ".join(map(clean, report.unresolved))  # raw ids from a file: may be hostile
+        lines += ["", "Saved but not in this graph: " + unresolved]
     return "\n".join([*lines, "", f"Saved in {clean(report.profile)}"]) + "\n"
 
 
