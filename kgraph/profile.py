@@ -10,6 +10,8 @@ Where it lives: ``--profile PATH``, else ``$KGRAPH_HOME/known.json``, else
 Invariants: a file this module cannot read as its own is never overwritten or reset (the caller
 gets a `ProfileError`, exit 2); every write first copies the previous file to ``known.json.bak``
 and goes through `kgraph.store.write_atomic`, so a crash leaves the old file or the new one.
+Every read-modify-write happens inside `locked_profile`, an exclusive ``flock`` on the sibling
+``known.json.lock``, so commands run together each see what the one before them saved.
 Ids stay as they were marked until the next write: a renamed concept keeps its old id as an
 alias, `resolve` maps the old id to the new one, and `save_profile` then stores the new id.
 Ids the graph does not know at all are kept untouched (another graph version may know them).
@@ -20,6 +22,8 @@ from __future__ import annotations
 import json
 import os
 import re
+import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,8 +34,11 @@ from kgraph.graph import normalize
 from kgraph.model import ID_PATTERN
 from kgraph.store import read_text, write_atomic
 
+if sys.platform != "win32":
+    import fcntl
+
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Iterator, Mapping
 
     from kgraph.graph import KGraph
 
@@ -145,14 +152,58 @@ def marks_text(marks: Mapping[str, str]) -> str:
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def save_profile(profile: Profile, marks: Mapping[str, str]) -> Profile:
-    """Write *marks* to the profile's file, keeping the previous file as ``.bak`` first."""
-    path = profile.path
+@contextmanager
+def locked_profile(path: Path) -> Iterator[Profile]:
+    """The profile at *path*, read while holding its lock, which is released when the block ends.
+
+    Change and save the profile inside the block: another kgraph process that wants to change
+    it waits at its own `locked_profile` and then reads what this one saved, so nothing is lost.
+
+    Raises:
+        InputError: if the folder or the lock file cannot be created, or the lock taken.
+    """
+    _make_folder(path)
+    lock = lock_path(path)
+    try:
+        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as err:
+        msg = f"{lock}: cannot create the lock file: {err.strerror or err}"
+        raise InputError(msg) from None
+    try:
+        _lock(fd, lock)
+        yield load_profile(path)
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def _lock(fd: int, lock: Path) -> None:
+    """Wait for the exclusive lock on *fd* (none on Windows, which has no flock)."""
+    if sys.platform == "win32":
+        return
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX)  # blocks until the holder closes its descriptor
+    except OSError as err:  # e.g. ENOLCK on a network file system without locks
+        msg = f"{lock}: cannot lock the progress file: {err.strerror or err}"
+        raise InputError(msg) from None
+
+
+def lock_path(path: Path) -> Path:
+    """The file whose lock guards *path*; kept, as removing a lock file races with its users."""
+    return path.with_name(path.name + ".lock")
+
+
+def _make_folder(path: Path) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         msg = f"{path.parent}: cannot create the folder: {err.strerror or err}"
         raise InputError(msg) from None
+
+
+def save_profile(profile: Profile, marks: Mapping[str, str]) -> Profile:
+    """Write *marks* to the profile's file, keeping the previous file as ``.bak`` first."""
+    path = profile.path
+    _make_folder(path)
     if path.exists():
         write_atomic(backup_path(path), read_text(path))
     write_atomic(path, marks_text(marks))
@@ -245,6 +296,19 @@ def record_forgotten(kg: KGraph, profile: Profile, names: Iterable[str]) -> Chan
     return Change(str(profile.path), "Forgot", gone, kept, still_implied=implied)
 
 
+def record_imported(kg: KGraph, profile: Profile, incoming: Mapping[str, str]) -> Change:
+    """Merge *incoming* marks (from ``known --export``) into *profile*'s file.
+
+    Raises:
+        UnknownConceptError: before anything is written, if an incoming id matches no concept.
+    """
+    marks = merge(kg, profile.marked, incoming)
+    added = tuple(sorted(set(marks) - set(migrated(kg, profile.marked))))
+    if marks != profile.marked:
+        save_profile(profile, marks)
+    return Change(str(profile.path), "Imported", added, ())
+
+
 def _requested(
     kg: KGraph, profile: Profile, names: Iterable[str]
 ) -> tuple[tuple[str, ...], set[str]]:
@@ -272,6 +336,8 @@ __all__ = [
     "implied_by",
     "learn",
     "load_profile",
+    "lock_path",
+    "locked_profile",
     "marks_text",
     "merge",
     "migrated",
@@ -279,6 +345,7 @@ __all__ = [
     "parse_marks",
     "profile_path",
     "record_forgotten",
+    "record_imported",
     "record_learned",
     "resolve",
     "save_profile",

@@ -7,10 +7,13 @@ concept's keys in `CONCEPT_KEYS` order, prerequisites sorted by id, two-space in
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import stat
+import sys
 import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -244,34 +247,93 @@ def dump(graph: GraphFile) -> str:
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
+_TEMP_SUFFIX: Final = ".tmp"
+_TEMP_NAME: Final = r"\.(?P<pid>[0-9]+)\.[a-z0-9_]+\.tmp"  # what follows ".NAME" in a temp's name
+
+
 def write_atomic(path: Path, text: str) -> None:
-    """Replace *path* with *text*; a reader sees the old file or the new one, never half of it."""
+    """Replace *path* with *text*; a reader sees the old file or the new one, never half of it.
+
+    The bytes go to a temp file in the same folder, named after *path* and this process's pid;
+    they are flushed and fsynced, get the old file's permissions and are renamed over *path*.
+    Temps that a killed writer left behind (their pid is gone) are removed first, so they never
+    pile up. On any failure this writer's temp is removed and *path* keeps its old bytes.
+
+    Raises:
+        InputError: naming *path*, when it cannot be written (disk full, read-only, no folder).
+    """
     try:
-        mode = stat.S_IMODE(path.stat().st_mode)
-    except FileNotFoundError:
-        mode = 0o644
-    except OSError as err:
-        msg = f"{path}: cannot write: {err.strerror or err}"
+        data = text.encode("utf-8")
+    except UnicodeEncodeError as err:  # a lone surrogate: no UTF-8 file can hold it
+        msg = f"{path}: cannot write: character {err.start} is not valid Unicode"
         raise InputError(msg) from None
     try:
-        _replace(path, text, mode)
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            mode = 0o644
+        _sweep_stale_temps(path)
+        _replace(path, data, mode)
     except OSError as err:
         msg = f"{path}: cannot write: {err.strerror or err}"
         raise InputError(msg) from None
 
 
-def _replace(path: Path, text: str, mode: int) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+def _replace(path: Path, data: bytes, mode: int) -> None:
+    prefix = f".{path.name}.{os.getpid()}."
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=_TEMP_SUFFIX)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
         Path(tmp).chmod(mode)
-        Path(tmp).replace(path)  # same directory, so the rename is atomic
+        Path(tmp).replace(path)  # same folder, so the rename is atomic
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+    _sync_folder(path.parent)
+
+
+def _sweep_stale_temps(path: Path) -> None:
+    """Remove the temps of *path* whose writer process no longer exists (killed mid-write)."""
+    pattern = re.compile(re.escape(f".{path.name}") + _TEMP_NAME)
+    with os.scandir(path.parent) as entries:
+        stale = [
+            e.path
+            for e in entries
+            if (found := pattern.fullmatch(e.name)) and not _alive(int(found["pid"]))
+        ]
+    for name in stale:
+        Path(name).unlink(missing_ok=True)
+
+
+def _alive(pid: int) -> bool:
+    """Whether process *pid* exists; in doubt (another user's, or on Windows) it is alive."""
+    if pid == os.getpid() or sys.platform == "win32":  # os.kill would end it on Windows
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (OSError, OverflowError):
+        return True
+    return True
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable; best effort, as some systems cannot sync a folder."""
+    if sys.platform == "win32":
+        return
+    with contextlib.suppress(OSError):
+        fd = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 __all__ = [

@@ -8,6 +8,7 @@ language ``--lang`` (or the environment) chose.
 from __future__ import annotations
 
 import functools
+from contextlib import contextmanager
 from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
@@ -18,13 +19,13 @@ from kgraph.errors import FileError, KgraphError, UnknownConceptError
 from kgraph.graph import normalize, short_names
 from kgraph.i18n import LANGUAGES, LanguageError, choose_language, texts
 from kgraph.render.json import render_json
-from kgraph.render.text import clean, render_text
+from kgraph.render.text import clean, clean_message, render_text
 from kgraph.store import resolve_graph_path
 from kgraph.validate import load_graph, paused_gc
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
@@ -43,11 +44,22 @@ COMMAND_MODULES: Final = {
 }
 
 
+@contextmanager
+def _cleaned_usage_errors() -> Iterator[None]:
+    """Click's own errors echo what was typed (a file name, a choice): clean them too."""
+    try:
+        yield
+    except click.ClickException as err:
+        err.message = clean_message(err.message)  # type: ignore[misc]  # Final in the stubs only
+        raise
+
+
 class _Group(click.Group):
     """The ``kgraph`` group: a command's module is imported only when that command runs.
 
     So each command pays for its own imports alone. Every KgraphError becomes one stderr message
-    and its exit code here.
+    and its exit code here; messages quote file names, typed names and file contents, so they
+    are cleaned of terminal control characters first (click's own usage errors too).
     """
 
     def list_commands(self, _: click.Context) -> list[str]:
@@ -58,13 +70,18 @@ class _Group(click.Group):
             import_module(f"kgraph.cli.{COMMAND_MODULES[cmd_name]}")
         return super().get_command(ctx, cmd_name)
 
+    def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
+        with _cleaned_usage_errors():
+            return super().make_context(*args, **kwargs)
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            with paused_gc():  # a command is short and keeps what it loads: see paused_gc
+            with paused_gc(), _cleaned_usage_errors():  # a command is short: see paused_gc
                 return super().invoke(ctx)
         except KgraphError as err:
             t = texts(ctx.meta.get(_LANG) or _environment_language())
-            click.echo(t("error", message=describe(err, t, ctx.meta.get(_GRAPH))), err=True)
+            message = clean_message(describe(err, t, ctx.meta.get(_GRAPH)))
+            click.echo(t("error", message=message), err=True)
             ctx.exit(err.exit_code)
 
 

@@ -22,7 +22,7 @@ from kgraph.cli.app import (
 )
 from kgraph.i18n import texts
 from kgraph.render.json import render_json
-from kgraph.render.text import render_problems
+from kgraph.render.text import clean, render_problems
 from kgraph.store import dump, parse, read_graph, write_atomic
 from kgraph.validate import load_checked, validate
 
@@ -59,9 +59,14 @@ def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int, l
         return render_github(problems)
     t = texts(lang)
     if not problems:
-        return t("cli.valid", path=path, count=count, concepts=t.plural(count, "concept")) + "\n"
+        return (
+            t("cli.valid", path=clean(path), count=count, concepts=t.plural(count, "concept"))
+            + "\n"
+        )
     kind, found = problems[0].severity, len(problems)
-    summary = t("cli.problems", path=path, count=found, kind=kind, problems=t.plural(found, kind))
+    summary = t(
+        "cli.problems", path=clean(path), count=found, kind=kind, problems=t.plural(found, kind)
+    )
     return render_problems(problems) + summary + "\n"
 
 
@@ -107,18 +112,18 @@ def fmt(ctx: click.Context, graph: Path | None, check: bool, lang: str) -> None:
         ctx.exit(1)
     canonical, t = dump(parsed.graph), texts(lang)
     if canonical == text:
-        click.echo(t("cli.canonical", path=path), err=True)
+        click.echo(t("cli.canonical", path=clean(str(path))), err=True)
     elif check:
         diff = difflib.unified_diff(
             text.splitlines(keepends=True), canonical.splitlines(keepends=True),
             t("cli.diff_now", path=path), t("cli.diff_canonical", path=path),
         )  # fmt: skip
         click.echo("".join(diff), nl=False)
-        click.echo(t("cli.not_canonical", path=path), err=True)
+        click.echo(t("cli.not_canonical", path=clean(str(path))), err=True)
         ctx.exit(1)
     else:
         write_atomic(path, canonical)
-        click.echo(t("cli.rewritten", path=path), err=True)
+        click.echo(t("cli.rewritten", path=clean(str(path))), err=True)
 
 
 @main.command()

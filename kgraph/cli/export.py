@@ -20,6 +20,7 @@ from kgraph.errors import InputError
 from kgraph.i18n import texts
 from kgraph.model import Category, Level
 from kgraph.render import EXPORTERS, EXTENSIONS, exporter
+from kgraph.render.text import clean
 from kgraph.selection import select
 from kgraph.store import write_atomic
 
@@ -37,7 +38,7 @@ def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
         msg = t("cli.mkdir", path=target.parent, reason=err.strerror or err)
         raise InputError(msg) from None
     write_atomic(target, text)
-    click.echo(t("cli.wrote", path=target), err=True)
+    click.echo(t("cli.wrote", path=clean(str(target))), err=True)
 
 
 @main.command()

@@ -23,21 +23,21 @@ from kgraph.cli.app import (
     strict_option,
 )
 from kgraph.i18n import texts
+from kgraph.profile import learn as learn_marks
 from kgraph.profile import (
-    Change,
     load_profile,
+    locked_profile,
     marks_text,
-    merge,
     migrated,
     now,
     parse_marks,
     profile_path,
     record_forgotten,
+    record_imported,
     record_learned,
     resolve,
     save_profile,
 )
-from kgraph.profile import learn as learn_marks
 from kgraph.progress import known_report, ladder
 from kgraph.render.text import clean, label, render_text
 from kgraph.store import read_text
@@ -58,7 +58,9 @@ def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None, lang
     Example:
         kgraph learn python linear-algebra lora
     """
-    change = record_learned(chosen_graph(graph), load_profile(profile_path(profile)), names, now())
+    kg = chosen_graph(graph)
+    with locked_profile(profile_path(profile)) as saved:
+        change = record_learned(kg, saved, names, now())
     click.echo(render_text(change, lang), nl=False, err=True)
 
 
@@ -74,7 +76,9 @@ def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None, lan
     Example:
         kgraph forget lora
     """
-    change = record_forgotten(chosen_graph(graph), load_profile(profile_path(profile)), names)
+    kg = chosen_graph(graph)
+    with locked_profile(profile_path(profile)) as saved:
+        change = record_forgotten(kg, saved, names)
     click.echo(render_text(change, lang), nl=False, err=True)
 
 
@@ -108,17 +112,15 @@ def known(
     if export_ and import_:
         raise click.UsageError(texts(lang)("cli.export_import"))
     kg = chosen_graph(graph)
+    if import_:
+        incoming = parse_marks(read_text(import_), str(import_))
+        with locked_profile(profile_path(profile)) as saved:
+            change = record_imported(kg, saved, incoming)  # unknown ids: nothing is written
+        click.echo(render_text(change, lang), nl=False, err=True)
+        return
     saved = load_profile(profile_path(profile))
     if export_:
         click.echo(marks_text(migrated(kg, saved.marked)), nl=False)
-    elif import_:
-        incoming = parse_marks(read_text(import_), str(import_))
-        marks = merge(kg, saved.marked, incoming)  # unknown ids: nothing is written
-        added = tuple(sorted(set(marks) - set(migrated(kg, saved.marked))))
-        if marks != saved.marked:
-            save_profile(saved, marks)
-        change = Change(str(saved.path), "Imported", added, ())
-        click.echo(render_text(change, lang), nl=False, err=True)
     else:
         resolved = resolve(kg, saved.marked)
         report = known_report(kg, str(saved.path), dict(resolved.marks), resolved.unresolved)
@@ -190,8 +192,12 @@ def assess(
         click.echo(t("cli.assess_nothing_new"), err=True)
         return
     ask = t(
-        "cli.assess_save", count=len(new), concepts=t.plural(len(new), "concept"), path=saved.path
+        "cli.assess_save",
+        count=len(new),
+        concepts=t.plural(len(new), "concept"),
+        path=clean(str(saved.path)),
     )
     if save or click.confirm(ask, default=True, err=True):
-        save_profile(saved, learn_marks(kg, saved.marked, new, now()))
-        click.echo(t("saved_in", path=saved.path), err=True)
+        with locked_profile(saved.path) as latest:  # re-read: another command may have saved
+            save_profile(latest, learn_marks(kg, latest.marked, new, now()))
+        click.echo(t("saved_in", path=clean(str(saved.path))), err=True)

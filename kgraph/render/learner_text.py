@@ -39,7 +39,8 @@ def _known(report: KnownReport, lang: str = DEFAULT) -> str:
         if implied:
             lines += _wrap(implied, t("known.implied"), "    ")
     if report.unresolved:
-        lines += ["", t("known.unresolved", ids=", ".join(report.unresolved))]
+        unresolved = ", ".join(map(clean, report.unresolved))  # raw ids from a file: may be hostile
+        lines += ["", t("known.unresolved", ids=unresolved)]
     return "\n".join([*lines, "", t("saved_in", path=clean(report.profile))]) + "\n"
 
 

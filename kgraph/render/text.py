@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+import unicodedata
 from functools import singledispatch
 from typing import TYPE_CHECKING, Final
 
@@ -31,15 +32,36 @@ if TYPE_CHECKING:
     from kgraph.model import Concept
     from kgraph.queries import RungTotal
 
-# C0/C1 controls (ESC, CR, BEL…), bidi embeddings/overrides/isolates, line/paragraph separators.
-_UNSAFE: Final = re.compile(
-    "[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\u2028\u2029]"
-)
+# Printable ASCII is always safe; anything else is looked up by Unicode category. Hidden are
+# controls (C0 and C1: ESC starts ANSI and OSC 8 sequences, CR and BS overwrite, CSI is \x9b),
+# format characters (bidi embeddings, overrides and isolates, zero-width spaces and joiners,
+# the BOM), line and paragraph separators, and lone surrogates (which no terminal can encode).
+_SUSPECT: Final = re.compile(r"[^\x20-\x7e]")
+_HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
+
+
+def _shown(match: re.Match[str]) -> str:
+    char = match.group()
+    if unicodedata.category(char) not in _HIDDEN:
+        return char
+    return char.encode("unicode_escape").decode("ascii")
 
 
 def clean(text: str) -> str:
-    """*text* with every control or bidi character shown as a visible escape, e.g. ``\\x1b``."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    r"""*text* with every control, format or bidi character shown as a visible escape (``\x1b``).
+
+    Examples:
+        >>> print(clean("\x1b[31mred\u202e\r"))
+        \x1b[31mred\u202e\r
+    """
+    if text.isascii() and text.isprintable():
+        return text
+    return _SUSPECT.sub(_shown, text)
+
+
+def clean_message(text: str) -> str:
+    """A multi-line message (an error, a report) cleaned line by line, keeping its line breaks."""
+    return "\n".join(clean(line) for line in text.split("\n"))
 
 
 def hours(value: float) -> str:
@@ -252,4 +274,4 @@ def render_problems(problems: Iterable[Problem]) -> str:
     return "".join(f"{row}\n" for row in rows)
 
 
-__all__ = ["clean", "hours", "label", "render_problems", "render_text"]
+__all__ = ["clean", "clean_message", "hours", "label", "render_problems", "render_text"]
