@@ -7,6 +7,7 @@ module, because defining the models costs more than everything a query does afte
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Annotated, Any, Final
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
@@ -23,7 +24,13 @@ def _check_text(text: str) -> str:
     if not text.strip():
         msg = "must not be empty"
         raise ValueError(msg)
+    if found := _SURROGATE.search(text):  # JSON can spell one (\\ud800); no UTF-8 file holds it
+        msg = f"must be valid Unicode text (a lone surrogate at character {found.start()})"
+        raise ValueError(msg)
     return text
+
+
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 
 
 ConceptId = Annotated[str, Field(strict=True, pattern=ID_PATTERN)]

@@ -31,6 +31,8 @@ if TYPE_CHECKING:
 GRAPH_ENV: Final = "KGRAPH_GRAPH"
 LOCAL_GRAPH: Final = Path("graph") / "concepts.json"
 _TOP_KEYS: Final = frozenset({"$schema", "concepts"})
+_LONG_NUMBER: Final = re.compile(r"[0-9]{4000,}")
+_SURROGATE: Final = re.compile("[\ud800-\udfff]")
 MAX_MIB_ENV: Final = "KGRAPH_MAX_MIB"
 DEFAULT_MAX_MIB: Final = 256
 BYTES_PER_CONCEPT: Final = 1150  # a concept of realistic size, as canonical JSON
@@ -159,8 +161,8 @@ def parse(text: str, path: str) -> Parsed:
         return Parsed(path, text, None, tuple(problems), (), locator)
     problems += [located((key,), None, key, "unknown key") for key in sorted(set(data) - _TOP_KEYS)]
     schema = data.get("$schema", SCHEMA_FILE)
-    if not isinstance(schema, str):
-        problems.append(located(("$schema",), None, "$schema", "must be a string"))
+    if (wrong := _schema_problem(schema)) is not None:
+        problems.append(located(("$schema",), None, "$schema", wrong))
     raw = data.get("concepts")
     if not isinstance(raw, list):
         message = "missing" if raw is None else "must be a list of concepts"
@@ -182,6 +184,14 @@ def parse(text: str, path: str) -> Parsed:
     graph = GraphFile(tuple(concepts), str(schema))
     ordered = tuple(sorted(problems, key=lambda p: p.sort_key))
     return Parsed(path, text, graph, ordered, tuple(raw), locator)
+
+
+def _schema_problem(schema: object) -> str | None:
+    if not isinstance(schema, str):
+        return "must be a string"
+    if _SURROGATE.search(schema):
+        return "must be valid Unicode text"
+    return None
 
 
 def raw_id(item: object) -> str | None:
@@ -218,7 +228,19 @@ def _decode(text: str, path: str) -> tuple[Any, _Oddities, Problem | None]:
         return None, oddities, problem
     except RecursionError:
         return None, oddities, Problem(path, 1, 1, None, None, "invalid JSON: nested too deeply")
+    except ValueError:  # Python refuses to read integers of more than 4,300 digits
+        line, column = _position(text, _LONG_NUMBER.search(text))
+        message = "invalid JSON: a number with more digits than anyone needs"
+        return None, oddities, Problem(path, line, column, None, None, message)
     return data, oddities, None
+
+
+def _position(text: str, found: re.Match[str] | None) -> tuple[int, int]:
+    """Line and column (from 1) of a regex match in *text*; 1:1 without one."""
+    if found is None:
+        return 1, 1
+    before = text[: found.start()]
+    return before.count("\n") + 1, found.start() - before.rfind("\n")
 
 
 def _find_oddities(locator: Locator) -> Iterable[tuple[int, None, str | None, str]]:

@@ -213,11 +213,6 @@ def test_click_usage_errors_echo_typed_values_escaped(runner, hostile_file):
         assert "\\x1b[31;1m" in result.stderr
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="render_json keeps C1 controls and bidi/format characters raw (ensure_ascii=False);"
-    " reported to the integrator: escape them as \\uXXXX, which JSON reads back identically",
-)
 def test_json_output_escapes_hidden_characters(runner, hostile_file):
     result = run(runner, "show", "evil", "--graph", str(hostile_file), "--format", "json")
     assert raw_controls(result.stdout) == set()

@@ -39,9 +39,8 @@ CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
 EXAMPLES = 1_500 if CI else 60
 FUZZ = settings(max_examples=EXAMPLES, suppress_health_check=[HealthCheck.too_slow])
 RUNNER = CliRunner()
-# json.loads raises ValueError (not JSONDecodeError) past 4,300 digits: the loader crashes then
-# (test_a_number_of_5000_digits_is_a_problem). Raise this to 5,000 once that is fixed.
-MAX_DIGITS = 4_300
+# Past 4,300 digits json.loads raises a plain ValueError, which the loader reports as a problem.
+MAX_DIGITS = 5_000
 
 
 @functools.cache
@@ -252,28 +251,19 @@ def test_deep_nesting_is_a_located_problem(fuzz_file, depth):
             assert [str(p) for p in problems] == ["g.json:1:1: invalid JSON: nested too deeply"]
 
 
-# ---- crashes found, owned by the loader (reported; strict, so a fix turns them into failures) ---
+# ---- crashes the fuzzing found, fixed in the loader ----
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=ValueError,
-    reason="store._decode catches JSONDecodeError and RecursionError but json.loads raises a plain"
-    " ValueError for an integer of more than 4,300 digits (sys.int_info.default_max_str_digits)",
-)
-def test_a_number_of_5000_digits_is_a_problem(fuzz_file):
-    text = '{"concepts": [' + "1" * 5_000 + "]}"
-    assert parse(text, "g.json").problems
+def test_a_number_of_5000_digits_is_a_located_problem(fuzz_file):
+    text = '{"concepts": [\n  ' + "1" * 5_000 + "]}"
+    [problem] = parse(text, "g.json").problems
+    assert (problem.line, problem.column) == (2, 3)
+    assert "number" in problem.message
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the model accepts a lone surrogate (JSON allows \\ud800), which no UTF-8 output can"
-    " hold: --format json and export -o - then crash in click.echo, fmt fails at the write",
-)
 def test_a_lone_surrogate_is_a_validation_error(fuzz_file):
     doc = copy.deepcopy(slice_doc())
     doc["concepts"][0]["name"] = "\ud800"
     fuzz_file.write_text(json.dumps(doc), encoding="utf-8")
-    with pytest.raises(KgraphError):
+    with pytest.raises(KgraphError, match="lone surrogate"):
         load_graph(fuzz_file)

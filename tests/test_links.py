@@ -96,11 +96,6 @@ def test_plain_https_urls_are_accepted(tmp_path, url):
     assert load_with_url(tmp_path, url) is None
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="check_url (model, the integrator's) accepts C1 controls other than U+0085, bidi"
-    " overrides and zero-width characters: its pattern is \\s and C0 only; reported",
-)
 @pytest.mark.parametrize(
     "url",
     [

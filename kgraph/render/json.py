@@ -7,6 +7,7 @@ import json
 from enum import Enum
 
 from kgraph.model import Concept
+from kgraph.render.text import escape_hidden
 
 
 def to_data(value: object) -> object:
@@ -26,8 +27,20 @@ def to_data(value: object) -> object:
 
 
 def render_json(result: object) -> str:
-    """Sorted, indented, UTF-8 JSON with a trailing newline; the same input, the same bytes."""
-    return json.dumps(to_data(result), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    """Sorted, indented, UTF-8 JSON with a trailing newline; the same input, the same bytes.
+
+    Characters a terminal would act on or hide (controls, bidi and zero-width marks) are escaped.
+    """
+    text = json.dumps(to_data(result), indent=2, sort_keys=True, ensure_ascii=False)
+    return escape_hidden(text, _json_escape) + "\n"
+
+
+def _json_escape(char: str) -> str:
+    """A hidden character as a JSON escape (``\\u202e``): it reads back the same, shows as text.
+
+    A raw line feed can only be the indentation's (``json.dumps`` escapes those in strings).
+    """
+    return char if char == "\n" else json.dumps(char)[1:-1]
 
 
 __all__ = ["render_json", "to_data"]

@@ -25,7 +25,7 @@ from kgraph.queries import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from kgraph.errors import Problem
     from kgraph.i18n import Texts
@@ -40,10 +40,19 @@ _SUSPECT: Final = re.compile(r"[^\x20-\x7e]")
 _HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
-def _shown(match: re.Match[str]) -> str:
-    char = match.group()
-    if unicodedata.category(char) not in _HIDDEN:
-        return char
+def hidden(char: str) -> bool:
+    """Whether a terminal would act on *char* or not show it (see `_HIDDEN`)."""
+    return unicodedata.category(char) in _HIDDEN
+
+
+def escape_hidden(text: str, escape: Callable[[str], str]) -> str:
+    """*text* with each hidden character replaced by ``escape(char)``."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _SUSPECT.sub(lambda m: escape(m.group()) if hidden(m.group()) else m.group(), text)
+
+
+def _shown(char: str) -> str:
     return char.encode("unicode_escape").decode("ascii")
 
 
@@ -54,9 +63,7 @@ def clean(text: str) -> str:
         >>> print(clean("\x1b[31mred\u202e\r"))
         \x1b[31mred\u202e\r
     """
-    if text.isascii() and text.isprintable():
-        return text
-    return _SUSPECT.sub(_shown, text)
+    return escape_hidden(text, _shown)
 
 
 def clean_message(text: str) -> str:
@@ -274,4 +281,13 @@ def render_problems(problems: Iterable[Problem]) -> str:
     return "".join(f"{row}\n" for row in rows)
 
 
-__all__ = ["clean", "clean_message", "hours", "label", "render_problems", "render_text"]
+__all__ = [
+    "clean",
+    "clean_message",
+    "escape_hidden",
+    "hidden",
+    "hours",
+    "label",
+    "render_problems",
+    "render_text",
+]

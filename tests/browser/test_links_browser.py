@@ -93,11 +93,6 @@ def test_page_links_only_https(open_html, tmp_path):
     assert links == {"good": GOOD} | dict.fromkeys(NOT_HTTPS, "")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="page.js safeUrl checks the scheme only: it links https URLs with credentials and"
-    " silently repairs spaces, tabs and bidi characters; reported (not this brief's file)",
-)
 def test_page_refuses_credentials_whitespace_and_bidi(open_html, tmp_path):
     links = links_of(open_html, tmp_path, HIDDEN_TRAPS)
     assert links == {"good": GOOD} | dict.fromkeys(HIDDEN_TRAPS, "")

@@ -59,9 +59,17 @@
     if (cls) node.className = cls;
     return node;
   }
+  // The page re-checks every link as kgraph.model.check_url does: https, a host, no credentials,
+  // and none of the characters (spaces, controls, quotes, invisible or bidi marks) that URL
+  // parsing would silently repair or that could disguise where the link goes.
+  var UNSAFE_URL = /[\s\u0000-\u001f\u007f-\u009f"'<>\\`\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff\ud800-\udfff]/;
   function safeUrl(u) {
-    try { var url = new URL(u); return url.protocol === "https:" ? url.href : null; }
-    catch (e) { return null; }
+    if (typeof u !== "string" || UNSAFE_URL.test(u)) return null;
+    try {
+      var url = new URL(u);
+      if (url.protocol !== "https:" || !url.hostname || url.username || url.password) return null;
+      return url.href;
+    } catch (e) { return null; }
   }
   function label(c) {
     var prefix = planOrder.has(c.id) ? planOrder.get(c.id) + ". " : "";
