@@ -275,20 +275,34 @@ class KGraph:
         return distance
 
     def shortest_chains(self, source: str, target: str, *, limit: int = 3) -> list[tuple[str, ...]]:
-        """Up to *limit* shortest chains source → … → target, in lexicographic order."""
+        """Up to *limit* shortest chains source → … → target, in lexicographic order.
+
+        Walks back from *target* along prerequisites one step nearer to *source*, lowest id
+        first, keeping one shared path (a chain of 100,000 must not be copied at every step).
+        """
         distance = self.distances_from(source)
         if target not in distance:
             return []
+
+        def nearer(node: str) -> Iterator[str]:
+            steps = (p for p in self.prerequisites[node] if distance.get(p) == distance[node] - 1)
+            return iter(sorted(steps))
+
         chains: list[tuple[str, ...]] = []
-        stack: list[tuple[str, ...]] = [(target,)]
-        while stack and len(chains) < limit:
-            partial = stack.pop()
-            head = partial[0]
-            if head == source:
-                chains.append(partial)
+        path, pending = [target], [nearer(target)]
+        while pending and len(chains) < limit:
+            if path[-1] == source:
+                chains.append(tuple(reversed(path)))
+                path.pop()
+                pending.pop()
                 continue
-            steps = [p for p in self.prerequisites[head] if distance.get(p) == distance[head] - 1]
-            stack.extend((p, *partial) for p in sorted(steps, reverse=True))
+            step = next(pending[-1], None)
+            if step is None:
+                path.pop()
+                pending.pop()
+            else:
+                path.append(step)
+                pending.append(nearer(step))
         return sorted(chains)
 
 

@@ -63,11 +63,21 @@ def ancestor_bits(kg: KGraph) -> tuple[dict[str, int], dict[str, int]]:
 
 
 def _redundant_edges(ctx: _Context) -> Iterator[Problem]:
+    """An edge p → c is redundant when another prerequisite of c already needs p.
+
+    p is never its own ancestor, so testing p against the union of all of c's prerequisites'
+    ancestors finds the redundant edges in one pass; only those then look for a witness.
+    """
     bit, ancestors = ancestor_bits(ctx.kg)
     for cid, concept in ctx.kg.concepts.items():
+        prereqs = ctx.kg.prerequisites[cid]
+        covered = 0
+        for p in prereqs:
+            covered |= ancestors[p]
         for j, prereq in enumerate(concept.prerequisites):
-            others = [p for p in ctx.kg.prerequisites[cid] if p != prereq.id]
-            via = next((o for o in others if ancestors[o] & bit[prereq.id]), None)
+            if not covered & bit[prereq.id]:
+                continue
+            via = next((o for o in prereqs if ancestors[o] & bit[prereq.id]), None)
             if via is not None:
                 message = (
                     f"redundant edge {prereq.id} → {cid}: {via} already needs {prereq.id};"
