@@ -49,41 +49,38 @@ def lint(parsed: Parsed, kg: KGraph) -> tuple[Problem, ...]:
     return tuple(sorted(found, key=lambda p: p.sort_key))
 
 
-def ancestor_bits(kg: KGraph) -> tuple[dict[str, int], dict[str, int]]:
-    """Each concept's bit, and the bitset of its ancestors, in one pass over the order."""
-    order = kg.learning_order(kg.concepts)
-    bit = {cid: 1 << i for i, cid in enumerate(order)}
-    ancestors: dict[str, int] = {}
-    for cid in order:
-        mask = 0
-        for prereq in kg.prerequisites[cid]:
-            mask |= ancestors[prereq] | bit[prereq]
-        ancestors[cid] = mask
-    return bit, ancestors
-
-
 def _redundant_edges(ctx: _Context) -> Iterator[Problem]:
     """An edge p → c is redundant when another prerequisite of c already needs p.
 
     p is never its own ancestor, so testing p against the union of all of c's prerequisites'
-    ancestors finds the redundant edges in one pass; only those then look for a witness.
+    ancestors finds the redundant edges in one pass; only those then look for a witness. A
+    concept's ancestors are dropped once everything that needs it has been visited, and bits
+    are made when tested, so memory stays at the graph's width, not its size squared.
     """
-    bit, ancestors = ancestor_bits(ctx.kg)
-    for cid, concept in ctx.kg.concepts.items():
-        prereqs = ctx.kg.prerequisites[cid]
+    kg = ctx.kg
+    order = kg.learning_order(kg.concepts)
+    position = {cid: i for i, cid in enumerate(order)}
+    readers = {cid: len(kg.dependents[cid]) for cid in order}
+    ancestors: dict[str, int] = {}
+    for cid in order:
+        prereqs = kg.prerequisites[cid]
         covered = 0
         for p in prereqs:
             covered |= ancestors[p]
-        for j, prereq in enumerate(concept.prerequisites):
-            if not covered & bit[prereq.id]:
-                continue
-            via = next((o for o in prereqs if ancestors[o] & bit[prereq.id]), None)
-            if via is not None:
+        for j, prereq in enumerate(kg[cid].prerequisites):
+            if covered >> position[prereq.id] & 1:
+                via = next(o for o in prereqs if ancestors[o] >> position[prereq.id] & 1)
                 message = (
                     f"redundant edge {prereq.id} → {cid}: {via} already needs {prereq.id};"
                     f" remove {prereq.id!r} from its prerequisites"
                 )
                 yield ctx.warn(cid, ("prerequisites", j, "id"), f"prerequisites[{j}]", message)
+        for p in prereqs:
+            covered |= 1 << position[p]
+            readers[p] -= 1
+            if not readers[p]:
+                del ancestors[p]  # everything that needs p has read it
+        ancestors[cid] = covered
 
 
 def _rung_inversions(ctx: _Context) -> Iterator[Problem]:
@@ -192,4 +189,4 @@ RULES: Final[tuple[Rule, ...]] = (
     _untranslated_reasons,
 )
 
-__all__ = ["HOURS", "RULES", "SUMMARY_CHARS", "ancestor_bits", "lint"]
+__all__ = ["HOURS", "RULES", "SUMMARY_CHARS", "lint"]

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import json
 
+from hypothesis import given
+
 from kgraph.graph import KGraph
 from kgraph.lint import lint
 from kgraph.store import parse
+from tests.strategies import dags
 
 
 def concept(cid: str, *prereqs: str, **extra: object) -> dict[str, object]:
@@ -128,3 +131,22 @@ def test_untranslated_reason_points_at_its_line():
         ("c", "prerequisites[1]"),
     ]
     assert '"why": "w"' in parsed.text.splitlines()[found[0].line - 1]
+
+
+@given(dags(max_concepts=25))
+def test_redundant_edges_are_exactly_those_outside_the_transitive_reduction(graph):
+    import networkx as nx
+
+    from kgraph.store import dump
+
+    parsed = parse(dump(graph), "g.json")
+    assert parsed.graph is not None
+    kg = KGraph(parsed.graph.concepts)
+    found = {
+        (w.message.split()[2], w.concept)
+        for w in lint(parsed, kg)
+        if w.message.startswith("redundant edge")
+    }
+    g = nx.DiGraph([(p, c) for c in kg.concepts for p in kg.prerequisites[c]])
+    g.add_nodes_from(kg.concepts)
+    assert found == set(g.edges) - set(nx.transitive_reduction(g).edges)
