@@ -147,6 +147,6 @@ def test_redundant_edges_are_exactly_those_outside_the_transitive_reduction(grap
         for w in lint(parsed, kg)
         if w.message.startswith("redundant edge")
     }
-    g = nx.DiGraph([(p, c) for c in kg.concepts for p in kg.prerequisites[c]])
+    g: nx.DiGraph[str] = nx.DiGraph([(p, c) for c in kg.concepts for p in kg.prerequisites[c]])
     g.add_nodes_from(kg.concepts)
     assert found == set(g.edges) - set(nx.transitive_reduction(g).edges)
