@@ -216,3 +216,14 @@ def test_click_usage_errors_echo_typed_values_escaped(runner, hostile_file):
 def test_json_output_escapes_hidden_characters(runner, hostile_file):
     result = run(runner, "show", "evil", "--graph", str(hostile_file), "--format", "json")
     assert raw_controls(result.stdout) == set()
+
+
+def test_fmt_check_diff_shows_hidden_characters_escaped(runner, tmp_path):
+    """The diff quotes the file itself, whose strings may carry raw bidi characters."""
+    doc = {"concepts": [concept("a", "foundations") | {"name": "A \u202eevil"}]}
+    graph = tmp_path / "g.json"
+    graph.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = runner.invoke(main, ["fmt", "--check", "--graph", str(graph)])
+    assert result.exit_code == 1
+    assert "A \\u202eevil" in result.stdout
+    assert raw_controls(result.stdout) == set()

@@ -22,7 +22,7 @@ from kgraph.cli.app import (
 )
 from kgraph.i18n import texts
 from kgraph.render.json import render_json
-from kgraph.render.text import clean, render_problems
+from kgraph.render.text import clean, clean_message, render_problems
 from kgraph.store import dump, parse, read_graph, write_atomic
 from kgraph.validate import load_checked, validate
 
@@ -118,7 +118,7 @@ def fmt(ctx: click.Context, graph: Path | None, check: bool, lang: str) -> None:
             text.splitlines(keepends=True), canonical.splitlines(keepends=True),
             t("cli.diff_now", path=path), t("cli.diff_canonical", path=path),
         )  # fmt: skip
-        click.echo("".join(diff), nl=False)
+        click.echo(clean_message("".join(diff)), nl=False)  # the file's text may be hostile
         click.echo(t("cli.not_canonical", path=clean(str(path))), err=True)
         ctx.exit(1)
     else:

@@ -1,8 +1,14 @@
-"""GitHub workflow annotations, so a reviewer sees each problem on the line of the diff."""
+"""GitHub workflow annotations, so a reviewer sees each problem on the line of the diff.
+
+Messages quote the pull request's own text, so control and bidi characters are escaped
+(`kgraph.render.text.clean`) before GitHub's own escaping of ``%``, CR and LF.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
+
+from kgraph.render.text import clean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -22,7 +28,7 @@ def render_github(problems: Iterable[Problem]) -> str:
     """``::error file=…,line=…,col=…::message`` per problem (``::warning`` for warnings)."""
     rows = []
     for p in problems:
-        where = f"file={_escape_property(p.path)},line={p.line},col={p.column}"
+        where = f"file={_escape_property(clean(p.path))},line={p.line},col={p.column}"
         subject = ": ".join(
             part
             for part in (
@@ -32,7 +38,7 @@ def render_github(problems: Iterable[Problem]) -> str:
             )
             if part
         )
-        rows.append(f"::{p.severity} {where}::{_escape_data(subject)}\n")
+        rows.append(f"::{p.severity} {where}::{_escape_data(clean(subject))}\n")
     return "".join(rows)
 
 
