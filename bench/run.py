@@ -210,6 +210,7 @@ def main() -> None:
         return
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        os.chdir(folder)  # run the installed kgraph on its packaged graph, not a checkout's
         env = environment(folder / "startup")
         report: dict[str, Any] = {
             "machine": f"{platform.machine()}, {os.cpu_count()} cores,"
