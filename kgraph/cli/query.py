@@ -24,7 +24,6 @@ from kgraph.cli.app import (
 from kgraph.i18n import texts
 from kgraph.model import Category, Level
 from kgraph.render import exporter
-from kgraph.selection import select
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -64,6 +63,8 @@ def path_command(
     kg = chosen_graph(graph)
     known = known_for(kg, known, profile)
     if fmt in {"mermaid", "markdown"}:
+        from kgraph.selection import select  # only a diagram of the plan needs it
+
         chosen = select(kg, path=(source, names[-1]), only_path=True, known=known, strict=strict)
         click.echo(exporter(fmt, lang=lang)(chosen), nl=False)
     else:
