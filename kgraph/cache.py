@@ -3,8 +3,9 @@
 An entry is the file's concepts in their canonical JSON form, stored under a key made of the
 file's exact bytes, kgraph's version and the code that validates (so an edited checkout never
 trusts an entry its older self wrote). JSON, never pickle: an entry is data, not code. Anything
-unexpected in an entry (unreadable, truncated, another key inside, a shape that does not build)
-makes it a miss, and a cache folder that cannot be written only costs speed.
+unexpected in an entry (unreadable, truncated, another key or version inside, a payload whose
+checksum does not match) makes it a miss, and a cache folder that cannot be written only costs
+speed.
 """
 
 from __future__ import annotations
@@ -31,14 +32,26 @@ _VALIDATING_CODE: Final = ("model.py", "schema.py", "store.py", "validate.py", "
 
 
 def enabled() -> bool:
-    """Whether ``$KGRAPH_NO_CACHE`` leaves the cache on (unset, empty or ``0``)."""
-    return os.environ.get(NO_CACHE_ENV, "") in ("", "0")
+    """Whether the cache is on: ``$KGRAPH_NO_CACHE`` unset, empty or ``0``, and a home to use."""
+    return os.environ.get(NO_CACHE_ENV, "") in ("", "0") and _base() is not None
 
 
 def cache_dir() -> Path:
     """``$XDG_CACHE_HOME/kgraph``, else ``~/.cache/kgraph``."""
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "kgraph"
+    base = _base()
+    if base is None:
+        msg = "no cache folder: neither $XDG_CACHE_HOME nor a home directory is known"
+        raise InputError(msg)
+    return base / "kgraph"
+
+
+def _base() -> Path | None:
+    if xdg := os.environ.get("XDG_CACHE_HOME"):
+        return Path(xdg)
+    try:
+        return Path.home() / ".cache"
+    except RuntimeError:  # no $HOME and no password entry: run without a cache
+        return None
 
 
 def key(file_digest: str) -> str:

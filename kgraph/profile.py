@@ -105,8 +105,13 @@ def profile_path(explicit: Path | None = None, env: Mapping[str, str] | None = N
     env = os.environ if env is None else env
     if home := env.get(HOME_ENV):
         return Path(home) / FILE_NAME
-    data = env.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    return Path(data) / "kgraph" / FILE_NAME
+    if data := env.get("XDG_DATA_HOME"):
+        return Path(data) / "kgraph" / FILE_NAME
+    try:
+        return Path.home() / ".local" / "share" / "kgraph" / FILE_NAME
+    except RuntimeError:  # no $HOME and no password entry
+        msg = f"no home directory to keep your progress in: set {HOME_ENV} or pass --profile"
+        raise InputError(msg) from None
 
 
 def load_profile(path: Path) -> Profile:

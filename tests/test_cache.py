@@ -7,7 +7,7 @@ import json
 import os
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -17,9 +17,6 @@ from kgraph.cli import main
 from kgraph.errors import DataError, InputError
 from kgraph.validate import load_graph
 from kgraph.version import __version__
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 @pytest.fixture
@@ -198,3 +195,18 @@ def test_a_bad_size_limit_is_a_clear_error(graph_file, monkeypatch):
     monkeypatch.setenv(store.MAX_MIB_ENV, "lots")
     with pytest.raises(InputError, match="KGRAPH_MAX_MIB='lots' is not a whole number"):
         load_graph(graph_file)
+
+
+def test_without_any_home_the_cache_is_off(graph_file, parses, monkeypatch):
+    def no_home() -> Path:
+        msg = "Could not determine home directory."
+        raise RuntimeError(msg)
+
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert not cache.enabled()
+    assert "lora" in load_graph(graph_file)
+    assert "lora" in load_graph(graph_file)
+    assert len(parses) == 2
+    with pytest.raises(InputError, match="no cache folder"):
+        cache.cache_dir()

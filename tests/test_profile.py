@@ -226,3 +226,17 @@ class TestRecord:
         with pytest.raises(UnknownConceptError):
             record_learned(kg, load_profile(path), ["lora", "nope"], T0)
         assert not path.exists()
+
+
+def test_no_home_at_all_is_a_clear_error(monkeypatch):
+    from kgraph.errors import InputError
+    from kgraph.profile import profile_path
+
+    def no_home() -> Path:
+        msg = "Could not determine home directory."
+        raise RuntimeError(msg)
+
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    with pytest.raises(InputError, match="KGRAPH_HOME"):
+        profile_path(env={})
+    assert profile_path(env={"XDG_DATA_HOME": "/x"}) == Path("/x/kgraph/known.json")
