@@ -128,10 +128,13 @@ class Details:
 
 @dataclass(frozen=True, slots=True)
 class Listing:
-    """Concepts that match a filter or a search."""
+    """Concepts that match a filter or a search; *title* says which, in English."""
 
     title: str
     concepts: tuple[Concept, ...]
+    search: str | None = None
+    level: Level | None = None
+    category: Category | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +302,8 @@ def search(kg: KGraph, text: str) -> Listing:
         else:
             continue
         ranked.append((rank, concept.level.rank, concept.id))
-    return Listing(f"search {text!r}", tuple(kg[cid] for *_, cid in sorted(ranked)))
+    found = tuple(kg[cid] for *_, cid in sorted(ranked))
+    return Listing(f"search {text!r}", found, search=text)
 
 
 def listing(kg: KGraph, *, level: Level | None = None, category: Category | None = None) -> Listing:
@@ -311,7 +315,7 @@ def listing(kg: KGraph, *, level: Level | None = None, category: Category | None
     ]
     found.sort(key=lambda c: kg.rung_key(c.id))
     title = " ".join(str(x) for x in (level, category) if x is not None) or "all concepts"
-    return Listing(title, tuple(found))
+    return Listing(title, tuple(found), level=level, category=category)
 
 
 def stats(kg: KGraph) -> Stats:

@@ -178,3 +178,18 @@ def test_exports_in_russian(runner, tmp_path):
 def test_fmt_speaks_russian(runner):
     result = run(runner, "fmt", "--check", "--lang", "ru")
     assert result.stderr == f"{SHIPPED}: уже в каноническом виде\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["search", "zzzq"], "Ничего не найдено (поиск 'zzzq')."),
+        (["list", "--level", "frontier", "--category", "math"], "(рубеж математика)."),
+    ],
+)
+def test_an_empty_listing_names_what_was_asked_in_russian(runner, graph_file, args, expected):
+    result = runner.invoke(main, [*args, "--graph", str(graph_file), "--lang", "ru"])
+    assert result.exit_code == 0, result.output
+    assert expected in result.stdout
+    assert "search" not in result.stdout
+    assert "frontier" not in result.stdout

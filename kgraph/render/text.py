@@ -6,7 +6,6 @@ move the cursor, recolour the terminal or reverse the text around it.
 
 from __future__ import annotations
 
-import ast
 import re
 import unicodedata
 from functools import singledispatch
@@ -229,7 +228,7 @@ def _details(result: Details, lang: str = DEFAULT) -> str:
 def _listing(result: Listing, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.concepts:
-        return t("listing.empty", subject=clean(_subject(result.title, t))) + "\n"
+        return t("listing.empty", subject=clean(_subject(result, t))) + "\n"
     rows = [
         t("listing.row", level=t.level(c.level), hours=hours(c.hours), label=label(c, lang))
         for c in result.concepts
@@ -238,17 +237,15 @@ def _listing(result: Listing, lang: str = DEFAULT) -> str:
     return "\n".join([*rows, footer]) + "\n"
 
 
-def _subject(title: str, t: Texts) -> str:
-    """A listing's title in *t*'s language: `kgraph.queries` builds it from these three forms."""
+def _subject(result: Listing, t: Texts) -> str:
+    """What a listing shows, in *t*'s language."""
     if t.lang == DEFAULT:
-        return title
-    if title == "all concepts":
-        return t("listing.all")
-    if title.startswith(("search '", 'search "')):
-        return t("listing.search", text=ast.literal_eval(title.removeprefix("search ")))
-    return " ".join(
-        t.category(word) if word in t.categories else t.level(word) for word in title.split()
-    )
+        return result.title
+    if result.search is not None:
+        return t("listing.search", text=result.search)
+    words = [t.level(result.level)] if result.level is not None else []
+    words += [t.category(result.category)] if result.category is not None else []
+    return " ".join(words) or t("listing.all")
 
 
 @render_text.register
