@@ -6,51 +6,23 @@ a frozen dataclass. The command line (`kgraph ...`) is a thin layer over exactly
 
 from __future__ import annotations
 
-from importlib import import_module
-from typing import TYPE_CHECKING
-
+from kgraph.errors import DataError, InputError, KgraphError, Problem, UnknownConceptError
+from kgraph.graph import KGraph
+from kgraph.model import Category, Concept, GraphFile, Level
+from kgraph.queries import (
+    fringe,
+    gaps,
+    learning_path,
+    listing,
+    search,
+    show,
+    stats,
+    unlocks,
+    why,
+)
+from kgraph.store import dump, parse, resolve_graph_path, write_atomic
+from kgraph.validate import load_graph, validate
 from kgraph.version import __version__
-
-if TYPE_CHECKING:
-    from kgraph.errors import DataError, InputError, KgraphError, Problem, UnknownConceptError
-    from kgraph.graph import KGraph
-    from kgraph.model import Category, Concept, GraphFile, Level
-    from kgraph.queries import (
-        fringe,
-        gaps,
-        learning_path,
-        listing,
-        search,
-        show,
-        stats,
-        unlocks,
-        why,
-    )
-    from kgraph.store import dump, parse, resolve_graph_path, write_atomic
-    from kgraph.validate import load_graph, validate
-
-_HOME = {
-    **dict.fromkeys(
-        ("DataError", "InputError", "KgraphError", "Problem", "UnknownConceptError"), "errors"
-    ),
-    "KGraph": "graph",
-    **dict.fromkeys(("Category", "Concept", "GraphFile", "Level"), "model"),
-    **dict.fromkeys(
-        ("fringe", "gaps", "learning_path", "listing", "search", "show", "stats", "unlocks", "why"),
-        "queries",
-    ),
-    **dict.fromkeys(("dump", "parse", "resolve_graph_path", "write_atomic"), "store"),
-    **dict.fromkeys(("load_graph", "validate"), "validate"),
-}
-
-
-def __getattr__(name: str) -> object:
-    """Import the public names on first use, so ``import kgraph.cli`` loads only what it needs."""
-    if name in _HOME:
-        return getattr(import_module(f"kgraph.{_HOME[name]}"), name)
-    msg = f"module 'kgraph' has no attribute {name!r}"
-    raise AttributeError(msg)
-
 
 __all__ = [
     "Category",

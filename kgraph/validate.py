@@ -8,6 +8,8 @@ with field errors instead of hiding behind them.
 from __future__ import annotations
 
 import gc
+import hashlib
+import stat
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
@@ -52,14 +54,29 @@ def load_graph(path: Path, *, use_cache: bool = True) -> KGraph:
 
 
 def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
+    """Look the file up in the cache, else check it and cache what was checked.
+
+    The lookup hashes the file in blocks without holding it; on a miss the file is read again
+    and the entry is stored under the digest of exactly the bytes that were validated, so a
+    file saved in between is never cached under its old key. A pipe or a device can be read
+    only once: it is never cached.
+    """
     limit = graph_size_limit()
-    entry = cache.key(digest(path, limit=limit)) if use_cache and cache.enabled() else None
-    if entry is not None and (hit := cache.load(entry)) is not None:
+    cached = use_cache and cache.enabled() and _regular_file(path)
+    if cached and (hit := cache.load(cache.key(digest(path, limit=limit)))) is not None:
         return KGraph.from_documents(hit[1])
-    graph = _valid_graph(parse(decode(read_bytes(path, limit=limit), path), str(path)))
-    if entry is not None:
-        cache.store(entry, graph.schema_ref, graph.concepts)
+    data = read_bytes(path, limit=limit)
+    graph = _valid_graph(parse(decode(data, path), str(path)))
+    if cached:
+        cache.store(cache.key(hashlib.sha256(data).hexdigest()), graph.schema_ref, graph.concepts)
     return KGraph(graph.concepts)
+
+
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # reading it will say what is wrong
 
 
 def load_checked(path: Path) -> tuple[Parsed, KGraph]:

@@ -7,16 +7,19 @@ import json
 import os
 import subprocess
 import sys
+from importlib import import_module
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from kgraph import cache, store, validate
+from kgraph import cache, store
 from kgraph.cli import main
 from kgraph.errors import DataError, InputError
 from kgraph.validate import load_graph
 from kgraph.version import __version__
+
+validating = import_module("kgraph.validate")  # the package's `validate` is the function
 
 
 @pytest.fixture
@@ -28,7 +31,7 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
         seen.append(path)
         return store.parse(text, path)
 
-    monkeypatch.setattr(validate, "parse", counting)
+    monkeypatch.setattr(validating, "parse", counting)
     return seen
 
 
@@ -210,3 +213,55 @@ def test_without_any_home_the_cache_is_off(graph_file, parses, monkeypatch):
     assert len(parses) == 2
     with pytest.raises(InputError, match="no cache folder"):
         cache.cache_dir()
+
+
+def test_a_file_saved_between_lookup_and_check_is_cached_under_what_was_checked(
+    graph_file, parses, monkeypatch
+):
+    """The lookup hashes the file, the check reads it again: an edit in between must not make
+    the old bytes' key point at the new bytes' concepts."""
+    good = graph_file.read_bytes()
+    broken = good.replace(b'"id": "ml"', b'"id": "ml", "bogus": 1', 1)
+    graph_file.write_bytes(broken)
+    real_read = store.read_bytes
+
+    def read_after_a_save(path: Path, *, limit: int | None = None) -> bytes:
+        graph_file.write_bytes(good)  # an editor saves while kgraph is between its two reads
+        return real_read(path, limit=limit)
+
+    monkeypatch.setattr(validating, "read_bytes", read_after_a_save)
+    load_graph(graph_file)  # checks the good bytes
+    monkeypatch.setattr(validating, "read_bytes", real_read)
+    graph_file.write_bytes(broken)
+    with pytest.raises(DataError, match="unknown key"):
+        load_graph(graph_file)  # the broken bytes never had an entry
+
+
+def test_a_pipe_is_read_once_and_never_cached(graph_file, tmp_path):
+    fifo = tmp_path / "graph.fifo"
+    os.mkfifo(fifo)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+    feed = subprocess.Popen(["sh", "-c", f'cat "{graph_file}" > "{fifo}"'])
+    shown = subprocess.run(
+        [sys.executable, "-m", "kgraph", "show", "lora", "--graph", str(fifo)],
+        capture_output=True, text=True, env=env, check=False,
+    )  # fmt: skip
+    feed.wait()
+    assert shown.returncode == 0, shown.stderr
+    assert "lora" in shown.stdout
+    assert not (tmp_path / "cache" / "kgraph").exists()
+
+
+def test_editing_any_module_of_kgraph_changes_the_key(monkeypatch, tmp_path):
+    package = tmp_path / "kgraph"
+    (package / "render").mkdir(parents=True)
+    for name in ("cache.py", "graph.py", "render/text.py"):
+        (package / name).write_text("# code\n", encoding="utf-8")
+    monkeypatch.setattr(cache, "__file__", str(package / "cache.py"))
+    before = cache.key("0" * 64)
+    assert cache.key("0" * 64) == before
+    (package / "graph.py").write_text("# edited code\n", encoding="utf-8")
+    assert cache.key("0" * 64) != before
+    edited = cache.key("0" * 64)
+    (package / "render" / "text.py").write_text("# edited too\n", encoding="utf-8")
+    assert cache.key("0" * 64) != edited
