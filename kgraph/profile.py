@@ -47,6 +47,7 @@ FILE_NAME: Final = "known.json"
 FORMAT: Final = "kgraph-known"
 VERSION: Final = 1
 _ID: Final = re.compile(ID_PATTERN)
+_TIME: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
 
 Marks = dict[str, str]
 """Concept id → when it was marked known (ISO 8601, UTC)."""
@@ -148,7 +149,13 @@ def parse_marks(text: str, source: str) -> Marks:
 
 
 def _valid_mark(cid: object, when: object) -> bool:
-    return isinstance(cid, str) and bool(_ID.match(cid)) and isinstance(when, str)
+    """An id and the UTC time `now` writes: nothing else may reach a terminal from the file."""
+    return (
+        isinstance(cid, str)
+        and bool(_ID.match(cid))
+        and isinstance(when, str)
+        and bool(_TIME.fullmatch(when))
+    )
 
 
 def marks_text(marks: Mapping[str, str]) -> str:

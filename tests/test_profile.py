@@ -240,3 +240,13 @@ def test_no_home_at_all_is_a_clear_error(monkeypatch):
     with pytest.raises(InputError, match="KGRAPH_HOME"):
         profile_path(env={})
     assert profile_path(env={"XDG_DATA_HOME": "/x"}) == Path("/x/kgraph/known.json")
+
+
+def test_a_time_not_in_the_files_own_format_is_refused():
+    """The times reach the terminal (`known --export`): only what `now` writes is accepted."""
+    for when in ("2025\x9b2J\u202eevil", "yesterday", "2025-01-01", 7):
+        text = json.dumps({"format": "kgraph-known", "version": 1, "known": {"ml": when}})
+        with pytest.raises(ProfileError):
+            parse_marks(text, "p.json")
+    good = json.dumps({"format": "kgraph-known", "version": 1, "known": {"ml": T0}})
+    assert parse_marks(good, "p.json") == {"ml": T0}

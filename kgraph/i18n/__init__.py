@@ -125,7 +125,7 @@ class Texts:
 
     def hours(self, value: float) -> str:
         """Hours with their unit: ``6 h``, ``1.5 ч``."""
-        return self("unit.h", hours=f"{value:g}")
+        return self("unit.h", hours=f"{value:.12g}")  # never 1.23457e+06
 
     def level(self, level: str) -> str:
         """A rung's name in this language (English uses the value itself)."""

@@ -26,13 +26,18 @@ def to_data(value: object) -> object:
     return value
 
 
+def dumps(data: object) -> str:
+    """Sorted, indented UTF-8 JSON ending in a newline, hidden characters escaped."""
+    text = json.dumps(data, indent=2, sort_keys=True, ensure_ascii=False)
+    return escape_hidden(text, _json_escape) + "\n"
+
+
 def render_json(result: object) -> str:
     """Sorted, indented, UTF-8 JSON with a trailing newline; the same input, the same bytes.
 
     Characters a terminal would act on or hide (controls, bidi and zero-width marks) are escaped.
     """
-    text = json.dumps(to_data(result), indent=2, sort_keys=True, ensure_ascii=False)
-    return escape_hidden(text, _json_escape) + "\n"
+    return dumps(to_data(result))
 
 
 def _json_escape(char: str) -> str:
@@ -43,4 +48,4 @@ def _json_escape(char: str) -> str:
     return char if char == "\n" else json.dumps(char)[1:-1]
 
 
-__all__ = ["render_json", "to_data"]
+__all__ = ["dumps", "render_json", "to_data"]

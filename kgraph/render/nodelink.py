@@ -11,8 +11,9 @@ The same records feed the GraphML and GEXF exports, so all three agree on what a
 
 from __future__ import annotations
 
-import json
 from typing import TYPE_CHECKING, Any
+
+from kgraph.render.json import dumps
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -64,7 +65,7 @@ def render_nodelink(selection: Selection) -> str:
         "nodes": [node_record(selection, cid, steps) for cid in sorted(selection.members)],
         "links": [link_record(selection, p, c) for p, c in sorted(selection.edges)],
     }
-    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dumps(doc)
 
 
 __all__ = ["graph_record", "link_record", "node_record", "plan_steps", "render_nodelink"]

@@ -107,3 +107,14 @@ def test_empty_plan_and_empty_selection_say_so(small_graph):
     assert plan.endswith("\n\nNothing to learn: you know everything it needs.\n")
     none = render_markdown(Selection(small_graph, ()))
     assert none.endswith("\n\nNothing selected.\n")
+
+
+def test_large_hours_are_written_out_in_full():
+    from kgraph.graph import KGraph
+    from tests.helpers import make_concept
+
+    kg = KGraph([make_concept("a", hours=1234567), make_concept("b", hours=2.345678)])
+    text = render_markdown(select(kg))
+    assert "1234567 h" in text
+    assert "2.345678 h" in text
+    assert "e+06" not in text

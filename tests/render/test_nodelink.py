@@ -53,3 +53,14 @@ def test_shuffled_graph_gives_identical_bytes(
     assert out == render_nodelink(select(shuffled_hostile_export_graph))
     assert out.endswith("}\n")
     assert "</script>" in out  # JSON keeps text as data; escaping for HTML is html.py's job
+
+
+def test_hidden_characters_are_escaped_and_read_back_the_same():
+    from kgraph.graph import KGraph
+    from tests.helpers import make_concept
+
+    name = "A \u202eevil\u2028 \x85 name"
+    kg = KGraph([make_concept("a", name=name)])
+    text = render_nodelink(select(kg))
+    assert not any(ch in text for ch in "\u202e\u2028\x85")
+    assert json.loads(text)["nodes"][0]["name"] == name
