@@ -179,7 +179,7 @@ class KGraph:
         waiting = {c: sum(p in reach for p in self.prerequisites[c]) for c in reach}
         bit = {c: 1 << i for i, c in enumerate(sorted(reach & within))}
         below: dict[str, int] = {}
-        for cid in reversed(self._order(reach)):
+        for cid in reversed(self.topological_order(reach)):
             mask = 0
             for dependent in self.dependents[cid]:
                 mask |= below[dependent] | bit.get(dependent, 0)
@@ -189,8 +189,12 @@ class KGraph:
             below[cid] = mask
         return {s: below[s].bit_count() for s in starts}
 
-    def _order(self, members: set[str]) -> list[str]:
-        """*members* with each after its prerequisites among them (Kahn's algorithm)."""
+    def topological_order(self, members: set[str]) -> list[str]:
+        """*members* with each after its prerequisites among them (Kahn's algorithm).
+
+        Any valid order, cheaply: unlike `learning_order` it reads no concept, so a walk over
+        100,000 lazily loaded concepts does not build them all.
+        """
         waiting = {c: sum(p in members for p in self.prerequisites[c]) for c in members}
         ready = sorted(c for c, n in waiting.items() if not n)
         order: list[str] = []

@@ -58,7 +58,7 @@ def _redundant_edges(ctx: _Context) -> Iterator[Problem]:
     are made when tested, so memory stays at the graph's width, not its size squared.
     """
     kg = ctx.kg
-    order = kg.learning_order(kg.concepts)
+    order = kg.topological_order(set(kg.concepts))
     position = {cid: i for i, cid in enumerate(order)}
     readers = {cid: len(kg.dependents[cid]) for cid in order}
     ancestors: dict[str, int] = {}

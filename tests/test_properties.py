@@ -105,6 +105,10 @@ def test_stdlib_walks_agree_with_networkx(graph, data):
     assert sorted(order) == sorted(g.nodes)
     position = {cid: i for i, cid in enumerate(order)}
     assert all(position[u] < position[v] for u, v in g.edges)
+    plain = kg.topological_order(set(kg.concepts))
+    assert sorted(plain) == sorted(g.nodes)
+    at = {cid: i for i, cid in enumerate(plain)}
+    assert all(at[u] < at[v] for u, v in g.edges)
     assert nx.is_directed_acyclic_graph(g)
     other = data.draw(st.sampled_from(sorted(kg.concepts)))
     chains = kg.shortest_chains(node, other, limit=50)
