@@ -93,12 +93,12 @@ def load(entry_key: str) -> tuple[str, list[dict[str, Any]]] | None:
 def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
     """Save an entry for a file that has just passed validation; failing to save is no error."""
     doc = {"schema": schema_ref, "concepts": [c.to_json() for c in concepts]}
-    payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
-    header = json.dumps(_header(entry_key, payload), separators=(",", ":"))
+    payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    header = json.dumps(_header(entry_key, payload.encode()), separators=(",", ":"))
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"{entry_key}.json", header + "\n" + payload.decode())
+        write_atomic(folder / f"{entry_key}.json", header + "\n" + payload)
         _prune(folder)
     except (OSError, InputError):
         return

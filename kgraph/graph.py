@@ -67,11 +67,10 @@ class KGraph:
         Each document becomes a `Concept` only when first read: a query on 100,000 concepts
         touches a fraction of them. The canonical form already lists prerequisites sorted.
         """
-        docs = {doc["id"]: doc for doc in documents}
-        docs = {cid: docs[cid] for cid in sorted(docs)}
+        docs = sorted(documents, key=lambda doc: doc["id"])
+        needs = {doc["id"]: tuple(p["id"] for p in doc["prerequisites"]) for doc in docs}
         graph = cls.__new__(cls)
-        needs = {cid: tuple(p["id"] for p in doc["prerequisites"]) for cid, doc in docs.items()}
-        graph._index(_Documents(docs), needs)  # noqa: SLF001 - its own class, built lazily
+        graph._index(_Documents({doc["id"]: doc for doc in docs}), needs)  # noqa: SLF001 - its own class, built lazily
         return graph
 
     def _index(self, concepts: Mapping[str, Concept], needs: dict[str, tuple[str, ...]]) -> None:
@@ -313,8 +312,8 @@ class KGraph:
 class _Documents(Mapping[str, Concept]):
     """Concept documents by id, each made a `Concept` the first time it is read."""
 
-    def __init__(self, documents: dict[str, Mapping[str, Any]]) -> None:
-        self._documents: dict[str, Mapping[str, Any] | None] = dict(documents)
+    def __init__(self, documents: dict[str, Mapping[str, Any] | None]) -> None:
+        self._documents = documents  # a document becomes None once its concept is built
         self._built: dict[str, Concept] = {}
 
     def __getitem__(self, concept_id: str) -> Concept:
