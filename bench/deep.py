@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kgraph.lint import lint
+from kgraph.model import LEVELS
 from kgraph.queries import fringe, gaps, learning_path, unlocks, why
 from kgraph.render.mermaid import render_mermaid
 from kgraph.selection import select
@@ -30,15 +31,13 @@ from kgraph.validate import load_checked
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-RUNGS = ("foundations", "use", "tune", "repair", "build", "frontier")
-
 
 def concept(cid: str, rung: int, needs: list[str]) -> dict[str, Any]:
     """A lint-clean concept: a resource of its own, a summary of the usual length."""
     return {
         "id": cid,
         "name": f"Concept {cid}",
-        "level": RUNGS[rung],
+        "level": LEVELS[rung].value,
         "category": "ml",
         "summary": f"Concept {cid} is one link of a generated graph used to time deep walks.",
         "hours": 1,
@@ -52,7 +51,7 @@ def shape(name: str, size: int) -> tuple[list[dict[str, Any]], str, str]:
     """The concepts of one shape, and the two ends its queries ask about."""
     if name == "chain":
         ids = [f"c-{i}" for i in range(size)]
-        chain = [concept(c, i * len(RUNGS) // size, ids[i - 1 : i]) for i, c in enumerate(ids)]
+        chain = [concept(c, i * len(LEVELS) // size, ids[i - 1 : i]) for i, c in enumerate(ids)]
         return chain, ids[0], ids[-1]
     spokes = [f"s-{i}" for i in range(size)]
     if name == "fan-out":

@@ -15,6 +15,7 @@ import pytest
 
 from kgraph.cli import main
 from kgraph.lint import lint
+from kgraph.model import LEVELS
 from kgraph.queries import fringe, gaps, learning_path, unlocks, why
 from kgraph.render.mermaid import render_mermaid
 from kgraph.selection import select
@@ -29,7 +30,6 @@ if TYPE_CHECKING:
     from kgraph.store import Parsed
 
 SIZE = 5_000
-RUNGS = ("foundations", "use", "tune", "repair", "build", "frontier")
 
 
 def concept(cid: str, rung: int, needs: list[str]) -> dict[str, Any]:
@@ -37,7 +37,7 @@ def concept(cid: str, rung: int, needs: list[str]) -> dict[str, Any]:
     return {
         "id": cid,
         "name": f"Concept {cid}",
-        "level": RUNGS[rung],
+        "level": LEVELS[rung].value,
         "category": "ml",
         "summary": f"Concept {cid} is one link of a generated graph used to test deep walks.",
         "hours": 1,
@@ -58,7 +58,7 @@ def write(folder: Path, name: str, concepts: list[dict[str, Any]]) -> Path:
 def chain_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """c-0 → c-1 → … → c-4999, rungs rising along it."""
     ids = [f"c-{i}" for i in range(SIZE)]
-    concepts = [concept(c, i * len(RUNGS) // SIZE, ids[i - 1 : i]) for i, c in enumerate(ids)]
+    concepts = [concept(c, i * len(LEVELS) // SIZE, ids[i - 1 : i]) for i, c in enumerate(ids)]
     return write(tmp_path_factory.mktemp("deep"), "chain", concepts)
 
 

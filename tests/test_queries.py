@@ -141,14 +141,3 @@ def test_stats(small_graph: KGraph):
     assert (result.concepts, result.edges, result.hours) == (8, 7, 125)
     assert (result.roots, result.leaves, result.longest_chain) == (3, 2, 5)
     assert result.by_category == (("ml", 8),)
-
-
-def test_large_totals_are_written_out_in_full():
-    from kgraph.render.text import hours
-
-    assert [hours(6.0), hours(1.5), hours(1494890.0), hours(1494890.5)] == [
-        "6",
-        "1.5",
-        "1494890",
-        "1494890.5",
-    ]

@@ -187,16 +187,3 @@ def test_write_atomic_failure_keeps_old_file_and_no_temp(tmp_path: Path, monkeyp
 def test_write_atomic_into_missing_folder_is_an_input_error(tmp_path: Path):
     with pytest.raises(InputError, match="cannot write"):
         write_atomic(tmp_path / "nope" / "f.json", "x")
-
-
-def test_the_public_names_are_the_functions_not_the_modules():
-    """`kgraph.validate` is also a module's name: the package must still export the function."""
-    import kgraph
-    from kgraph import load_graph, validate
-
-    assert callable(validate)
-    assert callable(load_graph)
-    namespace: dict[str, object] = {}
-    exec("from kgraph import *", namespace)  # noqa: S102 - the star import is what is tested
-    assert all(callable(namespace[name]) for name in ("validate", "parse", "why", "show"))
-    assert kgraph.validate is validate
