@@ -2,6 +2,6 @@
 
 from __future__ import annotations
 
-from kgraph.cli import main
+from kgraph.cli import run
 
-main()
+run()

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
+from importlib.metadata import entry_points
 from pathlib import Path
 
 import pytest
@@ -218,3 +221,45 @@ def test_every_command_is_found_in_the_module_the_group_imports_for_it():
     for name, command in main.commands.items():
         assert command.callback is not None
         assert command.callback.__module__ == f"kgraph.cli.{COMMAND_MODULES[name]}", name
+
+
+class TestProgram:
+    """``kgraph`` as a process: `run` leaves without tearing the interpreter down."""
+
+    @staticmethod
+    def kgraph(*args: str, probe: str = "") -> subprocess.CompletedProcess[bytes]:
+        code = (
+            f"import sys\n{probe}\nfrom kgraph.cli import run\nsys.argv[1:] = {list(args)!r}\nrun()"
+        )
+        return subprocess.run([sys.executable, "-c", code], capture_output=True, check=False)
+
+    def test_output_is_complete_and_identical_to_the_command(self, runner, graph_file):
+        args = ("export", "--format", "html", "-o", "-", "-g", str(graph_file))
+        done = self.kgraph(*args)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout == run(runner, *args).stdout_bytes
+        assert done.stdout.endswith(b"</html>\n")
+
+    def test_exit_codes_and_messages_pass_through(self, graph_file):
+        done = self.kgraph("show", "nosuch", "-g", str(graph_file))
+        assert done.returncode == 2
+        assert done.stdout == b""
+        assert done.stderr.decode().startswith("Error: unknown concept 'nosuch'")
+        assert self.kgraph("--version").returncode == 0
+
+    def test_the_interpreter_is_not_torn_down(self, graph_file):
+        probe = "import atexit\natexit.register(lambda: print('torn down', file=sys.stderr))"
+        done = self.kgraph("stats", "-g", str(graph_file), probe=probe)
+        assert done.returncode == 0
+        assert done.stdout.startswith(b"8 concepts")
+        assert b"torn down" not in done.stderr
+        ordinary_exit = self.kgraph(probe=probe + "\nsys.exit()")  # the probe itself works
+        assert b"torn down" in ordinary_exit.stderr
+
+    def test_python_m_kgraph_and_the_installed_program_run_it(self):
+        argv = [sys.executable, "-m", "kgraph", "--version"]
+        done = subprocess.run(argv, capture_output=True, check=False)
+        assert done.returncode == 0
+        assert done.stdout.decode().strip().endswith(__version__)
+        (script,) = entry_points(group="console_scripts", name="kgraph")
+        assert script.value == "kgraph.cli:run"

@@ -6,6 +6,6 @@ commands to it when imported, which the group does only for the command that run
 
 from __future__ import annotations
 
-from kgraph.cli.app import main
+from kgraph.cli.app import main, run
 
-__all__ = ["main"]
+__all__ = ["main", "run"]
