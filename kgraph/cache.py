@@ -10,14 +10,13 @@ speed.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.errors import InputError
-from kgraph.store import write_atomic
+from kgraph.store import content_digest, write_atomic
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
@@ -26,7 +25,7 @@ if TYPE_CHECKING:
     from kgraph.model import Concept
 
 NO_CACHE_ENV: Final = "KGRAPH_NO_CACHE"
-FORMAT: Final = 1
+FORMAT: Final = 2  # 2: BLAKE2b digests (1: SHA-256)
 KEEP: Final = 16  # entries kept; older ones (graphs since edited) are removed
 
 
@@ -54,8 +53,8 @@ def _base() -> Path | None:
 
 
 def key(file_digest: str) -> str:
-    """The entry name for a graph file (by the SHA-256 of its bytes) under this very code."""
-    return hashlib.sha256(f"{file_digest}|{_code_fingerprint()}".encode()).hexdigest()
+    """The entry name for a graph file (by the digest of its bytes) under this very code."""
+    return content_digest(f"{file_digest}|{_code_fingerprint()}".encode())
 
 
 def _code_fingerprint() -> str:
@@ -75,7 +74,7 @@ def _code_fingerprint() -> str:
 def load(entry_key: str) -> tuple[str, list[dict[str, Any]]] | None:
     """The schema reference and concept documents of a sound entry; None for any kind of miss.
 
-    An entry is a header line (its key, kgraph's version, the payload's SHA-256) and the payload;
+    An entry is a header line (its key, kgraph's version, the payload's digest) and the payload;
     the checksum catches a damaged entry before any of it is used.
     """
     try:
@@ -108,7 +107,7 @@ def _header(entry_key: str, payload: bytes) -> dict[str, str]:
     return {
         "key": entry_key,
         "kgraph": __version__,
-        "sha256": hashlib.sha256(payload).hexdigest(),
+        "blake2b": content_digest(payload),
     }
 
 

@@ -8,7 +8,6 @@ with field errors instead of hiding behind them.
 from __future__ import annotations
 
 import gc
-import hashlib
 import stat
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
@@ -18,6 +17,7 @@ from kgraph.errors import DataError, Problem
 from kgraph.graph import KGraph, normalize
 from kgraph.store import (
     Parsed,
+    content_digest,
     decode,
     digest,
     graph_size_limit,
@@ -68,7 +68,7 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     data = read_bytes(path, limit=limit)
     graph = _valid_graph(parse(decode(data, path), str(path)))
     if cached:
-        cache.store(cache.key(hashlib.sha256(data).hexdigest()), graph.schema_ref, graph.concepts)
+        cache.store(cache.key(content_digest(data)), graph.schema_ref, graph.concepts)
     return KGraph(graph.concepts)
 
 

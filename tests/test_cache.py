@@ -56,7 +56,7 @@ def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
     assert json.loads(header) == {
         "key": entry.stem,
         "kgraph": __version__,
-        "sha256": hashlib.sha256(payload.encode()).hexdigest(),
+        "blake2b": hashlib.blake2b(payload.encode(), digest_size=32).hexdigest(),
     }
     assert json.loads(payload)["concepts"] == [c.to_json() for c in kg.concepts.values()]
 
@@ -162,7 +162,7 @@ def test_no_cache_option_and_environment_turn_it_off(graph_file, parses, monkeyp
 
 
 def test_a_warm_query_never_imports_pydantic(graph_file, tmp_path):
-    """The point of the cache: a validated graph loads without pydantic's import."""
+    """The point of the cache: a validated graph loads without pydantic's import (or OpenSSL's)."""
     script = (
         "import sys\n"
         "from kgraph.cli import main\n"
@@ -170,7 +170,8 @@ def test_a_warm_query_never_imports_pydantic(graph_file, tmp_path):
         "    main(['path', 'lora', '--known', '', '--graph', sys.argv[1]])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('pydantic', 'pydantic_core')))\n"
+        "heavy = ('pydantic', 'pydantic_core', '_hashlib')\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import re
@@ -13,6 +14,8 @@ import pytest
 from kgraph.errors import InputError
 from kgraph.model import GraphFile
 from kgraph.store import (
+    content_digest,
+    digest,
     dump,
     packaged_graph_path,
     parse,
@@ -187,3 +190,13 @@ def test_write_atomic_failure_keeps_old_file_and_no_temp(tmp_path: Path, monkeyp
 def test_write_atomic_into_missing_folder_is_an_input_error(tmp_path: Path):
     with pytest.raises(InputError, match="cannot write"):
         write_atomic(tmp_path / "nope" / "f.json", "x")
+
+
+def test_a_file_digest_names_its_bytes_and_nothing_else(tmp_path: Path):
+    data = os.urandom(3 << 20)  # several read blocks
+    path = tmp_path / "big.json"
+    path.write_bytes(data)
+    expected = hashlib.blake2b(data, digest_size=32).hexdigest()
+    assert digest(path) == content_digest(data) == expected
+    path.write_bytes(data[:-1] + bytes([data[-1] ^ 1]))
+    assert digest(path) != expected
