@@ -1,7 +1,8 @@
 """kgraph: a knowledge-graph explorer of AI-engineering concepts, as a library.
 
 Load a graph with `load_graph`, then ask it questions with the query functions; every result is
-a frozen dataclass. The command line (`kgraph ...`) is a thin layer over exactly these calls.
+an immutable record (a named tuple). The command line (`kgraph ...`) is a thin layer over
+exactly these calls.
 """
 
 from __future__ import annotations

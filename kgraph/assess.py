@@ -27,8 +27,7 @@ Examples:
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING, Final, Literal, get_args
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple, get_args
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -40,8 +39,7 @@ Answer = Literal["yes", "no", "skip"]
 ANSWERS: Final[tuple[str, ...]] = get_args(Answer)
 
 
-@dataclass(frozen=True, slots=True)
-class Assessed:
+class Assessed(NamedTuple):
     """The outcome: what was inferred known, not known and left undecided, and how many asked."""
 
     target: str | None

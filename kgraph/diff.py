@@ -11,9 +11,8 @@ moves text does not count as fixing one warning and adding another.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from kgraph.gitrev import read_revision
 from kgraph.graph import KGraph, normalize
@@ -35,24 +34,21 @@ LANDMARKS: Final[tuple[tuple[str | None, str], ...]] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Rename:
+class Rename(NamedTuple):
     """An id that disappeared and now resolves, as a name or alias, to another concept."""
 
     old: str
     new: str
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """A concept on both sides whose fields differ."""
 
     concept: str
     fields: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Edge:
+class Edge(NamedTuple):
     """An edge prerequisite → concept and its reason."""
 
     prerequisite: str
@@ -60,16 +56,14 @@ class Edge:
     why: str
 
 
-@dataclass(frozen=True, slots=True)
-class PathSize:
+class PathSize(NamedTuple):
     """How long a learning path is."""
 
     steps: int
     hours: float
 
 
-@dataclass(frozen=True, slots=True)
-class Landmark:
+class Landmark(NamedTuple):
     """A landmark path before and after; a side is None when it cannot be planned (see note)."""
 
     source: str | None
@@ -79,8 +73,7 @@ class Landmark:
     note: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class GraphDiff:
+class GraphDiff(NamedTuple):
     """Everything a reviewer needs to judge a change of ``concepts.json``."""
 
     base: str
@@ -104,8 +97,7 @@ class GraphDiff:
         return bool(self.errors or self.removed)
 
 
-@dataclass(frozen=True)
-class _Side:
+class _Side(NamedTuple):
     """One side of the comparison: the file, its errors and the graph of its valid concepts."""
 
     name: str

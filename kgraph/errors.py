@@ -6,14 +6,12 @@ The library raises these; only the CLI turns them into a message on stderr and a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import ClassVar, Literal
+from typing import ClassVar, Literal, NamedTuple
 
 Severity = Literal["error", "warning"]
 
 
-@dataclass(frozen=True, slots=True)
-class Problem:
+class Problem(NamedTuple):
     """One finding about a graph file, located as precisely as the file allows."""
 
     path: str

@@ -1,4 +1,4 @@
-"""The concepts of ``graph/concepts.json`` as plain frozen dataclasses, and their JSON form.
+"""The concepts of ``graph/concepts.json`` as plain named tuples, and their JSON form.
 
 Everything past loading reads these. They carry no validation: the pydantic schema in
 `kgraph.schema` checks a file once at the boundary (and the validated-graph cache lets later runs
@@ -10,9 +10,9 @@ CLI's choices.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import TYPE_CHECKING, Any, Final
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -107,8 +107,7 @@ def check_url(url: str) -> str:
     return url
 
 
-@dataclass(frozen=True, slots=True)
-class Prerequisite:
+class Prerequisite(NamedTuple):
     """An edge prerequisite → concept, with the reason it is needed."""
 
     id: str
@@ -116,8 +115,7 @@ class Prerequisite:
     why_ru: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Resource:
+class Resource(NamedTuple):
     """Somewhere to learn a concept."""
 
     title: str
@@ -126,16 +124,14 @@ class Resource:
     free: bool
 
 
-@dataclass(frozen=True, slots=True)
-class Translation:
+class Translation(NamedTuple):
     """A concept's name and summary in another language."""
 
     name: str
     summary: str
 
 
-@dataclass(frozen=True, slots=True)
-class Concept:
+class Concept(NamedTuple):
     """One node of the graph; field rules are DESIGN.md's table, checked by `kgraph.schema`."""
 
     id: str
@@ -147,7 +143,7 @@ class Concept:
     aliases: tuple[str, ...] = ()
     prerequisites: tuple[Prerequisite, ...] = ()
     resources: tuple[Resource, ...] = ()
-    translations: Mapping[str, Translation] = field(default_factory=dict)
+    translations: Mapping[str, Translation] = MappingProxyType({})  # shared, read-only
 
     @property
     def prerequisite_ids(self) -> tuple[str, ...]:
@@ -206,8 +202,7 @@ class Concept:
         return doc
 
 
-@dataclass(frozen=True, slots=True)
-class GraphFile:
+class GraphFile(NamedTuple):
     """The whole file: ``{"$schema": ..., "concepts": [...]}``."""
 
     concepts: tuple[Concept, ...]

@@ -24,10 +24,9 @@ import os
 import re
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, NamedTuple
 
 from kgraph.errors import InputError
 from kgraph.graph import normalize
@@ -57,8 +56,7 @@ class ProfileError(InputError):
     """The progress file is corrupt or not kgraph's; it is left exactly as it was."""
 
 
-@dataclass(frozen=True, slots=True)
-class Profile:
+class Profile(NamedTuple):
     """The saved progress as read from ``path`` (``marks`` sorted by id)."""
 
     path: Path
@@ -70,8 +68,7 @@ class Profile:
         return dict(self.marks)
 
 
-@dataclass(frozen=True, slots=True)
-class Resolved:
+class Resolved(NamedTuple):
     """Saved marks mapped onto a graph: current ids, and stored ids it does not know."""
 
     marks: tuple[tuple[str, str], ...]
@@ -83,8 +80,7 @@ class Resolved:
         return tuple(cid for cid, _ in self.marks)
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
+class Change(NamedTuple):
     """What `learn`, `forget` or an import did, for the message the CLI prints."""
 
     path: str

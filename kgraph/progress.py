@@ -8,8 +8,7 @@ for the concept and its missing prerequisites), so the first one is the fastest 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.model import LEVELS, Concept, Level
 from kgraph.queries import known_set
@@ -20,8 +19,7 @@ if TYPE_CHECKING:
     from kgraph.graph import KGraph
 
 
-@dataclass(frozen=True, slots=True)
-class Rung:
+class Rung(NamedTuple):
     """How much of one rung is known, by count and by hours."""
 
     level: Level
@@ -36,8 +34,7 @@ class Rung:
         return self.known_hours / self.total_hours if self.total_hours else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
+class Move(NamedTuple):
     """A concept of the next rung and what it still costs, starting with ``first``."""
 
     concept: Concept
@@ -46,8 +43,7 @@ class Move:
     first: str
 
 
-@dataclass(frozen=True, slots=True)
-class Ladder:
+class Ladder(NamedTuple):
     """The whole ladder for one learner."""
 
     rungs: tuple[Rung, ...]
@@ -56,16 +52,14 @@ class Ladder:
     moves: tuple[Move, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class KnownConcept:
+class KnownConcept(NamedTuple):
     """A known concept; ``marked`` is when, or None when only implied by a marked one."""
 
     concept: Concept
     marked: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class KnownReport:
+class KnownReport(NamedTuple):
     """The saved progress grouped by rung, and saved ids this graph does not know."""
 
     profile: str
@@ -73,7 +67,7 @@ class KnownReport:
     unresolved: tuple[str, ...]
 
     @property
-    def count(self) -> int:
+    def known_count(self) -> int:
         """How many concepts count as known."""
         return sum(len(group) for _, group in self.rungs)
 

@@ -8,9 +8,8 @@ counts. Queries never print and never read files; renderers turn their results i
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from kgraph.graph import names_of
 from kgraph.model import LEVELS, Category, Concept, Level
@@ -21,25 +20,22 @@ if TYPE_CHECKING:
     from kgraph.graph import KGraph
 
 
-@dataclass(frozen=True, slots=True)
-class Step:
+class Step(NamedTuple):
     """One concept of a plan, with the hours studied once it is done."""
 
     concept: Concept
     running_hours: float
 
 
-@dataclass(frozen=True, slots=True)
-class RungTotal:
+class RungTotal(NamedTuple):
     """How much of a result lies on one rung."""
 
     level: Level
-    count: int
+    count: int  # type: ignore[assignment]  # shadows tuple.count; "count" in JSON
     hours: float
 
 
-@dataclass(frozen=True, slots=True)
-class Plan:
+class Plan(NamedTuple):
     """What to learn, in order, to reach ``target`` from ``source`` and the known set."""
 
     target: str
@@ -55,16 +51,14 @@ class Plan:
         return self.steps[-1].running_hours if self.steps else 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Blocked:
+class Blocked(NamedTuple):
     """A missing concept and the missing prerequisites that stand in its way."""
 
     concept: Concept
     waiting_for: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Gaps:
+class Gaps(NamedTuple):
     """What is missing for ``target``: ready now, or blocked."""
 
     target: str
@@ -73,8 +67,7 @@ class Gaps:
     unmarked: tuple[tuple[str, tuple[str, ...]], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
+class Candidate(NamedTuple):
     """A concept of the fringe and how much it unlocks per hour."""
 
     concept: Concept
@@ -82,16 +75,14 @@ class Candidate:
     score: float
 
 
-@dataclass(frozen=True, slots=True)
-class Fringe:
+class Fringe(NamedTuple):
     """The concepts ready to learn now, most leverage first."""
 
     goal: str | None
     candidates: tuple[Candidate, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Link:
+class Link(NamedTuple):
     """An edge of a chain, with its reason (and the reason in Russian, when the graph has it)."""
 
     prerequisite: str
@@ -100,8 +91,7 @@ class Link:
     why_ru: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Why:
+class Why(NamedTuple):
     """The shortest chains that make ``source`` needed for ``target`` (none: not needed)."""
 
     source: str
@@ -109,16 +99,14 @@ class Why:
     chains: tuple[tuple[Link, ...], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Unlocks:
+class Unlocks(NamedTuple):
     """What a concept opens up, by distance (1 = directly)."""
 
     concept: str
     rings: tuple[tuple[int, tuple[Concept, ...]], ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Details:
+class Details(NamedTuple):
     """One concept with its neighbours."""
 
     concept: Concept
@@ -126,8 +114,7 @@ class Details:
     unlocks: tuple[Concept, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Listing:
+class Listing(NamedTuple):
     """Concepts that match a filter or a search; *title* says which, in English."""
 
     title: str
@@ -137,8 +124,7 @@ class Listing:
     category: Category | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Stats:
+class Stats(NamedTuple):
     """The graph's size and shape."""
 
     concepts: int

@@ -1,6 +1,6 @@
 """The file boundary: DESIGN.md's table as pydantic models, the only place pydantic is used.
 
-A graph file is checked here once; what passes becomes plain `kgraph.model` dataclasses. Only the
+A graph file is checked here once; what passes becomes plain `kgraph.model` records. Only the
 commands that must check a file (a cache miss, ``validate``, ``fmt``, ``schema``) import this
 module, because defining the models costs more than everything a query does afterwards.
 """

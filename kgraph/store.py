@@ -14,9 +14,8 @@ import re
 import stat
 import sys
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph.errors import FileError, InputError, Problem
 from kgraph.model import SCHEMA_FILE, Concept, GraphFile
@@ -133,8 +132,7 @@ def graph_size_limit() -> int:
     return mib * 2**20
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(NamedTuple):
     """The outcome of parsing one file: the valid concepts and every problem met."""
 
     path: str
@@ -142,7 +140,7 @@ class Parsed:
     graph: GraphFile | None
     problems: tuple[Problem, ...]
     items: tuple[Any, ...]
-    locator: Locator = field(repr=False, compare=False)  # shared, so the text is scanned once
+    locator: Locator  # shared, so the text is scanned once
 
     def locate(self, loc: JsonPath | int) -> tuple[int, int]:
         """Line and column of *loc*."""
@@ -211,12 +209,14 @@ def raw_id(item: object) -> str | None:
     return found if isinstance(found, str) else None
 
 
-@dataclass(slots=True)
 class _Oddities:
     """What `json.loads` silently accepts but a graph file must not hold."""
 
-    duplicate_keys: bool = False
-    constants: bool = False
+    __slots__ = ("constants", "duplicate_keys")
+
+    def __init__(self) -> None:
+        self.duplicate_keys = False
+        self.constants = False
 
     def pairs(self, pairs: list[tuple[str, Any]]) -> dict[str, Any]:
         obj = dict(pairs)

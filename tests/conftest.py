@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -60,7 +59,7 @@ def small_graph() -> KGraph:
 def shuffled_small_graph() -> KGraph:
     concepts = small_concepts()
     random.Random(7).shuffle(concepts)
-    shuffled = [replace(c, prerequisites=tuple(reversed(c.prerequisites))) for c in concepts]
+    shuffled = [c._replace(prerequisites=tuple(reversed(c.prerequisites))) for c in concepts]
     return KGraph(shuffled)
 
 

@@ -8,7 +8,6 @@ import random
 import re
 import shutil
 import subprocess
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any
 
 import pytest
@@ -171,7 +170,7 @@ def test_cycle_is_an_error_and_skips_plans() -> None:
 def test_errors_already_in_base_are_not_new() -> None:
     """A cycle present on both sides is not reported as introduced, wherever its line moves."""
     head = with_cycle()
-    head[1] = replace(head[1], hours=9.0)
+    head[1] = head[1]._replace(hours=9.0)
     diff = compare(parsed(with_cycle(), "base"), parsed(head, "head"))
     assert diff.errors == ()
     assert not diff.breaks
@@ -371,7 +370,7 @@ def test_hostile_why_is_escaped_in_every_format() -> None:
     """A `why` cannot move the terminal cursor, inject HTML or mention people."""
     hostile = "\x1b[2J<script>alert(1)</script> @all | `x`"
     head = ladder()
-    head[2] = replace(head[2], prerequisites=(replace(head[2].prerequisites[0], why=hostile),))
+    head[2] = head[2]._replace(prerequisites=(head[2].prerequisites[0]._replace(why=hostile),))
     diff = compare(parsed(ladder(), "base"), parsed(head, "head"))
     text = render_diff(diff, "text")
     assert "\x1b" not in text

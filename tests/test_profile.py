@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -131,11 +130,11 @@ def renamed_graph() -> KGraph:
     for original in small_concepts():
         c = original
         if c.id == "ml":
-            c = replace(c, id="machine-learning", aliases=("ml",))
+            c = c._replace(id="machine-learning", aliases=("ml",))
         prereqs = tuple(
-            replace(p, id="machine-learning") if p.id == "ml" else p for p in c.prerequisites
+            p._replace(id="machine-learning") if p.id == "ml" else p for p in c.prerequisites
         )
-        concepts.append(replace(c, prerequisites=prereqs))
+        concepts.append(c._replace(prerequisites=prereqs))
     return KGraph(concepts)
 
 

@@ -106,7 +106,7 @@ def test_known_report_groups_marked_first_then_implied(small_graph: KGraph):
         (Level.FOUNDATIONS, [("linalg", None), ("ml", None), ("python", None)]),
         (Level.TUNE, [("lora", "2025-01-02T03:04:05Z")]),
     ]
-    assert report.count == 4
+    assert report.known_count == 4
     text = render_text(report)
     assert "tune (1, 1 marked)\n  lora  marked 2025-01-02\n" in text
     assert "foundations (3, 0 marked)\n  implied: linalg, ml, python\n" in text

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import networkx as nx
 from hypothesis import given
 from hypothesis import strategies as st
@@ -72,7 +70,7 @@ def test_load_dump_round_trip(graph):
     assert parsed.graph is not None
     assert dump(parsed.graph) == text
     assert {c.id: c for c in parsed.graph.concepts} == {
-        c.id: replace(c, prerequisites=tuple(sorted(c.prerequisites, key=lambda p: p.id)))
+        c.id: c._replace(prerequisites=tuple(sorted(c.prerequisites, key=lambda p: p.id)))
         for c in graph.concepts
     }
 
@@ -81,7 +79,7 @@ def test_load_dump_round_trip(graph):
 def test_shuffled_file_gives_identical_output(graph, rnd, data):
     concepts = list(graph.concepts)
     rnd.shuffle(concepts)
-    shuffled = [replace(c, prerequisites=tuple(reversed(c.prerequisites))) for c in concepts]
+    shuffled = [c._replace(prerequisites=tuple(reversed(c.prerequisites))) for c in concepts]
     a, b = KGraph(graph.concepts), KGraph(shuffled)
     target = data.draw(st.sampled_from(sorted(a.concepts)))
     for result_a, result_b in [

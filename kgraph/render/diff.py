@@ -36,7 +36,7 @@ def render_diff(diff: GraphDiff, fmt: str) -> str:
 def render_diff_json(diff: GraphDiff) -> str:
     """Every field of *diff* plus ``breaks``, sorted and indented."""
     doc: dict[str, object] = {"breaks": diff.breaks}
-    doc.update(cast("dict[str, object]", to_data(diff)))  # a dataclass becomes an object
+    doc.update(cast("dict[str, object]", to_data(diff)))  # a record becomes an object
     return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from enum import Enum
 
@@ -11,11 +10,11 @@ from kgraph.render.text import escape_hidden
 
 
 def to_data(value: object) -> object:
-    """Plain JSON data for a result: dataclasses become objects, concepts their file form."""
+    """Plain JSON data for a result: records become objects, concepts their file form."""
     if isinstance(value, Concept):
         return value.to_json()
-    if dataclasses.is_dataclass(value) and not isinstance(value, type):
-        return {f.name: to_data(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, tuple) and hasattr(value, "_fields"):  # a record (a named tuple)
+        return {name: to_data(item) for name, item in zip(value._fields, value, strict=True)}
     if isinstance(value, dict):
         return {str(k): to_data(v) for k, v in value.items()}
     if isinstance(value, (tuple, list, frozenset, set)):

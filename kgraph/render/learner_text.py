@@ -28,7 +28,13 @@ def _known(report: KnownReport, lang: str = DEFAULT) -> str:
     if not report.rungs:
         lines = [t("known.none")]
     else:
-        lines = [t("known.head", count=report.count, concepts=t.plural(report.count, "concept"))]
+        lines = [
+            t(
+                "known.head",
+                count=report.known_count,
+                concepts=t.plural(report.known_count, "concept"),
+            )
+        ]
     for level, group in report.rungs:
         marked = [k for k in group if k.marked]
         lines += ["", t("known.rung", level=t.level(level), count=len(group), marked=len(marked))]

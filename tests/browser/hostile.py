@@ -6,8 +6,6 @@ which skips it, to prove the page's own re-check.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from kgraph.graph import KGraph
 from kgraph.model import Concept, Prerequisite, Resource, ResourceKind, Translation
 from tests.helpers import make_concept
@@ -54,8 +52,8 @@ def hostile_concepts() -> list[Concept]:
         ),
         Resource(title="Tricky", url=TRICKY_HTTPS, kind=ResourceKind.PAPER, free=True),
     )
-    evil = replace(
-        evil, resources=resources, prerequisites=(Prerequisite(id="base", why=WHY, why_ru=WHY_RU),)
+    evil = evil._replace(
+        resources=resources, prerequisites=(Prerequisite(id="base", why=WHY, why_ru=WHY_RU),)
     )
     return [
         make_concept("base", name="Base"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
 import pytest
@@ -53,7 +52,7 @@ def hostile_concepts() -> list[Concept]:
             ),
         ),
     )
-    evil = replace(evil, prerequisites=(Prerequisite("x-ray", WHY, f"потому {IMG}"),))
+    evil = evil._replace(prerequisites=(Prerequisite("x-ray", WHY, f"потому {IMG}"),))
     return [
         make_concept("end", name="end"),
         make_concept("x-ray", name=f"X-ray {SYNTAX}", level="use", prerequisites=["end"]),
