@@ -45,8 +45,7 @@ HOME_ENV: Final = "KGRAPH_HOME"
 FILE_NAME: Final = "known.json"
 FORMAT: Final = "kgraph-known"
 VERSION: Final = 1
-_ID: Final = re.compile(ID_PATTERN)
-_TIME: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z")
+_TIME: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"  # compiled on first use
 
 Marks = dict[str, str]
 """Concept id → when it was marked known (ISO 8601, UTC)."""
@@ -148,9 +147,9 @@ def _valid_mark(cid: object, when: object) -> bool:
     """An id and the UTC time `now` writes: nothing else may reach a terminal from the file."""
     return (
         isinstance(cid, str)
-        and bool(_ID.match(cid))
+        and bool(re.match(ID_PATTERN, cid))
         and isinstance(when, str)
-        and bool(_TIME.fullmatch(when))
+        and bool(re.fullmatch(_TIME, when))
     )
 
 

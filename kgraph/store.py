@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 GRAPH_ENV: Final = "KGRAPH_GRAPH"
 LOCAL_GRAPH: Final = Path("graph") / "concepts.json"
 _TOP_KEYS: Final = frozenset({"$schema", "concepts"})
-_LONG_NUMBER: Final = re.compile(r"[0-9]{4000,}")
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_LONG_NUMBER: Final = r"[0-9]{4000,}"  # patterns compile on first use: see kgraph.model
+_SURROGATE: Final = "[\ud800-\udfff]"
 MAX_MIB_ENV: Final = "KGRAPH_MAX_MIB"
 DEFAULT_MAX_MIB: Final = 256
 BYTES_PER_CONCEPT: Final = 1150  # a concept of realistic size, as canonical JSON
@@ -198,7 +198,7 @@ def parse(text: str, path: str) -> Parsed:
 def _schema_problem(schema: object) -> str | None:
     if not isinstance(schema, str):
         return "must be a string"
-    if _SURROGATE.search(schema):
+    if re.search(_SURROGATE, schema):
         return "must be valid Unicode text"
     return None
 
@@ -240,7 +240,7 @@ def _decode(text: str, path: str) -> tuple[Any, _Oddities, Problem | None]:
     except RecursionError:
         return None, oddities, Problem(path, 1, 1, None, None, "invalid JSON: nested too deeply")
     except ValueError:  # Python refuses to read integers of more than 4,300 digits
-        line, column = _position(text, _LONG_NUMBER.search(text))
+        line, column = _position(text, re.search(_LONG_NUMBER, text))
         message = "invalid JSON: a number with more digits than anyone needs"
         return None, oddities, Problem(path, line, column, None, None, message)
     return data, oddities, None

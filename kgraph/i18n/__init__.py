@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import functools
 import os
+from importlib import import_module
 from typing import TYPE_CHECKING, Final, Protocol
 
 from kgraph.errors import InputError
-from kgraph.i18n import en, ru
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -28,7 +28,6 @@ LANGUAGES: Final[tuple[str, ...]] = ("en", "ru")
 DEFAULT: Final = "en"
 ENV: Final = "KGRAPH_LANG"
 LOCALE_ENV: Final = ("LC_ALL", "LC_MESSAGES", "LANG")
-_CATALOGUES: Final[Mapping[str, ModuleType]] = {"en": en, "ru": ru}
 
 
 class LanguageError(InputError):
@@ -107,7 +106,7 @@ class Texts:
     """The catalogue of one language, and concept text read in that language."""
 
     def __init__(self, lang: str) -> None:
-        catalogue = _CATALOGUES[lang]
+        catalogue: ModuleType = import_module(f"kgraph.i18n.{lang}")  # only the one in use
         self.lang = lang
         self.messages: Mapping[str, str] = catalogue.MESSAGES
         self.nouns: Mapping[str, Mapping[str, str]] = catalogue.NOUNS
