@@ -1,20 +1,28 @@
-"""The file boundary: DESIGN.md's table as pydantic models, the only place pydantic is used.
+"""The file boundary: DESIGN.md's table as a pydantic schema, the only place pydantic is used.
 
-A graph file is checked here once; what passes becomes plain `kgraph.model` records. Only the
-commands that must check a file (a cache miss, ``validate``, ``fmt``, ``schema``) import this
-module, because defining the models costs more than everything a query does afterwards.
+A graph file is checked here once; what passes becomes plain `kgraph.model` records. The rules
+are written with pydantic-core's schema builders, the vocabulary `BaseModel` classes compile to,
+because a process pays ~30 ms of imports for its first `BaseModel` (``pydantic.fields``,
+``annotated_types``, the plugin loader's ``importlib.metadata``) while this validator builds in
+under a millisecond: the difference was most of a first run on a new or edited file. The same
+rules give the JSON Schema editors use (`json_schema`, with pydantic's generator, imported then).
+Only the commands that must check a file (a cache miss, ``validate``, ``fmt``, ``schema``) import
+this module.
 """
 
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import SchemaValidator, ValidationError
+from pydantic_core import core_schema as cs
 
 from kgraph.model import ID_PATTERN, SCHEMA_FILE, Category, Level, ResourceKind, check_url
 
 if TYPE_CHECKING:
+    from enum import StrEnum
+
     from pydantic_core import ErrorDetails
 
 Location = tuple[int | str, ...]
@@ -24,84 +32,96 @@ def _check_text(text: str) -> str:
     if not text.strip():
         msg = "must not be empty"
         raise ValueError(msg)
-    if found := _SURROGATE.search(text):  # JSON can spell one (\\ud800); no UTF-8 file holds it
+    if found := re.search(_SURROGATE, text):  # JSON can spell one (\\ud800); no UTF-8 file can
         msg = f"must be valid Unicode text (a lone surrogate at character {found.start()})"
         raise ValueError(msg)
     return text
 
 
-_SURROGATE: Final = re.compile("[\ud800-\udfff]")
+_SURROGATE: Final = "[\ud800-\udfff]"
 
 
-ConceptId = Annotated[str, Field(strict=True, pattern=ID_PATTERN)]
-Text = Annotated[str, Field(strict=True), AfterValidator(_check_text)]
-HttpsUrl = Annotated[str, Field(strict=True), AfterValidator(check_url)]
-LanguageCode = Annotated[str, Field(strict=True, pattern=r"^[a-z]{2}$")]
-_FROZEN: Final = ConfigDict(extra="forbid", frozen=True)
+def _required(schema: cs.CoreSchema) -> cs.TypedDictField:
+    return cs.typed_dict_field(schema, required=True)
 
 
-class PrerequisiteSchema(BaseModel):
-    """An edge prerequisite → concept, with the reason it is needed."""
-
-    model_config = _FROZEN | ConfigDict(title="Prerequisite")
-
-    id: ConceptId
-    why: Text
-    why_ru: Text | None = None
+def _optional(schema: cs.CoreSchema, default: object) -> cs.TypedDictField:
+    return cs.typed_dict_field(cs.with_default_schema(schema, default=default), required=False)
 
 
-class ResourceSchema(BaseModel):
-    """Somewhere to learn a concept."""
-
-    model_config = _FROZEN | ConfigDict(title="Resource")
-
-    title: Text
-    url: HttpsUrl
-    kind: ResourceKind
-    free: Annotated[bool, Field(strict=True)]
+def _record(name: str, fields: dict[str, cs.TypedDictField]) -> cs.TypedDictSchema:
+    """A JSON object with exactly these keys (``extra="forbid"``): a misspelt key is an error."""
+    return cs.typed_dict_schema(fields, extra_behavior="forbid", ref=name)
 
 
-class TranslationSchema(BaseModel):
-    """A concept's name and summary in another language."""
-
-    model_config = _FROZEN | ConfigDict(title="Translation")
-
-    name: Text
-    summary: Text
+def _choice(kind: type[StrEnum]) -> cs.EnumSchema:
+    return cs.enum_schema(kind, list(kind), sub_type="str", ref=kind.__name__)
 
 
-class ConceptSchema(BaseModel):
-    """One node of the graph; field rules are DESIGN.md's table, nothing more."""
-
-    model_config = _FROZEN | ConfigDict(title="Concept")
-
-    id: ConceptId
-    name: Text
-    aliases: tuple[Text, ...] = ()
-    level: Level
-    category: Category
-    summary: Text
-    hours: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)]
-    prerequisites: tuple[PrerequisiteSchema, ...] = ()
-    resources: tuple[ResourceSchema, ...] = ()
-    translations: dict[LanguageCode, TranslationSchema] = Field(default_factory=dict)
+def _many(item: cs.CoreSchema) -> cs.TupleSchema:
+    return cs.tuple_schema([item], variadic_item_index=0)
 
 
-class GraphFileSchema(BaseModel):
-    """The whole file: ``{"$schema": ..., "concepts": [...]}``."""
+CONCEPT_ID: Final = cs.str_schema(strict=True, pattern=ID_PATTERN)
+TEXT: Final = cs.no_info_after_validator_function(_check_text, cs.str_schema(strict=True))
+HTTPS_URL: Final = cs.no_info_after_validator_function(check_url, cs.str_schema(strict=True))
+LANGUAGE_CODE: Final = cs.str_schema(strict=True, pattern=r"^[a-z]{2}$")
 
-    model_config = ConfigDict(
-        extra="forbid", frozen=True, populate_by_name=True, title="kgraph concepts"
-    )
+PREREQUISITE: Final = _record(
+    "Prerequisite",
+    {
+        "id": _required(CONCEPT_ID),
+        "why": _required(TEXT),
+        "why_ru": _optional(cs.nullable_schema(TEXT), None),
+    },
+)
+RESOURCE: Final = _record(
+    "Resource",
+    {
+        "title": _required(TEXT),
+        "url": _required(HTTPS_URL),
+        "kind": _required(_choice(ResourceKind)),
+        "free": _required(cs.bool_schema(strict=True)),
+    },
+)
+TRANSLATION: Final = _record("Translation", {"name": _required(TEXT), "summary": _required(TEXT)})
+CONCEPT: Final = _record(
+    "Concept",
+    {
+        "id": _required(CONCEPT_ID),
+        "name": _required(TEXT),
+        "aliases": _optional(_many(TEXT), ()),
+        "level": _required(_choice(Level)),
+        "category": _required(_choice(Category)),
+        "summary": _required(TEXT),
+        "hours": _required(cs.float_schema(strict=True, gt=0, allow_inf_nan=False)),
+        "prerequisites": _optional(_many(PREREQUISITE), ()),
+        "resources": _optional(_many(RESOURCE), ()),
+        "translations": _optional(cs.dict_schema(LANGUAGE_CODE, TRANSLATION), {}),
+    },
+)
+GRAPH_FILE: Final = cs.typed_dict_schema(
+    {
+        "$schema": _optional(cs.str_schema(strict=True), SCHEMA_FILE),
+        "concepts": _required(_many(CONCEPT)),
+    },
+    extra_behavior="forbid",
+)
+DESCRIPTIONS: Final = {  # shown by editors: the JSON Schema's title → description
+    "kgraph concepts": 'The whole file: {"$schema": ..., "concepts": [...]}.',
+    "Concept": "One node of the graph; field rules are DESIGN.md's table, nothing more.",
+    "Prerequisite": "An edge prerequisite → concept, with the reason it is needed.",
+    "Resource": "Somewhere to learn a concept.",
+    "Translation": "A concept's name and summary in another language.",
+}
 
-    schema_ref: Annotated[str, Field(strict=True)] = Field(default=SCHEMA_FILE, alias="$schema")
-    concepts: tuple[ConceptSchema, ...]
+_CONCEPT_VALIDATOR: Final = SchemaValidator(CONCEPT)
 
 
 def concept_errors(item: object) -> list[tuple[Location, str]]:
     """Where and why the raw concept *item* breaks the schema; empty when it is valid."""
     try:
-        ConceptSchema.__pydantic_validator__.validate_python(item)
+        _CONCEPT_VALIDATOR.validate_python(item)
     except ValidationError as err:
         return [(error["loc"], _message(error)) for error in err.errors()]
     return []
@@ -118,9 +138,14 @@ def _message(error: ErrorDetails) -> str:
 
 def json_schema() -> dict[str, Any]:
     """The JSON Schema editors use to check ``concepts.json`` while it is typed."""
-    schema = GraphFileSchema.model_json_schema(by_alias=True)
-    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
-    return schema
+    from pydantic.json_schema import GenerateJsonSchema  # noqa: PLC0415 - only `kgraph schema`
+
+    schema = GenerateJsonSchema(by_alias=True).generate(GRAPH_FILE)
+    schema["title"] = "kgraph concepts"
+    for title, definition in [("kgraph concepts", schema), *schema["$defs"].items()]:
+        if title in DESCRIPTIONS:
+            definition.update(title=title, description=DESCRIPTIONS[title])
+    return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
-__all__ = ["ConceptSchema", "GraphFileSchema", "concept_errors", "json_schema"]
+__all__ = ["CONCEPT", "GRAPH_FILE", "concept_errors", "json_schema"]
