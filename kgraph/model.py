@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from collections.abc import Mapping
 
 ID_PATTERN: Final = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SURROGATES: Final = "[\ud800-\udfff]"  # JSON can spell one (\\ud800); no UTF-8 text holds it
 SCHEMA_FILE: Final = "concepts.schema.json"
 
 
@@ -226,6 +227,7 @@ __all__ = [
     "ID_PATTERN",
     "LEVELS",
     "SCHEMA_FILE",
+    "SURROGATES",
     "Category",
     "Concept",
     "GraphFile",

@@ -18,7 +18,15 @@ from typing import TYPE_CHECKING, Any, Final
 from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
-from kgraph.model import ID_PATTERN, SCHEMA_FILE, Category, Level, ResourceKind, check_url
+from kgraph.model import (
+    ID_PATTERN,
+    SCHEMA_FILE,
+    SURROGATES,
+    Category,
+    Level,
+    ResourceKind,
+    check_url,
+)
 
 if TYPE_CHECKING:
     from enum import StrEnum
@@ -32,13 +40,10 @@ def _check_text(text: str) -> str:
     if not text.strip():
         msg = "must not be empty"
         raise ValueError(msg)
-    if found := re.search(_SURROGATE, text):  # JSON can spell one (\\ud800); no UTF-8 file can
+    if found := re.search(SURROGATES, text):
         msg = f"must be valid Unicode text (a lone surrogate at character {found.start()})"
         raise ValueError(msg)
     return text
-
-
-_SURROGATE: Final = "[\ud800-\udfff]"
 
 
 def _required(schema: cs.CoreSchema) -> cs.TypedDictField:
@@ -107,8 +112,9 @@ GRAPH_FILE: Final = cs.typed_dict_schema(
     },
     extra_behavior="forbid",
 )
+TITLE: Final = "kgraph concepts"
 DESCRIPTIONS: Final = {  # shown by editors: the JSON Schema's title → description
-    "kgraph concepts": 'The whole file: {"$schema": ..., "concepts": [...]}.',
+    TITLE: 'The whole file: {"$schema": ..., "concepts": [...]}.',
     "Concept": "One node of the graph; field rules are DESIGN.md's table, nothing more.",
     "Prerequisite": "An edge prerequisite → concept, with the reason it is needed.",
     "Resource": "Somewhere to learn a concept.",
@@ -141,8 +147,7 @@ def json_schema() -> dict[str, Any]:
     from pydantic.json_schema import GenerateJsonSchema  # noqa: PLC0415 - only `kgraph schema`
 
     schema = GenerateJsonSchema(by_alias=True).generate(GRAPH_FILE)
-    schema["title"] = "kgraph concepts"
-    for title, definition in [("kgraph concepts", schema), *schema["$defs"].items()]:
+    for title, definition in {TITLE: schema, **schema["$defs"]}.items():
         if title in DESCRIPTIONS:
             definition.update(title=title, description=DESCRIPTIONS[title])
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph.errors import FileError, InputError, Problem
-from kgraph.model import SCHEMA_FILE, Concept, GraphFile
+from kgraph.model import SCHEMA_FILE, SURROGATES, Concept, GraphFile
 
 try:  # hashlib's BLAKE2 without the OpenSSL library `import hashlib` loads (2 ms of a start)
     from _blake2 import blake2b
@@ -34,7 +34,6 @@ GRAPH_ENV: Final = "KGRAPH_GRAPH"
 LOCAL_GRAPH: Final = Path("graph") / "concepts.json"
 _TOP_KEYS: Final = frozenset({"$schema", "concepts"})
 _LONG_NUMBER: Final = r"[0-9]{4000,}"  # patterns compile on first use: see kgraph.model
-_SURROGATE: Final = "[\ud800-\udfff]"
 MAX_MIB_ENV: Final = "KGRAPH_MAX_MIB"
 DEFAULT_MAX_MIB: Final = 256
 BYTES_PER_CONCEPT: Final = 1150  # a concept of realistic size, as canonical JSON
@@ -198,7 +197,7 @@ def parse(text: str, path: str) -> Parsed:
 def _schema_problem(schema: object) -> str | None:
     if not isinstance(schema, str):
         return "must be a string"
-    if re.search(_SURROGATE, schema):
+    if re.search(SURROGATES, schema):
         return "must be valid Unicode text"
     return None
 

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import string
+import subprocess
+import sys
 
 import pytest
 
@@ -132,3 +134,16 @@ def test_export_titles():
     assert RU.export_title(source=None, target=None, focus=None) == "kgraph: все понятия"
     assert EN.export_title(source=None, target=None, focus="lora") == "kgraph: lora"
     assert DEFAULT == "en"
+
+
+@pytest.mark.parametrize(("lang", "loaded"), [("en", False), ("ru", True)])
+def test_only_the_catalogue_in_use_is_imported(lang: str, loaded: bool):
+    """A query in English never loads the Russian catalogue (a start-up cost, not a timing)."""
+    probe = (
+        "import sys\n"
+        "from kgraph.i18n import texts\n"
+        f"texts({lang!r})('error', message='x')\n"
+        "print('kgraph.i18n.ru' in sys.modules)"
+    )
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == str(loaded)

@@ -27,9 +27,8 @@ def test_the_json_schema_states_the_same_rules():
     concept = schema["$defs"]["Concept"]
     assert schema["properties"]["concepts"]["items"] == {"$ref": "#/$defs/Concept"}
     assert concept["additionalProperties"] is False
-    assert set(concept["required"]) == {
-        name for name, field in CONCEPT["fields"].items() if field.get("required")
-    }
+    assert set(concept["required"]) == {"id", "name", "level", "category", "summary", "hours"}
+    assert set(concept["properties"]) == set(CONCEPT["fields"])
     assert concept["properties"]["hours"]["exclusiveMinimum"] == 0
     assert schema["$defs"]["Level"]["enum"][0] == "foundations"
     assert concept["description"].startswith("One node of the graph")
