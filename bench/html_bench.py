@@ -8,7 +8,7 @@ stabilisation when physics is on). pyvis is built the default way,
 ``--cap`` seconds to draw; a page that has not drawn by then is reported as ``> cap`` and its
 ratio as a lower bound. Prints a table and writes ``bench/results/html.json``.
 
-Usage: ``python bench/html_bench.py [--cap 300] [--sizes 200,1000,3000]``
+Usage: ``python bench/html_bench.py [--cap 300] [--sizes 200,1000,3000]`` (pyvis: ``.[bench]``).
 """
 
 from __future__ import annotations

@@ -75,6 +75,14 @@ class DataError(KgraphError):
         super().__init__("\n".join([head, *map(str, problems)]))
 
 
+class MissingExtraError(KgraphError):
+    """An optional feature needs a package the plain install leaves out."""
+
+    def __init__(self, package: str, extra: str) -> None:
+        self.package, self.extra = package, extra
+        super().__init__(f"{package} is not installed; pip install 'kgraph[{extra}]'")
+
+
 class UnknownConceptError(InputError):
     """A name matched no id, name or alias."""
 
@@ -89,6 +97,7 @@ __all__ = [
     "FileError",
     "InputError",
     "KgraphError",
+    "MissingExtraError",
     "Problem",
     "Severity",
     "UnknownConceptError",

@@ -19,11 +19,13 @@ from collections import deque
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
-from kgraph.errors import UnknownConceptError
+from kgraph.errors import MissingExtraError, UnknownConceptError
 from kgraph.model import Category, Concept, Level, Prerequisite
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
+
+    import networkx as nx
 
 _IGNORED: Final = re.compile(r"[\s\-_]+")
 _PARENTHESIS: Final = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
@@ -111,6 +113,29 @@ class KGraph:
 
     def __getitem__(self, concept_id: str) -> Concept:
         return self.concepts[concept_id]
+
+    def to_networkx(self) -> nx.DiGraph[str]:
+        """The graph as a networkx ``DiGraph``, for the algorithms kgraph does not have.
+
+        Nodes carry every field of the concept as in ``concepts.json`` (``translations``
+        always); each edge runs prerequisite → concept with its ``why`` (and ``why_ru``).
+        networkx is an extra, ``pip install 'kgraph[networkx]'``, imported here only.
+        """
+        try:
+            import networkx as nx  # noqa: PLC0415 - optional and heavy
+        except ModuleNotFoundError:
+            raise MissingExtraError(package="networkx", extra="networkx") from None
+        graph: nx.DiGraph[str] = nx.DiGraph()
+        for cid in sorted(self.concepts):
+            fields = {"translations": {}, **self.concepts[cid].to_json()}
+            del fields["id"]
+            graph.add_node(cid, **fields)
+        for cid in sorted(self.concepts):
+            for edge in sorted(self.concepts[cid].prerequisites, key=lambda p: p.id):
+                if edge.id in self.concepts:
+                    reason = {"why_ru": edge.why_ru} if edge.why_ru is not None else {}
+                    graph.add_edge(edge.id, cid, why=edge.why, **reason)
+        return graph
 
     @property
     def name_index(self) -> dict[str, str]:

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Any
 
 import pytest
 
-from kgraph.errors import UnknownConceptError
+from kgraph.errors import MissingExtraError, UnknownConceptError
 from kgraph.graph import KGraph, normalize, short_names
 from kgraph.model import Translation
 from tests.helpers import make_concept
+from tests.render.conftest import hostile_concepts
 
 
 def test_edges_run_prerequisite_to_concept(small_graph: KGraph):
@@ -147,3 +149,30 @@ def test_short_names():
     assert short_names("Plain name") == ()
     assert short_names("(only)") == ()
     assert short_names("a (b) c") == ()
+
+
+def test_to_networkx_carries_every_field_and_each_why():
+    """Nodes hold the concept as in concepts.json; edges run prerequisite → concept with why."""
+    import networkx as nx
+
+    hostile_export_graph = KGraph(hostile_concepts())
+    graph = hostile_export_graph.to_networkx()
+    assert isinstance(graph, nx.DiGraph)
+    assert sorted(graph.nodes) == sorted(hostile_export_graph.concepts)
+    for cid, concept in hostile_export_graph.concepts.items():
+        expected = {"translations": {}, **concept.to_json()}
+        del expected["id"]
+        assert graph.nodes[cid] == expected
+    edges = {
+        (p.id, cid): {"why": p.why} | ({"why_ru": p.why_ru} if p.why_ru else {})
+        for cid, concept in hostile_export_graph.concepts.items()
+        for p in concept.prerequisites
+    }
+    assert {(u, v): d for u, v, d in graph.edges(data=True)} == edges
+    assert nx.is_directed_acyclic_graph(graph)
+
+
+def test_to_networkx_without_networkx_says_how_to_install_it(small_graph, monkeypatch):
+    monkeypatch.setitem(sys.modules, "networkx", None)
+    with pytest.raises(MissingExtraError, match=r"pip install 'kgraph\[networkx\]'"):
+        small_graph.to_networkx()

@@ -1,7 +1,7 @@
 """The interactive offline HTML graph: one self-contained page on a template of our own.
 
-pyvis's stock page links CDNs and inserts several strings unescaped (see the shared PYVIS.md),
-so kgraph only borrows the vis-network bundle pyvis installs and inlines it into
+pyvis's stock page links CDNs and inserts several strings unescaped,
+so kgraph ships the vis-network bundle itself (the engine pyvis wraps) and inlines it into
 ``templates/page.html.j2``, with ``page.css`` and ``page.js`` beside it.
 
 Safety by construction: graph data enters the page once, as JSON inside a
@@ -37,7 +37,10 @@ if TYPE_CHECKING:
     from kgraph.queries import Plan
     from kgraph.selection import Selection
 
-VIS_BUNDLE: Final = "templates/lib/vis-9.1.2/vis-network.min.js"
+# vis-network 9.1.13 from its npm package (dist/vis-network.min.js: one UMD file with vis-data
+# inside, the build today's page was drawn with); licences beside it. A test pins its checksum.
+VIS_BUNDLE: Final = "vendor/vis-network/vis-network.min.js"
+_SOURCE_MAP: Final = re.compile(r"^//# sourceMappingURL=\S*\s*\Z", re.MULTILINE)
 MAX_RADIUS: Final = 28  # neighbours in a layer are at least 64 px apart (kgraph.layout.GAPS)
 # Fill and border per rung: a ladder from cool to warm, distinguishable in greyscale order.
 LEVEL_COLOURS: Final[dict[Level, tuple[str, str]]] = {
@@ -268,8 +271,12 @@ def _plan(kg: KGraph, plan: Plan) -> dict[str, Any]:
 
 
 def _vis_bundle() -> str:
-    """The vis-network bundle pyvis installs, made unable to close its ``<script>`` early."""
-    text = (files("pyvis") / VIS_BUNDLE).read_text(encoding="utf-8")
+    """The vis-network bundle kgraph ships, made unable to close its ``<script>`` early.
+
+    Its closing source-map comment names a file the page does not have, so it goes too.
+    """
+    text = (files("kgraph.render") / VIS_BUNDLE).read_text(encoding="utf-8")
+    text = _SOURCE_MAP.sub("", text)
     return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE).replace("<!--", "<\\!--")
 
 
