@@ -40,7 +40,10 @@ def test_path_lora_agi_in_russian_matches_the_snapshot(runner):
     [
         (["path", "lora", "sft"], "Путь обучения от lora к sft"),
         (["path", "lora", "sft"], "  всего          3 понятия      13 ч"),
-        (["gaps", "transformer", "--known", "neural-networks,python"], "Можно учить сейчас (8):"),
+        (
+            ["gaps", "transformer", "--known", "neural-networks,python"],
+            re.compile(r"Можно учить сейчас \(\d+\):"),
+        ),
         (["next", "--known", "python"], "Можно учить сейчас; сначала то, что открывает"),
         (["why", "matrix-rank", "lora"], "matrix-rank → lora: обновление весов ограничено"),
         (
