@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 
 import pytest
 from click.testing import CliRunner
@@ -39,7 +40,10 @@ def test_path_lora_agi_in_russian_matches_the_snapshot(runner):
     [
         (["path", "lora", "sft"], "Путь обучения от lora к sft"),
         (["path", "lora", "sft"], "  всего          3 понятия      13 ч"),
-        (["gaps", "transformer", "--known", "neural-networks,python"], "Можно учить сейчас (8):"),
+        (
+            ["gaps", "transformer", "--known", "neural-networks,python"],
+            re.compile(r"Можно учить сейчас \(\d+\):"),
+        ),
         (["next", "--known", "python"], "Можно учить сейчас; сначала то, что открывает"),
         (["why", "matrix-rank", "lora"], "matrix-rank → lora: обновление весов ограничено"),
         (
@@ -48,17 +52,23 @@ def test_path_lora_agi_in_russian_matches_the_snapshot(runner):
         ),
         (["show", "kv-cache"], "Сначала нужно:"),
         (["search", "квантизация"], "настройка       4 ч  quantization — Квантизация"),
-        (["list", "--level", "frontier"], "рубеж          80 ч  agi — Проектирование AGI-систем"),
-        (["stats"], "267 понятий, 460 связей, 1854 ч"),
+        (
+            ["list", "--level", "frontier"],
+            re.compile(r"рубеж +[\d.]+ ч  agi — Проектирование AGI-систем"),
+        ),
+        (["stats"], re.compile(r"\d+ понят\w+, \d+ связ\w+, [\d.]+ ч")),
         (["progress", "--known", "lora"], "Быстрее всего на ступень «ремонт»:"),
         (["known"], "Вы пока ничего не отметили как известное"),
-        (["validate"], "всё в порядке, 267 понятий"),
-        (["lint"], "всё в порядке, 267 понятий"),
+        (["validate"], re.compile(r"всё в порядке, \d+ понят")),
+        (["lint"], re.compile(r"всё в порядке, \d+ понят")),
     ],
 )
 def test_every_text_command_speaks_russian(runner, args, expected):
     result = run(runner, *args, "--lang", "ru")
-    assert expected in result.stdout
+    if isinstance(expected, re.Pattern):
+        assert expected.search(result.stdout), result.stdout
+    else:
+        assert expected in result.stdout
 
 
 def test_json_stays_language_neutral(runner):
@@ -88,9 +98,9 @@ def test_language_from_the_environment(runner, env, russian):
 
 def test_flag_beats_environment(runner):
     env = {"KGRAPH_LANG": "ru", "LANG": "ru_RU.UTF-8"}
-    assert run(runner, "stats", "--lang", "en", env=env).stdout.startswith("267 concepts")
-    assert run(runner, "stats", "--lang", "ru", env={"KGRAPH_LANG": "en"}).stdout.startswith(
-        "267 понятий"
+    assert re.match(r"\d+ concepts", run(runner, "stats", "--lang", "en", env=env).stdout)
+    assert re.match(
+        r"\d+ понят", run(runner, "stats", "--lang", "ru", env={"KGRAPH_LANG": "en"}).stdout
     )
 
 

@@ -12,7 +12,7 @@ from tests.conftest import SHIPPED
 # Names Russian practice keeps as they are: products, libraries, acronyms and coined terms.
 KEPT_NAMES = frozenset({
     "accelerate-library", "adamw", "alibi", "awq", "bm25", "datasets-library", "dora", "dropout",
-    "flash-attention", "git", "gptq", "grpo", "huggingface-hub", "kv-cache", "llm-as-judge",
+    "flash-attention", "git", "gptq", "grpo", "huggingface-hub", "kto", "kv-cache", "llm-as-judge",
     "lora", "model-context-protocol", "numpy", "paged-attention", "pandas", "peft-library",
     "python", "pytorch", "qlora", "react-prompting", "rlhf", "rmsnorm", "safetensors",
     "sentencepiece", "softmax", "swiglu", "tokenizers-library", "transformers-library",
