@@ -17,15 +17,16 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from kgraph.gitrev import read_revision
 from kgraph.graph import KGraph, normalize
 from kgraph.lint import lint
+from kgraph.parsing import parse, raw_id
 from kgraph.queries import learning_path
-from kgraph.store import LOCAL_GRAPH, parse, raw_id, read_graph
-from kgraph.validate import validate
+from kgraph.store import LOCAL_GRAPH, read_graph
+from kgraph.validation import validate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from kgraph.errors import Problem
-    from kgraph.store import Parsed
+    from kgraph.parsing import Parsed
 
 LANDMARKS: Final[tuple[tuple[str | None, str], ...]] = (
     ("lora", "agi"),

@@ -25,9 +25,10 @@ from kgraph.errors import InputError
 from kgraph.gitrev import read_revision
 from kgraph.graph import KGraph
 from kgraph.model import Concept, GraphFile
+from kgraph.parsing import parse
 from kgraph.queries import learning_path
 from kgraph.render.diff import md, render_diff
-from kgraph.store import dump, parse
+from kgraph.store import dump
 from tests.helpers import make_concept
 
 if TYPE_CHECKING:

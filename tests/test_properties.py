@@ -8,10 +8,11 @@ from hypothesis import strategies as st
 
 from kgraph.graph import KGraph
 from kgraph.model import GraphFile
+from kgraph.parsing import parse
 from kgraph.queries import fringe, gaps, learning_path
 from kgraph.render.json import render_json
 from kgraph.render.text import render_text
-from kgraph.store import dump, parse
+from kgraph.store import dump
 from tests.strategies import dags
 
 

@@ -20,10 +20,10 @@ import click
 from kgraph.errors import FileError, KgraphError, UnknownConceptError
 from kgraph.graph import normalize, short_names
 from kgraph.i18n import LANGUAGES, LanguageError, choose_language, texts
+from kgraph.load import load_graph, paused_gc
 from kgraph.render.json import render_json
 from kgraph.render.text import clean, clean_message, render_text
 from kgraph.store import resolve_graph_path
-from kgraph.validate import load_graph, paused_gc
 from kgraph.version import __version__
 
 if TYPE_CHECKING:

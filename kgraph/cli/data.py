@@ -21,10 +21,12 @@ from kgraph.cli.app import (
     main,
 )
 from kgraph.i18n import texts
+from kgraph.load import load_checked
+from kgraph.parsing import parse
 from kgraph.render.json import render_json
 from kgraph.render.text import clean, clean_message, render_problems
-from kgraph.store import dump, parse, read_graph, write_atomic
-from kgraph.validate import load_checked, validate
+from kgraph.store import dump, read_graph, write_atomic
+from kgraph.validation import validate
 
 if TYPE_CHECKING:
     from kgraph.errors import Problem
