@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from kgraph.cli import main
 from kgraph.model import GraphFile
-from kgraph.profile import marks_text
+from kgraph.saved_known import marks_text
 from kgraph.store import dump
 from tests.helpers import make_concept
 

@@ -197,7 +197,7 @@ def known_for(kg: KGraph, known: tuple[str, ...] | None, profile: Path | None) -
     """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
     if known is not None:
         return known
-    from kgraph.profile import load_profile, profile_path, resolve
+    from kgraph.saved_known import load_profile, profile_path, resolve
 
     return resolve(kg, load_profile(profile_path(profile)).marked).ids
 

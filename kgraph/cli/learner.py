@@ -23,8 +23,10 @@ from kgraph.cli.app import (
     strict_option,
 )
 from kgraph.i18n import texts
-from kgraph.profile import learn as learn_marks
-from kgraph.profile import (
+from kgraph.ladder import known_report, ladder
+from kgraph.render.text import clean, label, render_text
+from kgraph.saved_known import learn as learn_marks
+from kgraph.saved_known import (
     load_profile,
     locked_profile,
     marks_text,
@@ -38,8 +40,6 @@ from kgraph.profile import (
     resolve,
     save_profile,
 )
-from kgraph.progress import known_report, ladder
-from kgraph.render.text import clean, label, render_text
 from kgraph.store import read_text
 
 if TYPE_CHECKING:

@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 
 from kgraph.assess import Assessed
 from kgraph.i18n import DEFAULT, texts
-from kgraph.profile import Change
-from kgraph.progress import KnownReport, Ladder
+from kgraph.ladder import KnownReport, Ladder
 from kgraph.render.text import clean, hours, label, render_text
+from kgraph.saved_known import Change
 
 if TYPE_CHECKING:
     from kgraph.i18n import Texts

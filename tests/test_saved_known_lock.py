@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from kgraph.errors import InputError
-from kgraph.profile import lock_path, locked_profile, marks_text
+from kgraph.saved_known import lock_path, locked_profile, marks_text
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,9 +1,10 @@
 """The learner's view of the ladder: what they know per rung, where they stand, how to climb.
 
 The rung you stand on is the highest rung of any concept you know: knowing LoRA puts you on
-*tune*, as DESIGN.md's "I can fine-tune with LoRA" does. The moves up are the unknown concepts
-of the next rung above it that still has something to learn, cheapest first (hours still needed
-for the concept and its missing prerequisites), so the first one is the fastest way up.
+*tune*, since whoever can fine-tune with LoRA can tune a model. The moves up are the unknown
+concepts of the next rung above it that still has something to learn, cheapest first (hours
+still needed for the concept and its missing prerequisites), so the first one is the fastest
+way up.
 """
 
 from __future__ import annotations
