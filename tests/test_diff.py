@@ -15,14 +15,14 @@ import pytest
 from kgraph.diff import (
     Change,
     Edge,
+    GraphDiff,
     Landmark,
     PathSize,
     Rename,
-    compare,
-    read_side,
 )
+from kgraph.diff import compare as compare_on
 from kgraph.errors import InputError
-from kgraph.gitrev import read_revision
+from kgraph.gitrev import read_revision, read_side
 from kgraph.graph import KGraph
 from kgraph.model import Concept, GraphFile
 from kgraph.parsing import parse
@@ -33,6 +33,16 @@ from tests.helpers import make_concept
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from kgraph.parsing import Parsed
+
+LANDMARKS = (("lora", "agi"), ("prompting", "transformer"), (None, "agi"))
+
+
+def compare(base: Parsed, head: Parsed) -> GraphDiff:
+    """`kgraph.diff.compare` on the landmarks this ladder holds."""
+    return compare_on(base, head, LANDMARKS)
+
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -216,13 +226,20 @@ def test_hours_change_moves_landmark_hours_only() -> None:
 
 
 def test_missing_landmark_is_reported_not_fatal() -> None:
-    """A graph without prompting says so for that landmark and still compares the rest."""
+    """A side without prompting says so for that landmark and still compares the rest."""
+    small = [make_concept("lora", level="tune"), make_concept("agi", prerequisites=["lora"])]
+    diff = compare(parsed(ladder(), "base"), parsed(small, "head"))
+    assert diff.landmarks[1].note == "'prompting' and 'transformer' missing on head"
+    assert diff.landmarks[1].before == PathSize(3, 19)
+    assert diff.landmarks[0].after == PathSize(1, 1)
+
+
+def test_a_landmark_neither_side_knows_is_left_out() -> None:
+    """Another repository's graph gets no rows for landmarks that are not its concepts."""
     small = [make_concept("lora", level="tune"), make_concept("agi", prerequisites=["lora"])]
     diff = compare(parsed(small, "base"), parsed(small, "head"))
-    assert diff.landmarks[1].note == (
-        "'prompting' and 'transformer' missing on base; 'prompting' and 'transformer' missing on head"
-    )
-    assert diff.landmarks[0].before == PathSize(1, 1)
+    assert [(m.source, m.target) for m in diff.landmarks] == [("lora", "agi"), (None, "agi")]
+    assert compare_on(parsed(small, "base"), parsed(small, "head")).landmarks == ()
 
 
 def test_unreadable_side_compares_no_concepts() -> None:

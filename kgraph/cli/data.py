@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import click
 
@@ -29,6 +29,7 @@ from kgraph.store import dump, read_graph, write_atomic
 from kgraph.validation import validate
 
 if TYPE_CHECKING:
+    from kgraph.diff import Route
     from kgraph.errors import Problem
 
 
@@ -146,6 +147,18 @@ def schema(output: Path | None) -> None:
         write_atomic(output, text)
 
 
+LANDMARKS: Final = ("lora:agi", "prompting:transformer", "agi")  # this repository's graph
+
+
+def _routes(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -> tuple[Route, ...]:
+    """``FROM:TO`` or ``TO`` (from nothing known), as `kgraph.diff.compare` takes them."""
+    routes = []
+    for value in values or LANDMARKS:
+        source, _sep, target = value.rpartition(":")
+        routes.append((source or None, target))
+    return tuple(routes)
+
+
 @main.command("diff")
 @click.argument("base")
 @click.argument("head")
@@ -156,9 +169,26 @@ def schema(output: Path | None) -> None:
     show_default=True,
     help="The graph file inside the repository, read at BASE or HEAD when they are revisions.",
 )
+@click.option(
+    "--landmark",
+    "landmarks",
+    multiple=True,
+    callback=_routes,
+    metavar="[FROM:]TO",
+    help="A learning path whose length the report compares (repeatable)"
+    f"  [default: {' '.join(LANDMARKS)}]",
+)
 @format_option("text", "json", "markdown")
 @click.pass_context
-def diff_command(ctx: click.Context, base: str, head: str, graph_file: str, fmt: str) -> None:
+def diff_command(
+    ctx: click.Context,
+    *,
+    base: str,
+    head: str,
+    graph_file: str,
+    landmarks: tuple[Route, ...],
+    fmt: str,
+) -> None:
     """Review a change: compare two graphs, files or git revisions.
 
     Reports concepts added, removed, renamed and changed, edges with their reasons, new errors
@@ -170,9 +200,10 @@ def diff_command(ctx: click.Context, base: str, head: str, graph_file: str, fmt:
         kgraph diff origin/main HEAD
         kgraph diff HEAD graph/concepts.json --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
-    from kgraph.diff import compare, read_side
+    from kgraph.diff import compare
+    from kgraph.gitrev import read_side
     from kgraph.render.diff import render_diff
 
-    result = compare(read_side(base, graph_file), read_side(head, graph_file))
+    result = compare(read_side(base, graph_file), read_side(head, graph_file), landmarks)
     click.echo(render_diff(result, fmt), nl=False)
     ctx.exit(1 if result.breaks else 0)
