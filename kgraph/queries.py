@@ -115,9 +115,8 @@ class Details(NamedTuple):
 
 
 class Listing(NamedTuple):
-    """Concepts that match a filter or a search; *title* says which, in English."""
+    """Concepts that match a filter or a search, with what was asked (renderers say it)."""
 
-    title: str
     concepts: tuple[Concept, ...]
     search: str | None = None
     level: Level | None = None
@@ -289,7 +288,7 @@ def search(kg: KGraph, text: str) -> Listing:
             continue
         ranked.append((rank, concept.level.rank, concept.id))
     found = tuple(kg[cid] for *_, cid in sorted(ranked))
-    return Listing(f"search {text!r}", found, search=text)
+    return Listing(found, search=text)
 
 
 def listing(kg: KGraph, *, level: Level | None = None, category: Category | None = None) -> Listing:
@@ -300,8 +299,7 @@ def listing(kg: KGraph, *, level: Level | None = None, category: Category | None
         if (level is None or c.level == level) and (category is None or c.category == category)
     ]
     found.sort(key=lambda c: kg.rung_key(c.id))
-    title = " ".join(str(x) for x in (level, category) if x is not None) or "all concepts"
-    return Listing(title, tuple(found), level=level, category=category)
+    return Listing(tuple(found), level=level, category=category)
 
 
 def stats(kg: KGraph) -> Stats:

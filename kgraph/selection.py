@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kgraph.i18n import DEFAULT, texts
 from kgraph.queries import known_set, learning_path
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ class Selection:
     plan: Plan | None = None
     known: frozenset[str] = frozenset()
     focus: str | None = None
-    title: str = "kgraph"
+    title: str | None = None  # a caller's own heading; None: the renderer names the selection
     _member_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -103,15 +102,7 @@ def select(  # noqa: PLR0913 - one keyword per export option
         plan=plan,
         known=frozenset(known_set(kg, known_ids, strict=strict)),
         focus=focus_id,
-        title=_title(plan, focus_id),
     )
-
-
-def _title(plan: Plan | None, focus: str | None) -> str:
-    """A heading for the export, built from resolved ids so it never echoes raw user input."""
-    if plan is None:
-        return texts(DEFAULT).export_title(source=None, target=None, focus=focus)
-    return texts(DEFAULT).export_title(source=plan.source, target=plan.target, focus=focus)
 
 
 __all__ = ["Selection", "neighbourhood", "select"]

@@ -22,7 +22,8 @@ from kgraph.graph import normalize, short_names
 from kgraph.i18n import LANGUAGES, LanguageError, choose_language, texts
 from kgraph.load import load_graph, paused_gc
 from kgraph.render.json import render_json
-from kgraph.render.text import clean, clean_message, render_text
+from kgraph.render.terminal import clean, clean_message
+from kgraph.render.text import render_text
 from kgraph.store import resolve_graph_path
 from kgraph.version import __version__
 

@@ -24,7 +24,8 @@ from kgraph.i18n import texts
 from kgraph.load import load_checked
 from kgraph.parsing import parse
 from kgraph.render.json import render_json
-from kgraph.render.text import clean, clean_message, render_problems
+from kgraph.render.terminal import clean, clean_message
+from kgraph.render.text import render_problems
 from kgraph.store import dump, read_graph, write_atomic
 from kgraph.validation import validate
 

@@ -20,7 +20,7 @@ from kgraph.errors import InputError
 from kgraph.i18n import texts
 from kgraph.model import Category, Level
 from kgraph.render import EXPORTERS, EXTENSIONS, exporter
-from kgraph.render.text import clean
+from kgraph.render.terminal import clean
 from kgraph.selection import select
 from kgraph.store import write_atomic
 

@@ -24,7 +24,8 @@ from kgraph.cli.app import (
 )
 from kgraph.i18n import texts
 from kgraph.ladder import known_report, ladder
-from kgraph.render.text import clean, label, render_text
+from kgraph.render.terminal import clean, label
+from kgraph.render.text import render_text
 from kgraph.saved_known import learn as learn_marks
 from kgraph.saved_known import (
     load_profile,

@@ -46,17 +46,19 @@ def exporter(fmt: str, *, lang: str = DEFAULT) -> Callable[[Selection], str]:
     return functools.partial(func, lang=lang) if fmt in LOCALIZED else func
 
 
-def selection_title(selection: Selection, lang: str) -> str:
-    """The selection's title in *lang*; a title other than the one `select` builds is kept."""
-    plan = selection.plan
-    ids = {
-        "source": plan.source if plan else None,
-        "target": plan.target if plan else None,
-        "focus": selection.focus,
-    }
-    if selection.title != texts(DEFAULT).export_title(**ids):
+def selection_title(selection: Selection, lang: str = DEFAULT) -> str:
+    """The caller's own title, else what the selection shows (plan, focus or all) in *lang*.
+
+    Made from resolved ids, so a heading never echoes raw user input.
+    """
+    if selection.title is not None:
         return selection.title
-    return texts(lang).export_title(**ids)
+    plan = selection.plan
+    return texts(lang).export_title(
+        source=plan.source if plan else None,
+        target=plan.target if plan else None,
+        focus=selection.focus,
+    )
 
 
 __all__ = ["EXPORTERS", "EXTENSIONS", "LOCALIZED", "exporter", "selection_title"]

@@ -10,8 +10,9 @@ import json
 import re
 from typing import TYPE_CHECKING, Final, cast
 
+from kgraph.i18n import hours
 from kgraph.render.json import to_data
-from kgraph.render.text import clean, hours
+from kgraph.render.terminal import clean
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from kgraph.render import selection_title
 from kgraph.render.graphml import EDGE_FIELDS, NODE_FIELDS, node_values, xml_escape, xml_value
 from kgraph.render.nodelink import link_record, node_record, plan_steps
 
@@ -63,7 +64,7 @@ def render_gexf(selection: Selection) -> str:
         '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">',
         "  <meta>",
         "    <creator>kgraph</creator>",
-        f"    <description>{xml_escape(selection.title)}</description>",
+        f"    <description>{xml_escape(selection_title(selection))}</description>",
         "  </meta>",
         '  <graph defaultedgetype="directed" mode="static">',
         *_declarations("node", _NODE_FIELDS),

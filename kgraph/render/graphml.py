@@ -17,6 +17,7 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Final
 
+from kgraph.render import selection_title
 from kgraph.render.nodelink import link_record, node_record, plan_steps
 
 if TYPE_CHECKING:
@@ -101,7 +102,7 @@ def render_graphml(selection: Selection) -> str:
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
         *_keys(),
         '  <graph id="kgraph" edgedefault="directed">',
-        f'    <data key="g0">{xml_escape(selection.title)}</data>',
+        f'    <data key="g0">{xml_escape(selection_title(selection))}</data>',
     ]
     for cid in sorted(selection.members):
         record = node_values(node_record(selection, cid, steps))

@@ -19,10 +19,10 @@ import re
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 
-from kgraph.i18n import DEFAULT, texts
+from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.model import LEVELS
 from kgraph.render import selection_title
-from kgraph.render.text import clean, hours
+from kgraph.render.terminal import clean
 
 if TYPE_CHECKING:
     from kgraph.i18n import Texts

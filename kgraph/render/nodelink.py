@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kgraph.render import selection_title
 from kgraph.render.json import dumps
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ def link_record(selection: Selection, prerequisite: str, concept: str) -> dict[s
 
 def graph_record(selection: Selection) -> dict[str, Any]:
     """What the export shows as a whole: its title, the focus and the plan, when there are."""
-    record: dict[str, Any] = {"title": selection.title}
+    record: dict[str, Any] = {"title": selection_title(selection)}
     if selection.focus is not None:
         record["focus"] = selection.focus
     if selection.plan is not None:
