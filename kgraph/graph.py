@@ -157,6 +157,13 @@ class KGraph:
         ids = dict.fromkeys(index[k] for k in [*close, *containing])
         return tuple(ids)[:limit]
 
+    def edge(self, prerequisite: str, concept: str) -> Prerequisite:
+        """The edge *prerequisite* → *concept*, with its reason; `KeyError` if there is none."""
+        for edge in self.concepts[concept].prerequisites:
+            if edge.id == prerequisite:
+                return edge
+        raise KeyError((prerequisite, concept))
+
     def ancestors(self, concept_id: str) -> set[str]:
         """Everything *concept_id* needs, directly or transitively (not itself)."""
         return _reach(self.prerequisites, [concept_id])

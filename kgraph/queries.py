@@ -245,7 +245,7 @@ def why(kg: KGraph, source: str, target: str, *, limit: int = 3) -> Why:
     for chain in kg.shortest_chains(start, goal, limit=limit):
         links = []
         for prereq, concept in pairwise(chain):
-            edge = next(p for p in kg[concept].prerequisites if p.id == prereq)
+            edge = kg.edge(prereq, concept)
             links.append(Link(prereq, concept, edge.why, edge.why_ru))
         chains.append(tuple(links))
     return Why(start, goal, tuple(c for c in chains if c))

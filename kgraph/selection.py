@@ -49,6 +49,11 @@ class Selection:
         """The plan's concepts in learning order (empty without ``--path``)."""
         return tuple(s.concept.id for s in self.plan.steps) if self.plan else ()
 
+    @property
+    def steps(self) -> dict[str, int]:
+        """Each plan concept's step number, from 1 (empty without ``--path``)."""
+        return {cid: number for number, cid in enumerate(self.plan_ids, 1)}
+
 
 def neighbourhood(kg: KGraph, concept: str, depth: int) -> set[str]:
     """*concept* with everything at most *depth* edges before or after it."""

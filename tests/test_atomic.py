@@ -23,6 +23,7 @@ import kgraph
 import kgraph.store
 from kgraph.cli import main
 from kgraph.errors import InputError
+from kgraph.render import EXPORTS
 from kgraph.store import write_atomic
 
 PACKAGE = Path(kgraph.__file__).parent
@@ -94,10 +95,7 @@ def test_every_command_that_writes_uses_the_atomic_writer(runner, graph_file, tm
     g = ["--graph", str(graph_file)]
     commands = [
         ["fmt", *g],
-        *(
-            ["export", "-f", fmt, *g, "-o", f"out.{fmt}"]
-            for fmt in ("html", "mermaid", "dot", "graphml", "gexf", "json", "markdown")
-        ),
+        *(["export", "-f", fmt, *g, "-o", f"out.{fmt}"] for fmt in EXPORTS),
         ["export", "-f", "mermaid", *g],
         ["schema", "-o", "schema.json"],
         ["learn", "lora", *g],

@@ -300,7 +300,7 @@ def test_markdown_for_the_job_summary(runner: CliRunner, repo: Path) -> None:
     assert out == dedent("""\
         ## kgraph diff
 
-        HEAD\\~1:graph/concepts.json → HEAD:graph/concepts.json: **❌ introduces errors: 1 removed id**
+        HEAD\\~1\\:graph/concepts\\.json → HEAD\\:graph/concepts\\.json: **❌ introduces errors: 1 removed id**
 
         ### Concepts: 1 added, 1 removed, 0 renamed, 1 changed
 

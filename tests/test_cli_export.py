@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import main
-from kgraph.render import EXTENSIONS
+from kgraph.render import EXPORTS
 from tests.conftest import SHIPPED, small_concepts
 
 HTML_EXISTS = (Path(__file__).parent.parent / "kgraph" / "render" / "html.py").exists()
@@ -22,6 +22,11 @@ FIRST_LINES = {
     "json": "{",
     "markdown": "# kgraph\\: all concepts",
 }
+
+
+def test_every_format_but_the_page_has_its_first_line_here():
+    """The formats below are parametrised from the registry: a new one must be added here."""
+    assert set(FIRST_LINES) == set(EXPORTS) - {"html"}
 
 
 def run(runner: CliRunner, *args: str, code: int = 0):
@@ -46,7 +51,7 @@ def shuffled_file(tmp_path: Path) -> Path:
 def test_each_format_is_written_to_exports_by_default(runner, graph_file, fmt):
     """Without -o the file is exports/kgraph.<ext>, exports/ is created, stderr says so."""
     result = run(runner, "export", "-g", str(graph_file), "--format", fmt)
-    target = Path("exports") / f"kgraph.{EXTENSIONS[fmt]}"
+    target = Path("exports") / f"kgraph.{EXPORTS[fmt].extension}"
     assert result.stdout == ""
     assert result.stderr == f"wrote {target}\n"
     text = target.read_text(encoding="utf-8")

@@ -147,3 +147,11 @@ def test_short_names():
     assert short_names("Plain name") == ()
     assert short_names("(only)") == ()
     assert short_names("a (b) c") == ()
+
+
+def test_edge_gives_the_reason_or_key_error():
+
+    kg = KGraph.from_edges([("python", "ml"), ("ml", "lora")])
+    assert kg.edge("ml", "lora").why == "lora needs ml"
+    with pytest.raises(KeyError):
+        kg.edge("python", "lora")  # an ancestor, not a direct prerequisite

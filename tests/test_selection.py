@@ -99,3 +99,10 @@ def test_shuffled_graph_selects_the_same(small_graph, shuffled_small_graph):
             b.plan_ids,
             b.title,
         )
+
+
+def test_steps_number_the_plan_from_one(small_graph):
+    selection = select(small_graph, path=("python", "lora"))
+    assert selection.steps == {cid: n for n, cid in enumerate(selection.plan_ids, 1)}
+    assert sorted(selection.steps.values()) == list(range(1, len(selection.plan_ids) + 1))
+    assert select(small_graph).steps == {}

@@ -19,7 +19,7 @@ from kgraph.cli.app import (
 from kgraph.errors import InputError
 from kgraph.i18n import texts
 from kgraph.model import Category, Level
-from kgraph.render import EXPORTERS, EXTENSIONS, exporter
+from kgraph.render import EXPORTS, exporter
 from kgraph.render.terminal import clean
 from kgraph.selection import select
 from kgraph.store import write_atomic
@@ -31,7 +31,7 @@ def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
         click.echo(text, nl=False)
         return
     t = texts(lang)
-    target = output or Path("exports") / f"kgraph.{EXTENSIONS[fmt]}"
+    target = output or Path("exports") / f"kgraph.{EXPORTS[fmt].extension}"
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
@@ -43,7 +43,7 @@ def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
 
 @main.command()
 @graph_option
-@format_option(*sorted(EXPORTERS, key=lambda f: f != "html"))
+@format_option(*sorted(EXPORTS, key=lambda f: f != "html"))
 @click.option(
     "-o",
     "--output",
@@ -77,7 +77,7 @@ def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
 @known_option
 @lang_option
 def export(graph: Path | None, fmt: str, output: Path | None, lang: str, **options: Any) -> None:
-    """Export the graph, or part of it, as html, mermaid, dot, graphml, gexf, json or markdown.
+    """Export the graph, or part of it, in one of the formats of --format.
 
     The page, the diagrams and the checklist are written in --lang (the page can switch
     language); graphml, gexf and json carry every language.

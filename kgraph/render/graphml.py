@@ -18,7 +18,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.render import selection_title
-from kgraph.render.nodelink import link_record, node_record, plan_steps
+from kgraph.render.nodelink import link_record, node_record
 
 if TYPE_CHECKING:
     from kgraph.selection import Selection
@@ -96,7 +96,7 @@ def _element(tag: str, ends: dict[str, str], fields: Fields, record: dict[str, A
 
 def render_graphml(selection: Selection) -> str:
     """The selection as a GraphML document, nodes sorted by id and edges by (source, target)."""
-    steps = plan_steps(selection)
+    steps = selection.steps
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',

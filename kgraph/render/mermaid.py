@@ -82,7 +82,7 @@ def render_mermaid(selection: Selection, *, lang: str = DEFAULT) -> str:
     names are in *lang*.
     """
     t = texts(lang)
-    steps = {cid: n for n, cid in enumerate(selection.plan_ids, 1)}
+    steps = selection.steps
     lines = ["flowchart TD"]
     for level in LEVELS:
         rung = [c for c in selection.members if selection.kg[c].level == level]
