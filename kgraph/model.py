@@ -136,7 +136,7 @@ class Translation(NamedTuple):
 
 
 class Concept(NamedTuple):
-    """One node of the graph; field rules are DESIGN.md's table, checked by `kgraph.schema`."""
+    """One node of the graph; its field rules (CONTRIBUTING's table) are `kgraph.schema`'s."""
 
     id: str
     name: str

@@ -1,4 +1,4 @@
-"""The learner's questions, exactly as DESIGN.md defines them, answered as frozen results.
+"""The learner's questions (path, gaps, next, why, unlocks, show, search, list, stats) answered.
 
 ``cl(X)`` is X with all its ancestors; ``closure(K)`` is the union of ``cl(k)``. Knowing a
 concept means knowing its prerequisites too, unless ``strict`` says that only what is marked

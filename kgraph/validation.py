@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import Problem
-from kgraph.graph import normalize
+from kgraph.graph import kahn_order, normalize
 from kgraph.parsing import raw_id
 
 if TYPE_CHECKING:
@@ -132,21 +132,14 @@ def _peel(needs: Mapping[str, list[str]], members: set[str]) -> set[str]:
     """What is left of *members* after removing, again and again, those with no prerequisite left.
 
     Everything left needs something else left, so a walk along prerequisites finds a cycle.
+    `kahn_order` is the walk; here a raw, possibly cyclic file has no `KGraph` to lend its index.
     """
     unlocks: dict[str, list[str]] = {cid: [] for cid in members}
-    waiting = dict.fromkeys(members, 0)
     for cid in members:
         for p in needs[cid]:
             if p in members:
                 unlocks[p].append(cid)
-                waiting[cid] += 1
-    ready = [cid for cid, n in waiting.items() if n == 0]
-    while ready:
-        for dependent in unlocks[ready.pop()]:
-            waiting[dependent] -= 1
-            if waiting[dependent] == 0:
-                ready.append(dependent)
-    return {cid for cid, n in waiting.items() if n > 0}
+    return members - set(kahn_order(needs, unlocks, members))
 
 
 def _name_collisions(parsed: Parsed) -> Iterator[Problem]:

@@ -1,4 +1,4 @@
-"""DESIGN.md's invariants on generated DAGs, and the stdlib walks held against networkx."""
+"""The queries' invariants on generated DAGs, and the stdlib walks held against networkx."""
 
 from __future__ import annotations
 

@@ -20,7 +20,7 @@ import click
 from kgraph.errors import FileError, KgraphError, UnknownConceptError
 from kgraph.graph import normalize, short_names
 from kgraph.i18n import LANGUAGES, LanguageError, choose_language, texts
-from kgraph.load import load_graph, paused_gc
+from kgraph.load import load_graph
 from kgraph.render.json import render_json
 from kgraph.render.terminal import clean, clean_message
 from kgraph.render.text import render_text
@@ -79,7 +79,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            with paused_gc(), _cleaned_usage_errors():  # a command is short: see paused_gc
+            with _cleaned_usage_errors():
                 return super().invoke(ctx)
         except KgraphError as err:
             t = texts(ctx.meta.get(_LANG) or _environment_language())
@@ -132,13 +132,6 @@ def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
         is_eager=True,
         help="Language of the output (default: $KGRAPH_LANG, then the locale, then en).",
     )(func)
-
-
-def chosen_texts() -> Texts:
-    """The catalogue of the language the current command runs in."""
-    ctx = click.get_current_context(silent=True)
-    lang = ctx.meta.get(_LANG) if ctx else None
-    return texts(lang or _environment_language())
 
 
 def complete_concept(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[str]:

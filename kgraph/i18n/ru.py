@@ -195,8 +195,9 @@ NOUNS: Final[dict[str, dict[str, str]]] = {
         "other": "предупреждения",
     },
 }
-# The ladder of DESIGN.md, as the bicycle reads in Russian: основы, поехать, настроить, починить,
-# собрать, новый вид транспорта. Each fits the 11-column rung field of the text tables.
+# The ladder as a bicycle reads in Russian (ride it, tune it, repair it, build one, invent the
+# next vehicle): основы, поехать, настроить, починить, собрать, новый вид транспорта. Each fits
+# the 11-column rung field of the text tables.
 LEVELS: Final[dict[str, str]] = {
     "foundations": "основы",
     "use": "применение",
