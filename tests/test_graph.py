@@ -54,9 +54,38 @@ def test_ancestors_descendants_closure(small_graph: KGraph):
     assert small_graph.closure(["lora", "history"]) == {"lora", "ml", "linalg", "python", "history"}
 
 
-def test_learning_order_climbs_rungs_and_keeps_chains_together():
+def test_learning_order_keeps_chains_together():
     kg = KGraph.from_edges([("a", "b"), ("b", "c"), ("x", "c")])
     assert kg.learning_order(kg.concepts) == ["a", "b", "x", "c"]
+
+
+def _rungs(*concepts: tuple[str, str, tuple[str, ...]]) -> KGraph:
+    """A literal graph of (id, rung, prerequisites)."""
+    return KGraph(make_concept(c, level=lv, prerequisites=ps) for c, lv, ps in concepts)
+
+
+def test_learning_order_takes_the_lowest_ready_rung_first():
+    """a is first in depth-first order from g, but c is ready and on a lower rung."""
+    kg = _rungs(
+        ("a", "use", ()),
+        ("b", "use", ("c",)),
+        ("c", "foundations", ()),
+        ("g", "frontier", ("a", "b")),
+    )
+    assert kg.learning_order(kg.concepts) == ["c", "a", "b", "g"]
+
+
+def test_learning_order_breaks_ties_within_a_rung_depth_first_from_the_goal():
+    """b and a are both ready on one rung: b comes first, as the depth-first walk from g meets it
+    first (g needs b before c), and a is learned just before c, which needs it; by id a would
+    come first."""
+    kg = _rungs(
+        ("a", "use", ()),
+        ("b", "use", ()),
+        ("c", "use", ("a",)),
+        ("g", "tune", ("b", "c")),
+    )
+    assert kg.learning_order(kg.concepts) == ["b", "a", "c", "g"]
 
 
 def test_learning_order_is_independent_of_input_order(small_graph, shuffled_small_graph):

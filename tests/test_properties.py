@@ -134,3 +134,23 @@ def test_descendant_counts_agree_with_one_walk_per_source(graph, data):
     within = data.draw(st.sets(st.sampled_from(ids)))
     expected = {s: len(kg.descendants(s) & within) for s in sources}
     assert kg.descendant_counts(sources, within) == expected
+
+
+@given(dags(), st.data())
+def test_no_ready_concept_on_a_lower_rung_is_left_behind(graph, data):
+    """At each step of a learning order, nothing ready then sits on a lower rung than the step."""
+    kg = KGraph(graph.concepts)
+    members = set(pick(data, graph, max_size=15))
+    members = kg.closure(members) if data.draw(st.booleans()) else members
+    order = kg.learning_order(members)
+    assert sorted(order) == sorted(members)
+    done: set[str] = set()
+    for cid in order:
+        ready = [
+            m
+            for m in members - done
+            if all(p in done or p not in members for p in kg.prerequisites[m])
+        ]
+        assert cid in ready
+        assert kg[cid].level.rank == min(kg[m].level.rank for m in ready)
+        done.add(cid)
