@@ -184,3 +184,16 @@ def test_edge_gives_the_reason_or_key_error():
     assert kg.edge("ml", "lora").why == "lora needs ml"
     with pytest.raises(KeyError):
         kg.edge("python", "lora")  # an ancestor, not a direct prerequisite
+
+
+def test_a_loaded_concept_is_immutable_all_the_way_down(graph_file):
+    from kgraph.load import load_graph
+
+    kg = load_graph(graph_file, use_cache=False)
+    concept = next(c for c in kg.concepts.values() if c.translations)
+    assert hash(concept) == hash(kg.concepts[concept.id])
+    assert {concept: 1}[kg.concepts[concept.id]] == 1
+    with pytest.raises(TypeError):
+        concept.translations["xx"] = concept.translations.get("ru")  # type: ignore[index]
+    lazy = KGraph.from_documents([c.to_json() for c in kg.concepts.values()])
+    assert {c: c.id for c in lazy.concepts.values()} == {c: c.id for c in kg.concepts.values()}
