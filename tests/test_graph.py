@@ -186,10 +186,11 @@ def test_edge_gives_the_reason_or_key_error():
         kg.edge("python", "lora")  # an ancestor, not a direct prerequisite
 
 
-def test_a_loaded_concept_is_immutable_all_the_way_down(graph_file):
+def test_a_loaded_concept_is_immutable_all_the_way_down():
     from kgraph.load import load_graph
+    from tests.conftest import SHIPPED
 
-    kg = load_graph(graph_file, use_cache=False)
+    kg = load_graph(SHIPPED, use_cache=False)  # translated concepts
     concept = next(c for c in kg.concepts.values() if c.translations)
     assert hash(concept) == hash(kg.concepts[concept.id])
     assert {concept: 1}[kg.concepts[concept.id]] == 1
