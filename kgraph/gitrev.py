@@ -14,12 +14,12 @@ from typing import Final
 
 from kgraph.errors import InputError
 from kgraph.parsing import Parsed, parse
-from kgraph.store import LOCAL_GRAPH, read_graph
+from kgraph.store import LOCAL_GRAPH, PathArg, read_graph
 
 TIMEOUT_SECONDS: Final = 60
 
 
-def read_revision(rev: str, path: str, *, cwd: Path | None = None) -> str:
+def read_revision(rev: str, path: str, *, cwd: PathArg | None = None) -> str:
     """The text of *path* (relative to the repository's top) at revision *rev*.
 
     Args:

@@ -22,6 +22,7 @@ from kgraph.store import (
     graph_size_limit,
     read_bytes,
     read_graph,
+    resolve_graph_path,
 )
 from kgraph.validation import validate
 
@@ -30,15 +31,19 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from kgraph.model import GraphFile
+    from kgraph.store import PathArg
 
 
-def load_graph(path: Path, *, use_cache: bool = True) -> KGraph:
-    """Read, validate and index *path*; raise `DataError` with every problem if it is broken.
+def load_graph(path: PathArg | None = None, *, use_cache: bool = True) -> KGraph:
+    """Read, validate and index a graph file; raise `DataError` with every problem if it is broken.
 
-    A file validated before loads from the cache (`kgraph.cache`) without being checked again.
+    Without *path*, the file the command line would use (`resolve_graph_path`):
+    ``$KGRAPH_GRAPH``, else ``graph/concepts.json`` under the current folder, else the graph
+    packaged with kgraph. A file validated before loads from the cache (`kgraph.cache`)
+    without being checked again.
     """
     with paused_gc():
-        return _load_graph(path, use_cache=use_cache)
+        return _load_graph(resolve_graph_path(path), use_cache=use_cache)
 
 
 def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
@@ -67,8 +72,9 @@ def _regular_file(path: Path) -> bool:
         return False  # reading it will say what is wrong
 
 
-def load_checked(path: Path) -> tuple[Parsed, KGraph]:
+def load_checked(path: PathArg | None = None) -> tuple[Parsed, KGraph]:
     """Like `load_graph` without the cache, also returning the parsed file (for lint)."""
+    path = resolve_graph_path(path)
     with paused_gc():
         parsed = parse(read_graph(path), str(path))
         return parsed, KGraph(_valid_graph(parsed).concepts)

@@ -40,6 +40,14 @@ DEFAULT_MAX_MIB: Final = 256
 BYTES_PER_CONCEPT: Final = 1150  # a concept of realistic size, as canonical JSON
 
 
+PathArg = str | os.PathLike[str]  # every path parameter of the library accepts either
+
+
+def as_path(value: PathArg) -> Path:
+    """*value* as a `Path`: library callers pass `str` or any `os.PathLike`."""
+    return value if isinstance(value, Path) else Path(os.fspath(value))
+
+
 def packaged_graph_path() -> Path:
     """The graph shipped in the wheel, or the checkout's copy in an editable install."""
     here = Path(__file__).resolve().parent
@@ -47,10 +55,10 @@ def packaged_graph_path() -> Path:
     return shipped if shipped.is_file() else here.parent / LOCAL_GRAPH
 
 
-def resolve_graph_path(explicit: Path | None = None) -> Path:
-    """Pick the graph file: ``--graph``, then ``$KGRAPH_GRAPH``, then ``./graph``, then packaged."""
+def resolve_graph_path(explicit: PathArg | None = None) -> Path:
+    """Pick the graph file: *explicit* (``--graph``), ``$KGRAPH_GRAPH``, ``./graph``, packaged."""
     if explicit is not None:
-        return explicit
+        return as_path(explicit)
     if env := os.environ.get(GRAPH_ENV):
         return Path(env)
     if LOCAL_GRAPH.is_file():
@@ -58,18 +66,19 @@ def resolve_graph_path(explicit: Path | None = None) -> Path:
     return packaged_graph_path()
 
 
-def read_text(path: Path) -> str:
+def read_text(path: PathArg) -> str:
     """Read a UTF-8 text file, turning every OS failure into one readable `FileError`."""
-    return decode(read_bytes(path), path)
+    return decode(read_bytes(path), as_path(path))
 
 
-def read_graph(path: Path) -> str:
+def read_graph(path: PathArg) -> str:
     """A graph file's text, refusing a file too large to load (`graph_size_limit`)."""
-    return decode(read_bytes(path, limit=graph_size_limit()), path)
+    return decode(read_bytes(path, limit=graph_size_limit()), as_path(path))
 
 
-def read_bytes(path: Path, *, limit: int | None = None) -> bytes:
+def read_bytes(path: PathArg, *, limit: int | None = None) -> bytes:
     """The bytes of *path*; `InputError` for any OS failure or a file over *limit* bytes."""
+    path = as_path(path)
     with _reading(path, limit):
         return path.read_bytes()
 
@@ -79,8 +88,9 @@ def content_digest(data: bytes) -> str:
     return blake2b(data, digest_size=32).hexdigest()
 
 
-def digest(path: Path, *, limit: int | None = None) -> str:
+def digest(path: PathArg, *, limit: int | None = None) -> str:
     """`content_digest` of *path*'s bytes, read in blocks (a large file is not held in memory)."""
+    path = as_path(path)
     hasher = blake2b(digest_size=32)
     with _reading(path, limit), path.open("rb") as file:
         while block := file.read(1 << 20):
@@ -145,7 +155,7 @@ _TEMP_SUFFIX: Final = ".tmp"
 _TEMP_NAME: Final = r"\.(?P<pid>[0-9]+)\.[a-z0-9_]+\.tmp"  # what follows ".NAME" in a temp's name
 
 
-def write_atomic(path: Path, text: str) -> None:
+def write_atomic(path: PathArg, text: str) -> None:
     """Replace *path* with *text*; a reader sees the old file or the new one, never half of it.
 
     The bytes go to a temp file in the same folder, named after *path* and this process's pid;
@@ -156,6 +166,7 @@ def write_atomic(path: Path, text: str) -> None:
     Raises:
         InputError: naming *path*, when it cannot be written (disk full, read-only, no folder).
     """
+    path = as_path(path)
     try:
         data = text.encode("utf-8")
     except UnicodeEncodeError as err:  # a lone surrogate: no UTF-8 file can hold it
@@ -235,6 +246,8 @@ def _sync_folder(folder: Path) -> None:
 __all__ = [
     "GRAPH_ENV",
     "LOCAL_GRAPH",
+    "PathArg",
+    "as_path",
     "decode",
     "digest",
     "dump",
