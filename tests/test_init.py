@@ -77,7 +77,7 @@ def test_the_readme_library_snippet_runs_outside_a_clone(tmp_path, capsys):
 
     readme = (REPO / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("## As a library") :]
-    snippet = re.search(r"```python\n(.*?)```", section, re.S)
+    snippet = re.search(r"```python\n(.*?)```", section, re.DOTALL)
     assert snippet is not None
     assert not (tmp_path / "graph").exists()
     exec(compile(snippet.group(1), "README.md", "exec"), {})  # noqa: S102 - the snippet is the test
