@@ -279,3 +279,44 @@ class TestProgram:
         assert done.stdout.decode().strip().endswith(__version__)
         (script,) = entry_points(group="console_scripts", name="kgraph")
         assert script.value == "kgraph.cli:run"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "ru", "path", "lora", "--no-cache", "-g", "{g}"],
+        ["-g", "{g}", "--no-cache", "path", "lora", "--lang", "ru"],
+        ["path", "lora", "--lang", "ru", "-g", "{g}", "--no-cache"],
+        ["--lang", "en", "-g", "{g}", "path", "lora", "--lang", "ru"],  # the last one given wins
+    ],
+    ids=["before", "mixed", "after", "both"],
+)
+def test_global_options_are_accepted_before_and_after_the_command(runner, graph_file, args):
+    argv = [a.format(g=graph_file) for a in args]
+    result = runner.invoke(main, argv)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Путь обучения к lora")
+
+
+def test_no_cache_after_the_command_checks_the_file_again(runner, graph_file, monkeypatch):
+    from kgraph import load
+
+    seen: list[bool] = []
+    real = load._load_graph
+
+    def spy(path, *, use_cache):
+        seen.append(use_cache)
+        return real(path, use_cache=use_cache)
+
+    monkeypatch.setattr(load, "_load_graph", spy)
+    assert runner.invoke(main, ["stats", "-g", str(graph_file), "--no-cache"]).exit_code == 0
+    assert runner.invoke(main, ["stats", "-g", str(graph_file)]).exit_code == 0
+    assert seen == [False, True]
+
+
+def test_bare_kgraph_shows_the_help_and_succeeds(runner):
+    result = runner.invoke(main, [], prog_name="kgraph")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: kgraph [OPTIONS] [COMMAND] [ARGS]...")
+    assert "Commands:" in result.stdout
+    assert result.stdout == runner.invoke(main, ["--help"], prog_name="kgraph").stdout

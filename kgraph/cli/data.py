@@ -15,9 +15,8 @@ import click
 
 from kgraph.cli.app import (
     chosen_graph_path,
+    current_lang,
     format_option,
-    graph_option,
-    lang_option,
     main,
 )
 from kgraph.i18n import texts
@@ -35,18 +34,17 @@ if TYPE_CHECKING:
 
 
 @main.command("validate")
-@graph_option
 @format_option("text", "json", "github")
-@lang_option
 @click.pass_context
-def validate_command(ctx: click.Context, graph: Path | None, fmt: str, lang: str) -> None:
+def validate_command(ctx: click.Context, fmt: str) -> None:
     """Check the graph file; exit 1 and list every problem (file:line:col) if it has any.
 
     \b
     Example:
         kgraph validate --format github
     """
-    path = chosen_graph_path(graph)
+    lang = current_lang()
+    path = chosen_graph_path()
     parsed = parse(read_graph(path), str(path))
     problems = validate(parsed)
     count = len(parsed.graph.concepts) if parsed.graph else 0
@@ -75,21 +73,20 @@ def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int, l
 
 
 @main.command("lint")
-@graph_option
 @format_option("text", "json", "github")
 @click.option("--strict", is_flag=True, help="Exit 1 when any warning remains.")
-@lang_option
 @click.pass_context
-def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool, lang: str) -> None:
+def lint_command(ctx: click.Context, fmt: str, strict: bool) -> None:
     """Warn about what misleads learners (redundant edges, rung inversions, …), with fixes.
 
     \b
     Example:
         kgraph lint --strict
     """
+    lang = current_lang()
     from kgraph.lint import lint
 
-    path = chosen_graph_path(graph)
+    path = chosen_graph_path()
     parsed, kg = load_checked(path)
     warnings = lint(parsed, kg)
     click.echo(_report(warnings, fmt, path=str(path), count=len(kg), lang=lang), nl=False)
@@ -97,18 +94,17 @@ def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool,
 
 
 @main.command()
-@graph_option
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 and show the diff if needed.")
-@lang_option
 @click.pass_context
-def fmt(ctx: click.Context, graph: Path | None, check: bool, lang: str) -> None:
+def fmt(ctx: click.Context, check: bool) -> None:
     """Rewrite the graph file in its one canonical form (sorted, fixed key order).
 
     \b
     Example:
         kgraph fmt --check
     """
-    path = chosen_graph_path(graph)
+    lang = current_lang()
+    path = chosen_graph_path()
     text = read_graph(path)
     parsed = parse(text, str(path))
     if parsed.problems or parsed.graph is None:

@@ -10,10 +10,9 @@ import click
 from kgraph.cli.app import (
     chosen_graph,
     complete_concept,
+    current_lang,
     format_option,
-    graph_option,
     known_option,
-    lang_option,
     main,
 )
 from kgraph.errors import InputError
@@ -42,7 +41,6 @@ def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
 
 
 @main.command()
-@graph_option
 @format_option(*sorted(EXPORTS, key=lambda f: f != "html"))
 @click.option(
     "-o",
@@ -75,8 +73,7 @@ def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
     help="Only this topic (repeatable).",
 )
 @known_option
-@lang_option
-def export(graph: Path | None, fmt: str, output: Path | None, lang: str, **options: Any) -> None:
+def export(fmt: str, output: Path | None, **options: Any) -> None:
     """Export the graph, or part of it, in one of the formats of --format.
 
     The page, the diagrams and the checklist are written in --lang (the page can switch
@@ -88,9 +85,10 @@ def export(graph: Path | None, fmt: str, output: Path | None, lang: str, **optio
         kgraph export --focus lora --depth 2 --known python
         kgraph export --lang ru -o exports/kgraph.ru.html
     """
+    lang = current_lang()
     if options["only_path"] and not options["path"]:
         raise click.UsageError(texts(lang)("cli.only_path"))
     options["levels"] = [Level(v) for v in options["levels"]]
     options["categories"] = [Category(c) for c in options["categories"]]
-    selection = select(chosen_graph(graph), **options)
+    selection = select(chosen_graph(), **options)
     _write_export(exporter(fmt, lang=lang)(selection), output, fmt, lang)

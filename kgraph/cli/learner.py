@@ -11,11 +11,10 @@ from kgraph.assess import Answer, Assessment
 from kgraph.cli.app import (
     chosen_graph,
     concept_argument,
+    current_lang,
     emit,
     format_option,
-    graph_option,
     known_for,
-    lang_option,
     main,
     profile_option,
     query_command,
@@ -49,17 +48,16 @@ if TYPE_CHECKING:
 
 @main.command()
 @concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
-@graph_option
 @profile_option
-@lang_option
-def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None, lang: str) -> None:
+def learn(names: tuple[str, ...], profile: Path | None) -> None:
     """Mark concepts as known and save it; their prerequisites count as known too.
 
     \b
     Example:
         kgraph learn python linear-algebra lora
     """
-    kg = chosen_graph(graph)
+    lang = current_lang()
+    kg = chosen_graph()
     with locked_profile(profile_path(profile)) as saved:
         change = record_learned(kg, saved, names, now())
     click.echo(render_text(change, lang), nl=False, err=True)
@@ -67,24 +65,22 @@ def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None, lang
 
 @main.command()
 @concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
-@graph_option
 @profile_option
-@lang_option
-def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None, lang: str) -> None:
+def forget(names: tuple[str, ...], profile: Path | None) -> None:
     """Unmark concepts as known; nothing else is removed.
 
     \b
     Example:
         kgraph forget lora
     """
-    kg = chosen_graph(graph)
+    lang = current_lang()
+    kg = chosen_graph()
     with locked_profile(profile_path(profile)) as saved:
         change = record_forgotten(kg, saved, names)
     click.echo(render_text(change, lang), nl=False, err=True)
 
 
 @main.command()
-@graph_option
 @profile_option
 @format_option("text", "json")
 @click.option("--export", "export_", is_flag=True, help="Print the progress file, to keep or move.")
@@ -92,15 +88,12 @@ def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None, lan
     "--import", "import_", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
     help="Merge the progress in FILE (from --export) into yours.",
 )  # fmt: skip
-@lang_option
 def known(
     *,
-    graph: Path | None,
     profile: Path | None,
     fmt: str,
     export_: bool,
     import_: Path | None,
-    lang: str,
 ) -> None:
     """List what you know, by rung; or export or import (merge) your saved progress.
 
@@ -110,9 +103,10 @@ def known(
         kgraph known --export > progress.json
         kgraph known --import progress.json
     """
+    lang = current_lang()
     if export_ and import_:
         raise click.UsageError(texts(lang)("cli.export_import"))
-    kg = chosen_graph(graph)
+    kg = chosen_graph()
     if import_:
         incoming = parse_marks(read_text(import_), str(import_))
         with locked_profile(profile_path(profile)) as saved:
@@ -150,21 +144,17 @@ _REPLIES: dict[str, Answer] = {"y": "yes", "n": "no", "s": "skip"}
 
 @main.command()
 @concept_argument("target", required=False)
-@graph_option
 @profile_option
 @format_option("text", "json")
 @click.option("-y", "--yes", "save", is_flag=True, help="Save what was found without asking.")
 @click.option("--fresh", is_flag=True, help="Ask even about what your saved progress covers.")
-@lang_option
 def assess(
     *,
     target: str | None,
-    graph: Path | None,
     profile: Path | None,
     fmt: str,
     save: bool,
     fresh: bool,
-    lang: str,
 ) -> None:
     """Find what you know with few yes/no questions, then save it.
 
@@ -174,7 +164,8 @@ def assess(
     Example:
         kgraph assess transformer
     """
-    kg, t = chosen_graph(graph), texts(lang)
+    lang = current_lang()
+    kg, t = chosen_graph(), texts(lang)
     saved = load_profile(profile_path(profile))
     start = () if fresh else resolve(kg, saved.marked).ids
     run = Assessment(kg, target, known=start)
