@@ -146,7 +146,7 @@ class TestValidate:
         text = run(runner, "validate", "-g", "g.json", code=1).stdout
         assert text == (
             "g.json:9:7: concept 'a': field 'hours': input should be greater than 0\n"
-            "g.json: 1 error(s)\n"
+            "g.json: 1 error\n"
         )
         github = run(runner, "validate", "-g", "g.json", "-f", "github", code=1).stdout
         assert github == (
@@ -266,7 +266,7 @@ class TestProgram:
         done = self.kgraph("validate", "-g", str(broken))
         assert done.returncode == 1
         assert done.stdout == runner.invoke(main, ["validate", "-g", str(broken)]).stdout_bytes
-        assert done.stdout.decode().endswith(" error(s)\n")
+        assert done.stdout.decode().endswith(" errors\n")
         done = self.kgraph("stats", "-g", str(graph_file), "--format", "json")
         assert json.loads(done.stdout)["concepts"] == len(
             json.loads(graph_file.read_text())["concepts"]

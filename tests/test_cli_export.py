@@ -188,3 +188,11 @@ def test_shipped_graph_exports_lora_to_agi_in_every_format(runner):
         out = run(runner, *args, "--only-path").stdout
         assert out.endswith("\n")
         assert out.count("agi") >= 1
+
+
+def test_depth_help_speaks_of_steps_not_rungs(runner):
+    """--depth counts prerequisite edges; 'rungs' are the ladder's levels, another thing."""
+    text = " ".join(runner.invoke(main, ["export", "--help"]).stdout.split())
+    depth = text[text.index("--depth") :]
+    assert "steps (prerequisite edges) away from --focus" in depth
+    assert "rungs" not in text.lower().split("--level")[0]

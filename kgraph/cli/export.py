@@ -48,13 +48,17 @@ def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
     help="File to write, '-' for stdout  [default: exports/kgraph.<ext>]",
 )
-@click.option("--focus", shell_complete=complete_concept, help="Only this concept and its rungs.")
+@click.option(
+    "--focus",
+    shell_complete=complete_concept,
+    help="Only this concept and its neighbours (see --depth).",
+)
 @click.option(
     "--depth",
     type=click.IntRange(min=0),
     default=1,
     show_default=True,
-    help="Rungs of prerequisites and dependents around --focus.",
+    help="How many steps (prerequisite edges) away from --focus, both ways.",
 )
 @click.option("--path", nargs=2, metavar="FROM TO", help="Highlight the learning plan FROM → TO.")
 @click.option("--only-path", is_flag=True, help="Show the --path plan alone.")
