@@ -44,6 +44,8 @@ class Plan(NamedTuple):
     steps: tuple[Step, ...]
     totals: tuple[RungTotal, ...]
     chain: tuple[str, ...]
+    strict: bool = False  # only what is marked counts as known, not its prerequisites
+    reversed: bool = False  # target is a prerequisite of source: the other order has a plan
 
     @property
     def hours(self) -> float:
@@ -97,6 +99,7 @@ class Why(NamedTuple):
     source: str
     target: str
     chains: tuple[tuple[Link, ...], ...]
+    reversed: bool = False  # target is needed for source: the other order has chains
 
 
 class Unlocks(NamedTuple):
@@ -185,6 +188,8 @@ def learning_path(
         steps=tuple(steps),
         totals=rung_totals(kg[c] for c in order),
         chain=chain[0] if chain and len(chain[0]) > 1 else (),
+        strict=strict,
+        reversed=start is not None and goal in kg.ancestors(start),
     )
 
 
@@ -248,7 +253,8 @@ def why(kg: KGraph, source: str, target: str, *, limit: int = 3) -> Why:
             edge = kg.edge(prereq, concept)
             links.append(Link(prereq, concept, edge.why, edge.why_ru))
         chains.append(tuple(links))
-    return Why(start, goal, tuple(c for c in chains if c))
+    found = tuple(c for c in chains if c)
+    return Why(start, goal, found, reversed=not found and goal in kg.ancestors(start))
 
 
 def unlocks(kg: KGraph, concept: str, *, depth: int | None = None) -> Unlocks:

@@ -320,3 +320,34 @@ def test_bare_kgraph_shows_the_help_and_succeeds(runner):
     assert result.stdout.startswith("Usage: kgraph [OPTIONS] [COMMAND] [ARGS]...")
     assert "Commands:" in result.stdout
     assert result.stdout == runner.invoke(main, ["--help"], prog_name="kgraph").stdout
+
+
+def test_reversed_arguments_say_the_other_order_has_an_answer(runner, graph_file):
+    """path qlora ml and why qlora ml read like success; they point at the order that answers."""
+    g = ["-g", str(graph_file)]
+    path = runner.invoke(main, ["path", "qlora", "ml", *g])
+    assert path.exit_code == 0
+    assert "Did you mean `kgraph path ml qlora`?" in path.stdout
+    why = runner.invoke(main, ["why", "qlora", "ml", *g])
+    assert (
+        why.stdout
+        == "qlora is not needed for ml, but ml is needed for qlora: `kgraph why ml qlora`.\n"
+    )
+    ru = runner.invoke(main, ["why", "qlora", "ml", "--lang", "ru", *g])
+    assert "`kgraph why ml qlora`" in ru.stdout
+    unrelated = runner.invoke(main, ["why", "history", "ml", *g])
+    assert unrelated.stdout == "history is not needed for ml.\n"
+    nothing = runner.invoke(main, ["path", "ml", "--known", "ml", *g])
+    assert "Did you mean" not in nothing.stdout
+    data = json.loads(runner.invoke(main, ["path", "qlora", "ml", "-f", "json", *g]).stdout)
+    assert data["reversed"] is True
+
+
+def test_strict_header_says_prerequisites_do_not_count(runner, graph_file):
+    g = ["-g", str(graph_file)]
+    loose = runner.invoke(main, ["path", "qlora", "--known", "ml", *g]).stdout.splitlines()[1]
+    strict = runner.invoke(main, ["path", "qlora", "--known", "ml", "--strict", *g])
+    assert loose == "Known: ml (and their prerequisites)"
+    assert strict.stdout.splitlines()[1] == "Known: ml (only these, not their prerequisites)"
+    ru = runner.invoke(main, ["path", "qlora", "--known", "ml", "--strict", "--lang", "ru", *g])
+    assert ru.stdout.splitlines()[1] == "Уже известно: ml (только они, без того, что им нужно)"

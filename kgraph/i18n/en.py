@@ -48,6 +48,11 @@ MESSAGES: Final[dict[str, str]] = {
     "plan.to": "Learning path to {target}",
     "plan.from": "Learning path from {source} to {target}",
     "plan.known": "Known: {known} (and their prerequisites)",
+    "plan.known_strict": "Known: {known} (only these, not their prerequisites)",
+    "plan.reversed": (
+        "Nothing to learn: {target} comes before {source}, so knowing {source} covers it."
+        " Did you mean `kgraph path {target} {source}`?"
+    ),
     "plan.nothing": "Nothing to learn: you know everything it needs.",
     "plan.chain": "Shortest chain: {chain}",
     "col.number": "#",
@@ -80,6 +85,10 @@ MESSAGES: Final[dict[str, str]] = {
     "fringe.tie": " (tied: lower rung, then id, first)",
     # kgraph why, unlocks
     "why.not_needed": "{source} is not needed for {target}.",
+    "why.reversed": (
+        "{source} is not needed for {target}, but {target} is needed for {source}:"
+        " `kgraph why {target} {source}`."
+    ),
     "why.head": "{source} is needed for {target}:",
     "unlocks.nothing": "{concept} unlocks nothing yet.",
     "unlocks.head": "{concept} unlocks:",

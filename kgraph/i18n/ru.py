@@ -57,6 +57,11 @@ MESSAGES: Final[dict[str, str]] = {
     "plan.to": "Путь обучения к {target}",
     "plan.from": "Путь обучения от {source} к {target}",
     "plan.known": "Уже известно: {known} (и всё, что им нужно)",
+    "plan.known_strict": "Уже известно: {known} (только они, без того, что им нужно)",
+    "plan.reversed": (
+        "Учить нечего: {target} изучают раньше {source}, и знание {source} его покрывает."
+        " Может быть, `kgraph path {target} {source}`?"
+    ),
     "plan.nothing": "Учить нечего: вы уже знаете всё, что для этого нужно.",
     "plan.chain": "Кратчайшая цепочка: {chain}",
     "col.number": "#",
@@ -89,6 +94,10 @@ MESSAGES: Final[dict[str, str]] = {
     "fringe.tie": " (поровну: сначала нижняя ступень, затем id)",
     # kgraph why, unlocks
     "why.not_needed": "{source} не нужно для {target}.",
+    "why.reversed": (
+        "{source} не нужно для {target}, но {target} нужно для {source}:"
+        " `kgraph why {target} {source}`."
+    ),
     "why.head": "{source} нужно для {target}:",
     "unlocks.nothing": "{concept} пока ничего не открывает.",
     "unlocks.head": "{concept} открывает:",

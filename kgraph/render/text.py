@@ -57,9 +57,11 @@ def _plan(plan: Plan, lang: str = DEFAULT) -> str:
     else:
         lines = [t("plan.to", target=plan.target)]
     if plan.known:
-        lines.append(t("plan.known", known=", ".join(plan.known)))
+        key = "plan.known_strict" if plan.strict else "plan.known"
+        lines.append(t(key, known=", ".join(plan.known)))
     if not plan.steps:
-        return "\n".join([*lines, t("plan.nothing")]) + "\n"
+        nothing = t("plan.reversed", source=plan.source, target=plan.target)
+        return "\n".join([*lines, nothing if plan.reversed else t("plan.nothing")]) + "\n"
     columns = (t("col.number"), t("col.rung"), t("col.hours"), t("col.total"), t("col.concept"))
     lines += ["", "{:>4}  {:<11} {:>6}  {:>6}  {}".format(*columns)]
     for number, step in enumerate(plan.steps, 1):
@@ -126,7 +128,8 @@ def _fringe(result: Fringe, lang: str = DEFAULT) -> str:
 def _why(result: Why, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.chains:
-        return t("why.not_needed", source=result.source, target=result.target) + "\n"
+        key = "why.reversed" if result.reversed else "why.not_needed"
+        return t(key, source=result.source, target=result.target) + "\n"
     lines = [t("why.head", source=result.source, target=result.target)]
     for chain in result.chains:
         lines.append("")
