@@ -66,6 +66,7 @@ class KnownReport(NamedTuple):
     profile: str
     rungs: tuple[tuple[Level, tuple[KnownConcept, ...]], ...]
     unresolved: tuple[str, ...]
+    saved: bool = True  # whether the progress file exists (nothing has been saved yet)
 
     @property
     def known_count(self) -> int:
@@ -121,7 +122,12 @@ def _move_key(move: Move) -> tuple[float, int, str]:
 
 
 def known_report(
-    kg: KGraph, profile: str, marks: Mapping[str, str], unresolved: Iterable[str] = ()
+    kg: KGraph,
+    profile: str,
+    marks: Mapping[str, str],
+    unresolved: Iterable[str] = (),
+    *,
+    saved: bool = True,
 ) -> KnownReport:
     """Marked concepts with their times, plus those they imply, grouped by rung in order."""
     have = kg.closure(marks)
@@ -130,7 +136,7 @@ def known_report(
         ids = sorted((c for c in have if kg[c].level == level), key=lambda c: (c not in marks, c))
         if ids:
             groups.append((level, tuple(KnownConcept(kg[c], marks.get(c)) for c in ids)))
-    return KnownReport(profile, tuple(groups), tuple(sorted(unresolved)))
+    return KnownReport(profile, tuple(groups), tuple(sorted(unresolved)), saved=saved)
 
 
 __all__ = ["KnownConcept", "KnownReport", "Ladder", "Move", "Rung", "known_report", "ladder"]

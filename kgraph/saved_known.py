@@ -117,10 +117,22 @@ def load_profile(path: PathArg) -> Profile:
     if not path.exists():
         return Profile(path)
     try:
-        text = read_text(path)
+        marks = parse_marks(read_text(path), str(path))
     except InputError as err:
-        raise ProfileError(str(err)) from None
-    return Profile(path, tuple(sorted(parse_marks(text, str(path)).items())))
+        msg = f"{err}{recovery_hint(path)}"
+        raise ProfileError(msg) from None
+    return Profile(path, tuple(sorted(marks.items())))
+
+
+def recovery_hint(path: Path) -> str:
+    """How to get going again when *path* cannot be read: restore the backup, or start over."""
+    backup = backup_path(path)
+    if backup.is_file():
+        return (
+            f"\nThe version before the last change is in {backup}: `cp {backup} {path}` restores"
+            f" it; or move {path} away to start over."
+        )
+    return f"\nMove {path} away (`mv {path} {path}.broken`) to start over."
 
 
 def parse_marks(text: str, source: str) -> Marks:

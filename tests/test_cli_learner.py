@@ -256,3 +256,32 @@ class TestAssess:
     def test_end_of_input_aborts_without_saving(self, runner, graph_file, saved):
         run(runner, "-g", str(graph_file), "assess", stdin="", code=1)
         assert not saved.exists()
+
+
+def test_known_with_nothing_saved_says_so_instead_of_saved_in(runner, graph_file, tmp_path):
+    progress = tmp_path / "none" / "known.json"
+    result = runner.invoke(main, ["known", "-g", str(graph_file), "--profile", str(progress)])
+    assert result.exit_code == 0
+    assert "Saved in" not in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        f"Nothing saved yet; kgraph learn and kgraph assess save to {progress}"
+    )
+    assert not progress.exists()
+
+
+@pytest.mark.parametrize("backup", [True, False])
+def test_a_corrupt_progress_file_says_how_to_recover(runner, graph_file, tmp_path, backup):
+    progress = tmp_path / "known.json"
+    g = ["-g", str(graph_file), "--profile", str(progress)]
+    assert runner.invoke(main, ["learn", "python", *g]).exit_code == 0
+    if backup:
+        assert runner.invoke(main, ["learn", "ml", *g]).exit_code == 0  # keeps a .bak
+    progress.write_text("{broken", encoding="utf-8")
+    result = runner.invoke(main, ["path", "lora", *g])
+    assert result.exit_code == 2
+    bak = tmp_path / "known.json.bak"
+    if backup:
+        assert f"`cp {bak} {progress}` restores it" in result.stderr
+    else:
+        assert f"(`mv {progress} {progress}.broken`) to start over" in result.stderr
+    assert progress.read_text(encoding="utf-8") == "{broken"  # untouched

@@ -118,7 +118,13 @@ def known(
         click.echo(marks_text(migrated(kg, saved.marked)), nl=False)
     else:
         resolved = resolve(kg, saved.marked)
-        report = known_report(kg, str(saved.path), dict(resolved.marks), resolved.unresolved)
+        report = known_report(
+            kg,
+            str(saved.path),
+            dict(resolved.marks),
+            resolved.unresolved,
+            saved=saved.path.exists(),
+        )
         emit(report, fmt, lang)
 
 

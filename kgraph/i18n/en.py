@@ -117,6 +117,7 @@ MESSAGES: Final[dict[str, str]] = {
     "known.row": "  {label}  marked {date}",
     "known.implied": "  implied: ",
     "known.unresolved": "Saved but not in this graph: {ids}",
+    "known.not_saved": "Nothing saved yet; kgraph learn and kgraph assess save to {path}",
     "ladder.head": (
         "The ladder, bottom rung first (the bar: share of each rung's hours you know):"
     ),

@@ -125,6 +125,7 @@ MESSAGES: Final[dict[str, str]] = {
     "known.rung": "{level} ({count}, отмечено {marked})",
     "known.row": "  {label}  отмечено {date}",
     "known.implied": "  а также: ",
+    "known.not_saved": "Пока ничего не сохранено; kgraph learn и kgraph assess сохранят в {path}",
     "known.unresolved": "Сохранено, но нет в этом графе: {ids}",
     "ladder.head": "Лестница, снизу вверх (полоса — какую долю часов ступени вы уже знаете):",
     "ladder.row": "  {level:<11} [{bar}] {share} {counts:>8} понятий {spent:>14}{here}",

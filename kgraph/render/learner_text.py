@@ -49,7 +49,8 @@ def _known(report: KnownReport, lang: str = DEFAULT) -> str:
     if report.unresolved:
         unresolved = ", ".join(map(clean, report.unresolved))  # raw ids from a file: may be hostile
         lines += ["", t("known.unresolved", ids=unresolved)]
-    return "\n".join([*lines, "", t("saved_in", path=clean(report.profile))]) + "\n"
+    where = "saved_in" if report.saved else "known.not_saved"
+    return "\n".join([*lines, "", t(where, path=clean(report.profile))]) + "\n"
 
 
 def _ladder(result: Ladder, lang: str = DEFAULT) -> str:
