@@ -230,6 +230,32 @@ class TestAssess:
         run(runner, "-g", str(graph_file), "assess", "lora", stdin="y\nn\nn\n")
         assert not saved.exists()
 
+    def test_q_stops_early_and_keeps_the_answers_so_far(self, runner, graph_file, saved):
+        result = run(runner, "-g", str(graph_file), "assess", "qlora", stdin="y\nq\n\n")
+        assert result.stderr.count("Do you know") == 2
+        assert "Stopped; the answers so far decide what follows." in result.stderr
+        assert result.stdout.startswith("1 questions decided") or result.stdout.startswith(
+            "1 question decided"
+        )
+        assert marked(saved) == ["linalg", "ml", "python"]  # the first yes, saved on Enter
+
+    def test_end_of_input_after_a_complete_session_is_no_error(self, runner, graph_file, saved):
+        result = runner.invoke(
+            main, ["-g", str(graph_file), "assess", "qlora"], input="y\nn\nn\nn\n"
+        )
+        assert result.exit_code == 0
+        assert "Aborted!" not in result.stderr
+        assert result.stderr.endswith(
+            "Not saved (the input ended); kgraph assess --yes saves without asking.\n"
+        )
+        assert not saved.exists()
+
+    def test_end_of_input_mid_session_stops_like_q(self, runner, graph_file, saved):
+        result = runner.invoke(main, ["-g", str(graph_file), "assess", "qlora"], input="y\n")
+        assert result.exit_code == 0
+        assert "Stopped; the answers so far decide what follows." in result.stderr
+        assert "Aborted!" not in result.output
+
     def test_yes_flag_and_json(self, runner, graph_file, saved):
         result = run(runner, "-g", str(graph_file), "assess", "ml", "-y", "-f", "json",
                      stdin="y\n")  # fmt: skip
@@ -253,8 +279,9 @@ class TestAssess:
         assert "\\x1b[31m" in result.stderr
         assert "Undecided (skipped): 1" in result.stdout
 
-    def test_end_of_input_aborts_without_saving(self, runner, graph_file, saved):
-        run(runner, "-g", str(graph_file), "assess", stdin="", code=1)
+    def test_end_of_input_before_any_answer_saves_nothing(self, runner, graph_file, saved):
+        result = run(runner, "-g", str(graph_file), "assess", stdin="")
+        assert result.stderr.endswith("Nothing new to save.\n")
         assert not saved.exists()
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import click
 
@@ -43,7 +44,12 @@ from kgraph.saved_known import (
 from kgraph.store import read_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kgraph.graph import KGraph
+    from kgraph.i18n import Texts
+
+T = TypeVar("T")
 
 
 @main.command()
@@ -146,6 +152,31 @@ def progress_command(
 
 
 _REPLIES: dict[str, Answer] = {"y": "yes", "n": "no", "s": "skip"}
+_STOP: Final = "q"
+
+
+def _reply(ask: Callable[[], T]) -> T | None:
+    """What *ask* returns, or None when the input ends (Ctrl-C still aborts)."""
+    try:
+        return ask()
+    except click.Abort as err:
+        if isinstance(err.__context__, EOFError):
+            return None
+        raise
+
+
+def _ask(run: Assessment, t: Texts) -> None:
+    """Ask until every concept is decided, ``q`` is answered or the input ends."""
+    kg, choices = run.kg, click.Choice([*_REPLIES, _STOP])
+    while (question := run.next_question()) is not None:
+        concept = kg[question]
+        summary = clean(t.summary(concept))
+        prompt = t("cli.assess_question", label=label(concept, t.lang), summary=summary)
+        reply: str | None = _reply(partial(click.prompt, prompt, type=choices, err=True))
+        if reply is None or reply == _STOP:
+            click.echo(t("cli.assess_stopped"), err=True)
+            return
+        run.answer(question, _REPLIES[reply])
 
 
 @main.command()
@@ -177,12 +208,7 @@ def assess(
     run = Assessment(kg, target, known=start)
     count = len(run.open)
     click.echo(t("cli.assess_start", count=count, concepts=t.plural(count, "concept")), err=True)
-    while (question := run.next_question()) is not None:
-        concept = kg[question]
-        summary = clean(t.summary(concept))
-        prompt = t("cli.assess_question", label=label(concept, lang), summary=summary)
-        reply = click.prompt(prompt, type=click.Choice(list(_REPLIES)), err=True)
-        run.answer(question, _REPLIES[reply])
+    _ask(run, t)
     result = run.result()
     emit(result, fmt, lang)
     new = [c.id for c in result.known if c.id not in kg.closure(start)]
@@ -195,7 +221,13 @@ def assess(
         concepts=t.plural(len(new), "concept"),
         path=clean(str(saved.path)),
     )
-    if save or click.confirm(ask, default=True, err=True):
+    if not save:
+        confirmed = _reply(lambda: click.confirm(ask, default=True, err=True))
+        if confirmed is None:  # end of input after a complete session: no error, nothing saved
+            click.echo(t("cli.assess_not_saved"), err=True)
+            return
+        save = confirmed
+    if save:
         with locked_profile(saved.path) as latest:  # re-read: another command may have saved
             save_profile(latest, learn_marks(kg, latest.marked, new, now()))
         click.echo(t("saved_in", path=clean(str(saved.path))), err=True)

@@ -33,7 +33,14 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.rewritten": "{path}: rewritten in canonical form",
     "cli.diff_now": "{path} (now)",
     "cli.diff_canonical": "{path} (canonical)",
-    "cli.assess_start": "{count} {concepts} to decide; answer y, n or s (skip).",
+    "cli.assess_start": (
+        "{count} {concepts} to decide; answer y, n, s (skip) or q (stop, keeping the answers"
+        " so far)."
+    ),
+    "cli.assess_stopped": "Stopped; the answers so far decide what follows.",
+    "cli.assess_not_saved": (
+        "Not saved (the input ended); kgraph assess --yes saves without asking."
+    ),
     "cli.assess_question": "Do you know {label}? {summary}",
     "cli.assess_nothing_new": "Nothing new to save.",
     "cli.assess_save": "Save {count} {concepts} to {path}?",
