@@ -351,3 +351,36 @@ def test_strict_header_says_prerequisites_do_not_count(runner, graph_file):
     assert strict.stdout.splitlines()[1] == "Known: ml (only these, not their prerequisites)"
     ru = runner.invoke(main, ["path", "qlora", "--known", "ml", "--strict", "--lang", "ru", *g])
     assert ru.stdout.splitlines()[1] == "Уже известно: ml (только они, без того, что им нужно)"
+
+
+def complete(runner, monkeypatch, words: str) -> list[str]:
+    """What bash completion offers for the last word of *words*."""
+    monkeypatch.setenv("_KGRAPH_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split()) - (not words.endswith(" "))))
+    result = runner.invoke(main, [], prog_name="kgraph")
+    return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+
+def test_russian_names_complete_to_their_id(runner, monkeypatch):
+    from tests.conftest import SHIPPED
+
+    monkeypatch.setenv("KGRAPH_GRAPH", str(SHIPPED))
+    offered = complete(runner, monkeypatch, "kgraph path вним")
+    assert "attention" in offered
+    assert "lora" not in offered
+    assert "attention" in complete(runner, monkeypatch, "kgraph path att")
+
+
+def test_known_values_complete_after_the_comma(runner, graph_file, monkeypatch):
+    monkeypatch.setenv("KGRAPH_GRAPH", str(graph_file))
+    assert complete(runner, monkeypatch, "kgraph path lora --known python,li") == ["python,linalg"]
+    assert complete(runner, monkeypatch, "kgraph export --known ql") == ["qlora"]
+
+
+def test_forget_completes_only_marked_concepts(runner, graph_file, monkeypatch):
+    monkeypatch.setenv("KGRAPH_GRAPH", str(graph_file))
+    assert runner.invoke(main, ["learn", "ml", "quant"]).exit_code == 0
+    assert complete(runner, monkeypatch, "kgraph forget ") == ["ml", "quant"]
+    assert complete(runner, monkeypatch, "kgraph forget q") == ["quant"]
+    assert "qlora" in complete(runner, monkeypatch, "kgraph learn q")

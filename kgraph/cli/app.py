@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 import click
 
 from kgraph.errors import FileError, KgraphError, UnknownConceptError
-from kgraph.graph import normalize, short_names
+from kgraph.graph import names_of, normalize, short_names
 from kgraph.i18n import LANGUAGES, LanguageError, choose_language, texts
 from kgraph.load import load_graph
 from kgraph.render.json import render_json
@@ -28,7 +28,7 @@ from kgraph.store import resolve_graph_path
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
@@ -177,12 +177,33 @@ def current_lang() -> str:
 
 
 def complete_concept(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[str]:
-    """Concept ids for shell completion, from the graph the command line points at."""
+    """Concept ids for shell completion, from the graph the command line points at.
+
+    Ids that start with what was typed; failing those, the ids of concepts one of whose names
+    (in any language: ``вним`` completes ``attention``) starts with it.
+    """
     try:
         kg = chosen_graph(ctx)
     except KgraphError:
         return []
-    return [cid for cid in kg.concepts if cid.startswith(incomplete.lower())]
+    return matching_ids(kg, kg.concepts, incomplete)
+
+
+def matching_ids(kg: KGraph, ids: Iterable[str], incomplete: str) -> list[str]:
+    """The *ids* that start with *incomplete*, else those with a name that does."""
+    ids = list(ids)
+    by_id = [cid for cid in ids if cid.startswith(incomplete.lower())]
+    if by_id or not incomplete:
+        return by_id
+    typed = normalize(incomplete)
+    return [cid for cid in ids if any(normalize(n).startswith(typed) for n in names_of(kg[cid]))]
+
+
+def complete_known(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """``--known a,b,c``: the last name completes, the ones before it are kept."""
+    done, comma, last = incomplete.rpartition(",")
+    head = done + comma
+    return [head + cid for cid in complete_concept(ctx, param, last)]
 
 
 def _split_names(_: click.Context, __: click.Parameter, value: str | None) -> tuple[str, ...]:
@@ -192,6 +213,7 @@ def _split_names(_: click.Context, __: click.Parameter, value: str | None) -> tu
 known_option = click.option(
     "--known",
     callback=_split_names,
+    shell_complete=complete_known,
     metavar="A,B,…",
     help="Concepts you know, comma-separated (their prerequisites count as known).",
 )
@@ -216,6 +238,7 @@ def saved_known_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--known",
         callback=_names_or_none,
+        shell_complete=complete_known,
         metavar="A,B,…",
         help="Concepts you know, comma-separated (default: your saved progress, `kgraph known`).",
     )(profile_option(func))

@@ -17,11 +17,13 @@ from kgraph.cli.app import (
     format_option,
     known_for,
     main,
+    matching_ids,
     profile_option,
     query_command,
     saved_known_option,
     strict_option,
 )
+from kgraph.errors import KgraphError
 from kgraph.i18n import texts
 from kgraph.ladder import known_report, ladder
 from kgraph.render.terminal import clean, label
@@ -69,8 +71,20 @@ def learn(names: tuple[str, ...], profile: Path | None) -> None:
     click.echo(render_text(change, lang), nl=False, err=True)
 
 
+def _complete_marked(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[str]:
+    """For ``forget``: only the concepts the saved progress marks."""
+    try:
+        kg = chosen_graph(ctx)
+        marked = resolve(kg, load_profile(profile_path(ctx.params.get("profile"))).marked).ids
+    except KgraphError:
+        return []
+    return matching_ids(kg, sorted(marked), incomplete)
+
+
 @main.command()
-@concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
+@click.argument(
+    "names", nargs=-1, required=True, metavar="CONCEPT...", shell_complete=_complete_marked
+)
 @profile_option
 def forget(names: tuple[str, ...], profile: Path | None) -> None:
     """Unmark concepts as known; nothing else is removed.
