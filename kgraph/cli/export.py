@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
@@ -16,28 +16,69 @@ from kgraph.cli.app import (
     main,
 )
 from kgraph.errors import InputError
-from kgraph.i18n import texts
+from kgraph.i18n import DEFAULT, texts
 from kgraph.model import Category, Level
 from kgraph.render import EXPORTS, exporter
+from kgraph.render.mermaid import MAX_CHARS, MAX_EDGES, github_overflow
 from kgraph.render.terminal import clean
 from kgraph.selection import select
-from kgraph.store import write_atomic
+from kgraph.store import LOCAL_GRAPH, write_atomic
+
+if TYPE_CHECKING:
+    from kgraph.selection import Selection
 
 
-def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
-    """Write an export to *output* ('-': stdout), by default ``exports/kgraph.<ext>``."""
+def default_name(selection: Selection, fmt: str, lang: str, options: dict[str, Any]) -> str:
+    """A file name that says what was exported: ``kgraph-path-lora-agi.ru.mmd``.
+
+    The whole graph in English is ``kgraph.<ext>``; each selection option adds its resolved ids
+    or values, and a page or diagram in another language its language, so two different exports
+    never share a default name.
+    """
+    parts = ["kgraph"]
+    if (plan := selection.plan) is not None:
+        kind = "plan" if options["only_path"] else "path"
+        parts += [kind, *([plan.source] if plan.source else []), plan.target]
+    if selection.focus is not None:
+        parts += ["focus", selection.focus]
+        parts += [f"depth{options['depth']}"] if options["depth"] != 1 else []
+    parts += [str(v) for v in (*options["levels"], *options["categories"])]
+    language = f".{lang}" if EXPORTS[fmt].localized and lang != DEFAULT else ""
+    return f"{'-'.join(parts)}{language}.{EXPORTS[fmt].extension}"
+
+
+def default_folder() -> Path:
+    """``exports/`` in a checkout (where ``graph/concepts.json`` is), else the current folder."""
+    return Path("exports") if LOCAL_GRAPH.is_file() else Path()
+
+
+def _write_export(text: str, output: Path | None, default: str, lang: str) -> None:
+    """Write an export to *output* ('-': stdout), by default *default* in `default_folder`."""
     if output == Path("-"):
         click.echo(text, nl=False)
         return
     t = texts(lang)
-    target = output or Path("exports") / f"kgraph.{EXPORTS[fmt].extension}"
+    target = output or default_folder() / default
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         msg = t("cli.mkdir", path=target.parent, reason=err.strerror or err)
         raise InputError(msg) from None
+    replaced = target.exists()
     write_atomic(target, text)
-    click.echo(t("cli.wrote", path=clean(str(target))), err=True)
+    click.echo(t("cli.replaced" if replaced else "cli.wrote", path=clean(str(target))), err=True)
+
+
+def warn_if_github_cannot_draw(text: str, fmt: str, lang: str) -> None:
+    """A Mermaid diagram over GitHub's limits is shown there as an error: say so, and how."""
+    if fmt != "mermaid":
+        return
+    too_big = github_overflow(text)
+    if too_big is not None:
+        t = texts(lang)
+        edges, chars = too_big
+        click.echo(t("cli.mermaid_too_big", edges=edges, chars=chars,
+                     max_edges=MAX_EDGES, max_chars=MAX_CHARS), err=True)  # fmt: skip
 
 
 @main.command()
@@ -46,7 +87,8 @@ def _write_export(text: str, output: Path | None, fmt: str, lang: str) -> None:
     "-o",
     "--output",
     type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
-    help="File to write, '-' for stdout  [default: exports/kgraph.<ext>]",
+    help="File to write, '-' for stdout  [default: a name saying what is exported, such as"
+    " kgraph-focus-lora.html, in exports/ in a checkout, else in the current folder]",
 )
 @click.option(
     "--focus",
@@ -95,4 +137,6 @@ def export(fmt: str, output: Path | None, **options: Any) -> None:
     options["levels"] = [Level(v) for v in options["levels"]]
     options["categories"] = [Category(c) for c in options["categories"]]
     selection = select(chosen_graph(), **options)
-    _write_export(exporter(fmt, lang=lang)(selection), output, fmt, lang)
+    text = exporter(fmt, lang=lang)(selection)
+    warn_if_github_cannot_draw(text, fmt, lang)
+    _write_export(text, output, default_name(selection, fmt, lang, options), lang)

@@ -59,10 +59,13 @@ def path_command(
     kg = chosen_graph()
     known = known_for(kg, known, profile)
     if fmt in {"mermaid", "markdown"}:
-        from kgraph.selection import select  # only a diagram of the plan needs it
+        from kgraph.cli.export import warn_if_github_cannot_draw  # only diagrams need these
+        from kgraph.selection import select
 
         chosen = select(kg, path=(source, names[-1]), only_path=True, known=known, strict=strict)
-        click.echo(exporter(fmt, lang=lang)(chosen), nl=False)
+        diagram = exporter(fmt, lang=lang)(chosen)
+        warn_if_github_cannot_draw(diagram, fmt, lang)
+        click.echo(diagram, nl=False)
     else:
         plan = queries.learning_path(kg, names[-1], source=source, known=known, strict=strict)
         emit(plan, fmt, lang)

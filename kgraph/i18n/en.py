@@ -26,6 +26,12 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.export_import": "--export and --import exclude each other",
     "cli.mkdir": "{path}: cannot create the directory: {reason}",
     "cli.wrote": "wrote {path}",
+    "cli.replaced": "replaced {path} (it existed; -o FILE writes elsewhere)",
+    "cli.mermaid_too_big": (
+        "warning: {edges} edges and {chars} characters; GitHub draws Mermaid diagrams of at most"
+        " {max_edges} edges and {max_chars} characters and shows an error instead. Narrow it"
+        " with --focus, --path or --level."
+    ),
     "cli.valid": "{path}: ok, {count} {concepts}",
     "cli.problems": "{path}: {count} {problems}",
     "cli.canonical": "{path}: already canonical",

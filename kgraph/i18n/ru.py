@@ -31,6 +31,12 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.export_import": "--export и --import нельзя использовать вместе",
     "cli.mkdir": "{path}: не удаётся создать каталог: {reason}",
     "cli.wrote": "записано: {path}",
+    "cli.replaced": "заменён {path} (он уже был; -o ФАЙЛ пишет в другое место)",
+    "cli.mermaid_too_big": (
+        "предупреждение: {edges} рёбер и {chars} символов; GitHub рисует диаграммы Mermaid не"
+        " больше {max_edges} рёбер и {max_chars} символов, а вместо большей покажет ошибку."
+        " Сузьте её: --focus, --path или --level."
+    ),
     "cli.valid": "{path}: всё в порядке, {count} {concepts}",
     "cli.problems": "{path}: {count} {problems}",
     "cli.canonical": "{path}: уже в каноническом виде",
