@@ -19,7 +19,7 @@ import stat
 import sys
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING, Final, Literal
 
 from kgraph.errors import FileError, InputError
 
@@ -55,15 +55,23 @@ def packaged_graph_path() -> Path:
     return shipped if shipped.is_file() else here.parent / LOCAL_GRAPH
 
 
+GraphSource = Literal["option", "env", "local", "packaged"]
+
+
 def resolve_graph_path(explicit: PathArg | None = None) -> Path:
     """Pick the graph file: *explicit* (``--graph``), ``$KGRAPH_GRAPH``, ``./graph``, packaged."""
+    return choose_graph(explicit)[0]
+
+
+def choose_graph(explicit: PathArg | None = None) -> tuple[Path, GraphSource]:
+    """The graph file `resolve_graph_path` picks, and which step of the order picked it."""
     if explicit is not None:
-        return as_path(explicit)
+        return as_path(explicit), "option"
     if env := os.environ.get(GRAPH_ENV):
-        return Path(env)
+        return Path(env), "env"
     if LOCAL_GRAPH.is_file():
-        return LOCAL_GRAPH
-    return packaged_graph_path()
+        return LOCAL_GRAPH, "local"
+    return packaged_graph_path(), "packaged"
 
 
 def read_text(path: PathArg) -> str:
@@ -246,8 +254,10 @@ def _sync_folder(folder: Path) -> None:
 __all__ = [
     "GRAPH_ENV",
     "LOCAL_GRAPH",
+    "GraphSource",
     "PathArg",
     "as_path",
+    "choose_graph",
     "decode",
     "digest",
     "dump",

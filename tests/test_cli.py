@@ -384,3 +384,48 @@ def test_forget_completes_only_marked_concepts(runner, graph_file, monkeypatch):
     assert complete(runner, monkeypatch, "kgraph forget ") == ["ml", "quant"]
     assert complete(runner, monkeypatch, "kgraph forget q") == ["quant"]
     assert "qlora" in complete(runner, monkeypatch, "kgraph learn q")
+
+
+class TestWhichFile:
+    """Contributor commands say which file they act on when the user did not choose it."""
+
+    def test_outside_a_checkout_validate_and_lint_name_the_packaged_copy(self, runner):
+        from kgraph.store import packaged_graph_path
+
+        for command in ("validate", "lint"):
+            result = runner.invoke(main, [command])
+            assert result.exit_code == 0, result.output
+            assert result.stderr.startswith("note: checking the graph packaged with kgraph, ")
+            assert str(packaged_graph_path()) in result.stderr
+
+    def test_fmt_never_rewrites_the_packaged_copy(self, runner):
+        from kgraph.store import packaged_graph_path
+
+        before = packaged_graph_path().read_bytes()
+        result = runner.invoke(main, ["fmt"])
+        assert result.exit_code == 2
+        assert result.stderr.startswith("Error: fmt never rewrites the graph packaged with kgraph")
+        assert packaged_graph_path().read_bytes() == before
+        assert runner.invoke(main, ["fmt", "--check"]).exit_code == 0  # reading is fine
+
+    def test_in_a_checkout_nothing_is_added(self, runner, graph_file):
+        Path("graph").mkdir()
+        Path("graph/concepts.json").write_bytes(graph_file.read_bytes())
+        result = runner.invoke(main, ["validate"])
+        assert result.stderr == ""
+        assert result.stdout == "graph/concepts.json: ok, 8 concepts\n"
+
+    def test_kgraph_graph_is_named_when_it_chooses(self, runner, graph_file, monkeypatch):
+        monkeypatch.setenv("KGRAPH_GRAPH", str(graph_file))
+        result = runner.invoke(main, ["validate"])
+        assert result.stderr == f"note: checking {graph_file}, named by $KGRAPH_GRAPH\n"
+
+    @pytest.mark.parametrize("command", [["path", "lora"], ["validate"], ["fmt"], ["learn", "x"]])
+    def test_a_kgraph_graph_naming_no_file_names_the_variable(self, runner, monkeypatch, command):
+        monkeypatch.setenv("KGRAPH_GRAPH", "nope.json")
+        result = runner.invoke(main, command)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "Error: $KGRAPH_GRAPH is nope.json, which is not a graph file; unset KGRAPH_GRAPH"
+            " or point it at one\n"
+        )

@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import click
 
-from kgraph.errors import FileError, KgraphError, UnknownConceptError
+from kgraph.errors import FileError, InputError, KgraphError, UnknownConceptError
 from kgraph.graph import names_of, normalize, short_names
-from kgraph.i18n import LANGUAGES, LanguageError, choose_language, texts
+from kgraph.i18n import DEFAULT, LANGUAGES, LanguageError, choose_language, texts
 from kgraph.load import load_graph
 from kgraph.render.json import render_json
 from kgraph.render.terminal import clean, clean_message
 from kgraph.render.text import render_text
-from kgraph.store import resolve_graph_path
+from kgraph.store import GRAPH_ENV, choose_graph
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
+    from kgraph.store import GraphSource
 
 _LANG: Final = "kgraph.lang"  # ctx.meta keys, shared by a command's context and its parent's
 _GRAPH: Final = "kgraph.graph"
@@ -274,8 +275,21 @@ def emit(result: object, fmt: str, lang: str) -> None:
 
 def chosen_graph_path(ctx: click.Context | None = None) -> Path:
     """``--graph`` (before or after the command), else ``$KGRAPH_GRAPH``, ``./graph``, packaged."""
+    return chosen_graph_source(ctx)[0]
+
+
+def chosen_graph_source(ctx: click.Context | None = None) -> tuple[Path, GraphSource]:
+    """The graph file and which step chose it.
+
+    A ``$KGRAPH_GRAPH`` naming no file is an error that names the variable: a user may have set
+    it long ago and forgotten.
+    """
     ctx = ctx or click.get_current_context(silent=True)
-    return resolve_graph_path(ctx.meta.get(_GRAPH_PATH) if ctx is not None else None)
+    path, source = choose_graph(ctx.meta.get(_GRAPH_PATH) if ctx is not None else None)
+    if source == "env" and (not path.exists() or path.is_dir()):
+        t = texts(ctx.meta.get(_LANG) or _environment_language() if ctx else DEFAULT)
+        raise InputError(t("error.env_graph", var=GRAPH_ENV, path=clean(str(path))))
+    return path, source
 
 
 def chosen_graph(ctx: click.Context | None = None) -> KGraph:

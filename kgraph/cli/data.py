@@ -14,18 +14,19 @@ from typing import TYPE_CHECKING, Final
 import click
 
 from kgraph.cli.app import (
-    chosen_graph_path,
+    chosen_graph_source,
     current_lang,
     format_option,
     main,
 )
+from kgraph.errors import InputError
 from kgraph.i18n import texts
 from kgraph.load import load_checked
 from kgraph.parsing import parse
 from kgraph.render.json import render_json
 from kgraph.render.terminal import clean, clean_message
 from kgraph.render.text import render_problems
-from kgraph.store import dump, read_graph, write_atomic
+from kgraph.store import GRAPH_ENV, dump, read_graph, write_atomic
 from kgraph.validation import validate
 
 if TYPE_CHECKING:
@@ -44,12 +45,27 @@ def validate_command(ctx: click.Context, fmt: str) -> None:
         kgraph validate --format github
     """
     lang = current_lang()
-    path = chosen_graph_path()
+    path = _checked_file(lang)
     parsed = parse(read_graph(path), str(path))
     problems = validate(parsed)
     count = len(parsed.graph.concepts) if parsed.graph else 0
     click.echo(_report(problems, fmt, path=str(path), count=count, lang=lang), nl=False)
     ctx.exit(1 if problems else 0)
+
+
+def _checked_file(lang: str, *, rewrite: bool = False) -> Path:
+    """The graph file a contributor's command works on; say which when it is not one they chose.
+
+    The file of ``$KGRAPH_GRAPH`` or the copy packaged with kgraph (outside a checkout) is named
+    on stderr; ``fmt`` never rewrites the packaged copy.
+    """
+    path, source = chosen_graph_source()
+    t = texts(lang)
+    if source == "packaged" and rewrite:
+        raise InputError(t("cli.fmt_packaged", path=clean(str(path))))
+    if source in {"env", "packaged"}:
+        click.echo(t(f"cli.checked_{source}", path=clean(str(path)), var=GRAPH_ENV), err=True)
+    return path
 
 
 def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int, lang: str) -> str:
@@ -83,10 +99,10 @@ def lint_command(ctx: click.Context, fmt: str, strict: bool) -> None:
     Example:
         kgraph lint --strict
     """
-    lang = current_lang()
     from kgraph.lint import lint
 
-    path = chosen_graph_path()
+    lang = current_lang()
+    path = _checked_file(lang)
     parsed, kg = load_checked(path)
     warnings = lint(parsed, kg)
     click.echo(_report(warnings, fmt, path=str(path), count=len(kg), lang=lang), nl=False)
@@ -104,7 +120,7 @@ def fmt(ctx: click.Context, check: bool) -> None:
         kgraph fmt --check
     """
     lang = current_lang()
-    path = chosen_graph_path()
+    path = _checked_file(lang, rewrite=not check)
     text = read_graph(path)
     parsed = parse(text, str(path))
     if parsed.problems or parsed.graph is None:

@@ -16,6 +16,9 @@ MESSAGES: Final[dict[str, str]] = {
     "error.suggestion": "{id}",
     "error.suggestion_named": "{id}",
     "error.file.missing": "{path}: no such file",
+    "error.env_graph": (
+        "${var} is {path}, which is not a graph file; unset {var} or point it at one"
+    ),
     "error.file.directory": "{path}: is a directory, not a file",
     "error.file.unreadable": "{path}: cannot read: {detail}",
     "error.file.encoding": "{path}: not UTF-8 text (byte {start} is {byte})",
@@ -26,6 +29,15 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.export_import": "--export and --import exclude each other",
     "cli.mkdir": "{path}: cannot create the directory: {reason}",
     "cli.wrote": "wrote {path}",
+    "cli.checked_env": "note: checking {path}, named by ${var}",
+    "cli.checked_packaged": (
+        "note: checking the graph packaged with kgraph, {path}; for your own copy, run this where"
+        " graph/concepts.json is or pass -g FILE"
+    ),
+    "cli.fmt_packaged": (
+        "fmt never rewrites the graph packaged with kgraph ({path}); run it where your"
+        " graph/concepts.json is or pass -g FILE"
+    ),
     "cli.replaced": "replaced {path} (it existed; -o FILE writes elsewhere)",
     "cli.mermaid_too_big": (
         "warning: {edges} edges and {chars} characters; GitHub draws Mermaid diagrams of at most"

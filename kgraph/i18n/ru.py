@@ -18,6 +18,7 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "error.suggestion": "{name} ({id})",
     "error.suggestion_named": "{name}",
+    "error.env_graph": "${var} = {path}, а это не файл графа; удалите {var} или укажите в ней файл",
     "error.file.missing": "{path}: нет такого файла",
     "error.file.directory": "{path}: это каталог, а не файл",
     "error.file.unreadable": "{path}: не удаётся прочитать: {detail}",
@@ -31,6 +32,15 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.export_import": "--export и --import нельзя использовать вместе",
     "cli.mkdir": "{path}: не удаётся создать каталог: {reason}",
     "cli.wrote": "записано: {path}",
+    "cli.checked_env": "примечание: проверяется {path} из ${var}",
+    "cli.checked_packaged": (
+        "примечание: проверяется граф, поставляемый с kgraph, {path}; чтобы проверить свою копию,"
+        " запустите команду там, где лежит graph/concepts.json, или укажите -g ФАЙЛ"
+    ),
+    "cli.fmt_packaged": (
+        "fmt никогда не переписывает граф, поставляемый с kgraph ({path}); запустите его там,"
+        " где лежит ваш graph/concepts.json, или укажите -g ФАЙЛ"
+    ),
     "cli.replaced": "заменён {path} (он уже был; -o ФАЙЛ пишет в другое место)",
     "cli.mermaid_too_big": (
         "предупреждение: {edges} рёбер и {chars} символов; GitHub рисует диаграммы Mermaid не"
