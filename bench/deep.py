@@ -22,11 +22,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from kgraph.lint import lint
+from kgraph.load import load_checked
 from kgraph.model import LEVELS
 from kgraph.queries import fringe, gaps, learning_path, unlocks, why
 from kgraph.render.mermaid import render_mermaid
 from kgraph.selection import select
-from kgraph.validate import load_checked
 
 if TYPE_CHECKING:
     from collections.abc import Callable

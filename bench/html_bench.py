@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING, Any
 from generate import layered_dag
 
 from kgraph.graph import KGraph
+from kgraph.load import load_graph
 from kgraph.render.html import render_html
 from kgraph.selection import select
-from kgraph.validate import load_graph
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 from kgraph.errors import DataError, InputError, KgraphError, Problem, UnknownConceptError
 from kgraph.graph import KGraph
+from kgraph.load import load_graph
 from kgraph.model import Category, Concept, GraphFile, Level
+from kgraph.parsing import parse
 from kgraph.queries import (
     fringe,
     gaps,
@@ -21,8 +23,8 @@ from kgraph.queries import (
     unlocks,
     why,
 )
-from kgraph.store import dump, parse, resolve_graph_path, write_atomic
-from kgraph.validate import load_graph, validate
+from kgraph.store import dump, resolve_graph_path, write_atomic
+from kgraph.validation import validate
 from kgraph.version import __version__
 
 __all__ = [

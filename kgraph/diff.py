@@ -11,27 +11,21 @@ moves text does not count as fixing one warning and adding another.
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from kgraph.gitrev import read_revision
 from kgraph.graph import KGraph, normalize
 from kgraph.lint import lint
+from kgraph.parsing import raw_id
 from kgraph.queries import learning_path
-from kgraph.store import LOCAL_GRAPH, parse, raw_id, read_graph
-from kgraph.validate import validate
+from kgraph.validation import validate
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from kgraph.errors import Problem
-    from kgraph.store import Parsed
+    from kgraph.parsing import Parsed
 
-LANDMARKS: Final[tuple[tuple[str | None, str], ...]] = (
-    ("lora", "agi"),
-    ("prompting", "transformer"),
-    (None, "agi"),
-)
+Route = tuple[str | None, str]  # (FROM, TO) as `kgraph path` takes them; FROM None: from nothing
 
 
 class Rename(NamedTuple):
@@ -126,15 +120,12 @@ _Concepts = tuple[
 ]  # fmt: skip
 
 
-def read_side(spec: str, path: str = LOCAL_GRAPH.as_posix()) -> Parsed:
-    """Parse *spec*: a graph file if one exists there, else *path* at git revision *spec*."""
-    if Path(spec).is_file():
-        return parse(read_graph(Path(spec)), spec)
-    return parse(read_revision(spec, path), f"{spec}:{path}")
+def compare(base: Parsed, head: Parsed, landmarks: Iterable[Route] = ()) -> GraphDiff:
+    """The difference between two parsed graph files, base first (neither needs to be valid).
 
-
-def compare(base: Parsed, head: Parsed) -> GraphDiff:
-    """The difference between two parsed graph files, base first (neither needs to be valid)."""
+    *landmarks* are the learning paths whose length the report compares; one that names a
+    concept neither side has is left out, so a graph of other concepts gets no noise from them.
+    """
     old, new = _side("base", base), _side("head", head)
     readable = old.readable and new.readable
     added, removed, renamed, changed, edges_added, edges_removed = (
@@ -153,7 +144,11 @@ def compare(base: Parsed, head: Parsed) -> GraphDiff:
         errors=_new_problems(old.errors, new.errors),
         warnings_added=warnings_added,
         warnings_fixed=warnings_fixed,
-        landmarks=tuple(_landmark(old, new, source, target) for source, target in LANDMARKS),
+        landmarks=tuple(
+            _landmark(old, new, source, target)
+            for source, target in landmarks
+            if _known_somewhere((source, target), old, new)
+        ),
         replanned=_replanned(old, new),
         notes=_notes(old, new),
     )
@@ -255,6 +250,12 @@ def _landmark(old: _Side, new: _Side, source: str | None, target: str) -> Landma
     return Landmark(source, target, sizes[0], sizes[1], "; ".join(notes) or None)
 
 
+def _known_somewhere(route: Route, *sides: _Side) -> bool:
+    """Whether some side has every concept *route* names, or cannot be read to tell."""
+    names = [normalize(n) for n in route if n is not None]
+    return any(not side.readable or all(n in side.kg.name_index for n in names) for side in sides)
+
+
 def _path_size(side: _Side, source: str | None, target: str) -> tuple[PathSize | None, str | None]:
     if not side.valid:
         return None, f"{side.name} has errors"
@@ -300,13 +301,12 @@ def _plan_ids(kg: KGraph, cid: str) -> list[str]:
 
 
 __all__ = [
-    "LANDMARKS",
     "Change",
     "Edge",
     "GraphDiff",
     "Landmark",
     "PathSize",
     "Rename",
+    "Route",
     "compare",
-    "read_side",
 ]

@@ -23,9 +23,16 @@ class Problem(NamedTuple):
     severity: Severity = "error"
 
     @property
-    def sort_key(self) -> tuple[str, int, int, str]:
-        """Reading order: by file, then position, then message."""
-        return (self.path, self.line, self.column, self.message)
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        """Reading order: by file, position, field, message; total, so the order never varies."""
+        return (
+            self.path,
+            self.line,
+            self.column,
+            self.field or "",
+            self.message,
+            self.concept or "",
+        )
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}:{self.column}"

@@ -1,4 +1,4 @@
-"""Reading a file as it stood at a git revision, for ``kgraph diff origin/main HEAD``.
+"""Reading a graph as it stood at a git revision, for ``kgraph diff origin/main HEAD``.
 
 git is run as a subprocess in the current directory (``git show REV:PATH``); every way it can
 fail (git missing, not a repository, unknown revision, no such file there) becomes one readable
@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-from typing import TYPE_CHECKING, Final
+from pathlib import Path
+from typing import Final
 
 from kgraph.errors import InputError
-
-if TYPE_CHECKING:
-    from pathlib import Path
+from kgraph.parsing import Parsed, parse
+from kgraph.store import LOCAL_GRAPH, PathArg, read_graph
 
 TIMEOUT_SECONDS: Final = 60
 
 
-def read_revision(rev: str, path: str, *, cwd: Path | None = None) -> str:
+def read_revision(rev: str, path: str, *, cwd: PathArg | None = None) -> str:
     """The text of *path* (relative to the repository's top) at revision *rev*.
 
     Args:
@@ -59,9 +59,16 @@ def read_revision(rev: str, path: str, *, cwd: Path | None = None) -> str:
         raise InputError(msg) from None
 
 
+def read_side(spec: str, path: str = LOCAL_GRAPH.as_posix()) -> Parsed:
+    """Parse *spec*: a graph file if one exists there, else *path* at git revision *spec*."""
+    if Path(spec).is_file():
+        return parse(read_graph(Path(spec)), spec)
+    return parse(read_revision(spec, path), f"{spec}:{path}")
+
+
 def _first_line(stderr: bytes) -> str:
     lines = stderr.decode("utf-8", "replace").strip().splitlines()
     return lines[0].strip() if lines else ""
 
 
-__all__ = ["TIMEOUT_SECONDS", "read_revision"]
+__all__ = ["TIMEOUT_SECONDS", "read_revision", "read_side"]

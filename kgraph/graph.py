@@ -182,6 +182,13 @@ class KGraph:
         ids = dict.fromkeys(index[k] for k in [*close, *containing])
         return tuple(ids)[:limit]
 
+    def edge(self, prerequisite: str, concept: str) -> Prerequisite:
+        """The edge *prerequisite* → *concept*, with its reason; `KeyError` if there is none."""
+        for edge in self.concepts[concept].prerequisites:
+            if edge.id == prerequisite:
+                return edge
+        raise KeyError((prerequisite, concept))
+
     def ancestors(self, concept_id: str) -> set[str]:
         """Everything *concept_id* needs, directly or transitively (not itself)."""
         return _reach(self.prerequisites, [concept_id])
@@ -214,23 +221,12 @@ class KGraph:
         return {s: below[s].bit_count() for s in starts}
 
     def topological_order(self, members: set[str]) -> list[str]:
-        """*members* with each after its prerequisites among them (Kahn's algorithm).
+        """*members* with each after its prerequisites among them (`kahn_order`).
 
         Any valid order, cheaply: unlike `learning_order` it reads no concept, so a walk over
         100,000 lazily loaded concepts does not build them all.
         """
-        waiting = {c: sum(p in members for p in self.prerequisites[c]) for c in members}
-        ready = sorted(c for c, n in waiting.items() if not n)
-        order: list[str] = []
-        while ready:
-            cid = ready.pop()
-            order.append(cid)
-            for dependent in self.dependents[cid]:
-                if dependent in members:
-                    waiting[dependent] -= 1
-                    if not waiting[dependent]:
-                        ready.append(dependent)
-        return order
+        return kahn_order(self.prerequisites, self.dependents, members)
 
     def closure(self, concept_ids: Iterable[str]) -> set[str]:
         """The concepts with all their ancestors: ``cl(k)`` united over *concept_ids*."""
@@ -239,6 +235,9 @@ class KGraph:
 
     def learning_order(self, members: Iterable[str]) -> list[str]:
         """*members* in the order to learn them: up the ladder, related concepts together.
+
+        Kahn's algorithm with a priority queue instead of `kahn_order`'s stack: which ready
+        concept comes next is the whole point here, and costs a heap and reading every rung.
 
         Every concept comes after its prerequisites. Among the concepts whose prerequisites are
         done, the lowest rung goes first; within a rung, the depth-first order from the goals
@@ -360,6 +359,36 @@ class _Documents(Mapping[str, Concept]):
         return concept_id in self._documents
 
 
+def kahn_order(
+    prerequisites: Mapping[str, Iterable[str]],
+    dependents: Mapping[str, Iterable[str]],
+    members: set[str],
+) -> list[str]:
+    """*members* with each after its prerequisites among them (Kahn's algorithm, iterative).
+
+    The one topological walk: `KGraph.topological_order`, `kgraph.layout.depths` and the cycle
+    search of `kgraph.validation` (which keeps what is *left*: every member on or behind a
+    cycle) all use it. Edges to non-members are ignored.
+
+    Examples:
+        >>> needs = {"a": [], "b": ["a"], "c": ["b", "x"], "x": ["c"]}
+        >>> kahn_order(needs, {"a": ["b"], "b": ["c"], "c": ["x"], "x": ["c"]}, set(needs))
+        ['a', 'b']
+    """
+    waiting = {c: sum(p in members for p in prerequisites[c]) for c in members}
+    ready = sorted(c for c, n in waiting.items() if not n)
+    order: list[str] = []
+    while ready:
+        cid = ready.pop()
+        order.append(cid)
+        for dependent in dependents[cid]:
+            if dependent in members:
+                waiting[dependent] -= 1
+                if not waiting[dependent]:
+                    ready.append(dependent)
+    return order
+
+
 def _by_id(concept: Concept) -> str:
     return concept.id
 
@@ -375,4 +404,4 @@ def _reach(edges: Mapping[str, tuple[str, ...]], start: Iterable[str]) -> set[st
     return seen
 
 
-__all__ = ["KGraph", "names_of", "normalize", "short_names"]
+__all__ = ["KGraph", "kahn_order", "names_of", "normalize", "short_names"]

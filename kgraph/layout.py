@@ -1,7 +1,8 @@
 """Layered positions for drawing the graph: every concept right of all its prerequisites.
 
-The layout is computed once in Python so the browser never runs a physics simulation (that is
-what makes thousands of nodes draw at once, see the shared PYVIS.md). It is the classic
+The layout is computed once in Python so the browser never runs a physics simulation: a
+physics layout of thousands of nodes keeps the page busy for seconds before it settles, fixed
+positions draw at once. It is the classic
 Sugiyama shape, kept small:
 
 1. a concept's layer is its *depth*, the length of the longest prerequisite chain below it,
@@ -18,8 +19,9 @@ graph, never on the order it was read in.
 from __future__ import annotations
 
 import math
-from graphlib import TopologicalSorter
 from typing import TYPE_CHECKING, Final, Literal
+
+from kgraph.graph import kahn_order
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -44,7 +46,7 @@ def depths(prerequisites: Mapping[str, Iterable[str]]) -> dict[str, int]:
     """
     needs = _restricted(prerequisites)
     depth: dict[str, int] = {}
-    for node in TopologicalSorter(needs).static_order():
+    for node in kahn_order(needs, _dependents(needs), set(needs)):  # the walk; depth is ours
         depth[node] = 1 + max((depth[p] for p in needs[node]), default=-1)
     return dict(sorted(depth.items()))
 
@@ -77,10 +79,7 @@ def layered_layout(
     columns: list[list[str]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
     for node, d in depth.items():  # sorted by id: the starting order of every layer
         columns[d].append(node)
-    unlocks: dict[str, list[str]] = {node: [] for node in needs}
-    for node, prereqs in needs.items():
-        for prereq in prereqs:
-            unlocks[prereq].append(node)
+    unlocks = _dependents(needs)
     row = _rows(columns)
     for sweep in range(sweeps):
         forward = sweep % 2 == 0
@@ -112,6 +111,15 @@ def _restricted(prerequisites: Mapping[str, Iterable[str]]) -> dict[str, tuple[s
         node: tuple(sorted({p for p in prerequisites[node] if p in prerequisites}))
         for node in sorted(prerequisites)
     }
+
+
+def _dependents(needs: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
+    """The reverse adjacency: what needs each node."""
+    unlocks: dict[str, list[str]] = {node: [] for node in needs}
+    for node, prereqs in needs.items():
+        for prereq in prereqs:
+            unlocks[prereq].append(node)
+    return unlocks
 
 
 def _rows(columns: list[list[str]]) -> dict[str, float]:

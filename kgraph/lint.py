@@ -21,8 +21,8 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from kgraph.graph import KGraph
+    from kgraph.parsing import Parsed
     from kgraph.position import JsonPath
-    from kgraph.store import Parsed
 
 SUMMARY_CHARS: Final = (40, 400)
 HOURS: Final = (0.5, 200.0)

@@ -1,5 +1,11 @@
 """The concepts of ``graph/concepts.json`` as plain named tuples, and their JSON form.
 
+Named tuples because they are cheap (a class is ~6× faster to create than a frozen dataclass,
+which a command's start-up pays for every record type). What that costs, said plainly: a record
+equals a plain tuple of the same values, and a field named like a tuple method (`count` of
+`kgraph.queries.RungTotal`) hides it. Records are immutable all the way down: a concept's
+translations are a `FrozenMapping`, so a concept can be hashed and used as a key.
+
 Everything past loading reads these. They carry no validation: the pydantic schema in
 `kgraph.schema` checks a file once at the boundary (and the validated-graph cache lets later runs
 skip even that), so commands that only ask questions never import pydantic. Closed vocabularies
@@ -10,12 +16,9 @@ CLI's choices.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator, Mapping
 from enum import StrEnum
-from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
-
-if TYPE_CHECKING:
-    from collections.abc import Mapping
+from typing import Any, Final, NamedTuple
 
 ID_PATTERN: Final = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SURROGATES: Final = "[\ud800-\udfff]"  # JSON can spell one (\\ud800); no UTF-8 text holds it
@@ -111,6 +114,39 @@ def check_url(url: str) -> str:
     return url
 
 
+class FrozenMapping(Mapping[str, "Translation"]):
+    """A read-only, hashable mapping: a concept's translations by language.
+
+    Examples:
+        >>> m = FrozenMapping({"ru": Translation("Внимание", "Механизм внимания.")})
+        >>> m["ru"].name, hash(m) == hash(FrozenMapping(dict(m)))
+        ('Внимание', True)
+    """
+
+    __slots__ = ("_items",)
+
+    def __init__(self, items: Mapping[str, Translation] | None = None) -> None:
+        self._items: dict[str, Translation] = dict(items or {})
+
+    def __getitem__(self, key: str) -> Translation:
+        return self._items[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._items)
+
+    def __len__(self) -> int:
+        return len(self._items)
+
+    def __hash__(self) -> int:
+        return hash(frozenset(self._items.items()))
+
+    def __eq__(self, other: object) -> bool:
+        return dict(self._items) == dict(other) if isinstance(other, Mapping) else NotImplemented
+
+    def __repr__(self) -> str:
+        return f"FrozenMapping({self._items!r})"
+
+
 class Prerequisite(NamedTuple):
     """An edge prerequisite → concept, with the reason it is needed."""
 
@@ -136,7 +172,7 @@ class Translation(NamedTuple):
 
 
 class Concept(NamedTuple):
-    """One node of the graph; field rules are DESIGN.md's table, checked by `kgraph.schema`."""
+    """One node of the graph; its field rules (CONTRIBUTING's table) are `kgraph.schema`'s."""
 
     id: str
     name: str
@@ -147,7 +183,7 @@ class Concept(NamedTuple):
     aliases: tuple[str, ...] = ()
     prerequisites: tuple[Prerequisite, ...] = ()
     resources: tuple[Resource, ...] = ()
-    translations: Mapping[str, Translation] = MappingProxyType({})  # shared, read-only
+    translations: Mapping[str, Translation] = FrozenMapping()  # pass a FrozenMapping to hash
 
     @property
     def prerequisite_ids(self) -> tuple[str, ...]:
@@ -173,10 +209,12 @@ class Concept(NamedTuple):
                 Resource(r["title"], r["url"], _KIND[r["kind"]], r["free"])
                 for r in doc.get("resources", ())
             ),
-            translations={
-                lang: Translation(t["name"], t["summary"])
-                for lang, t in doc.get("translations", {}).items()
-            },
+            translations=FrozenMapping(
+                {
+                    lang: Translation(t["name"], t["summary"])
+                    for lang, t in doc.get("translations", {}).items()
+                }
+            ),
         )
 
     def to_json(self) -> dict[str, Any]:
@@ -230,6 +268,7 @@ __all__ = [
     "SURROGATES",
     "Category",
     "Concept",
+    "FrozenMapping",
     "GraphFile",
     "Level",
     "Prerequisite",

@@ -1,4 +1,4 @@
-"""The learner's questions, exactly as DESIGN.md defines them, answered as frozen results.
+"""The learner's questions (path, gaps, next, why, unlocks, show, search, list, stats) answered.
 
 ``cl(X)`` is X with all its ancestors; ``closure(K)`` is the union of ``cl(k)``. Knowing a
 concept means knowing its prerequisites too, unless ``strict`` says that only what is marked
@@ -44,6 +44,8 @@ class Plan(NamedTuple):
     steps: tuple[Step, ...]
     totals: tuple[RungTotal, ...]
     chain: tuple[str, ...]
+    strict: bool = False  # only what is marked counts as known, not its prerequisites
+    reversed: bool = False  # target is a prerequisite of source: the other order has a plan
 
     @property
     def hours(self) -> float:
@@ -97,6 +99,7 @@ class Why(NamedTuple):
     source: str
     target: str
     chains: tuple[tuple[Link, ...], ...]
+    reversed: bool = False  # target is needed for source: the other order has chains
 
 
 class Unlocks(NamedTuple):
@@ -115,9 +118,8 @@ class Details(NamedTuple):
 
 
 class Listing(NamedTuple):
-    """Concepts that match a filter or a search; *title* says which, in English."""
+    """Concepts that match a filter or a search, with what was asked (renderers say it)."""
 
-    title: str
     concepts: tuple[Concept, ...]
     search: str | None = None
     level: Level | None = None
@@ -186,6 +188,8 @@ def learning_path(
         steps=tuple(steps),
         totals=rung_totals(kg[c] for c in order),
         chain=chain[0] if chain and len(chain[0]) > 1 else (),
+        strict=strict,
+        reversed=start is not None and goal in kg.ancestors(start),
     )
 
 
@@ -246,10 +250,11 @@ def why(kg: KGraph, source: str, target: str, *, limit: int = 3) -> Why:
     for chain in kg.shortest_chains(start, goal, limit=limit):
         links = []
         for prereq, concept in pairwise(chain):
-            edge = next(p for p in kg[concept].prerequisites if p.id == prereq)
+            edge = kg.edge(prereq, concept)
             links.append(Link(prereq, concept, edge.why, edge.why_ru))
         chains.append(tuple(links))
-    return Why(start, goal, tuple(c for c in chains if c))
+    found = tuple(c for c in chains if c)
+    return Why(start, goal, found, reversed=not found and goal in kg.ancestors(start))
 
 
 def unlocks(kg: KGraph, concept: str, *, depth: int | None = None) -> Unlocks:
@@ -289,7 +294,7 @@ def search(kg: KGraph, text: str) -> Listing:
             continue
         ranked.append((rank, concept.level.rank, concept.id))
     found = tuple(kg[cid] for *_, cid in sorted(ranked))
-    return Listing(f"search {text!r}", found, search=text)
+    return Listing(found, search=text)
 
 
 def listing(kg: KGraph, *, level: Level | None = None, category: Category | None = None) -> Listing:
@@ -300,8 +305,7 @@ def listing(kg: KGraph, *, level: Level | None = None, category: Category | None
         if (level is None or c.level == level) and (category is None or c.category == category)
     ]
     found.sort(key=lambda c: kg.rung_key(c.id))
-    title = " ".join(str(x) for x in (level, category) if x is not None) or "all concepts"
-    return Listing(title, tuple(found), level=level, category=category)
+    return Listing(tuple(found), level=level, category=category)
 
 
 def stats(kg: KGraph) -> Stats:

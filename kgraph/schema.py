@@ -1,4 +1,4 @@
-"""The file boundary: DESIGN.md's table as a pydantic schema, the only place pydantic is used.
+"""The file boundary: the field rules as a pydantic schema, the only place pydantic is used.
 
 A graph file is checked here once; what passes becomes plain `kgraph.model` records. The rules
 are written with pydantic-core's schema builders, the vocabulary `BaseModel` classes compile to,
@@ -115,7 +115,7 @@ GRAPH_FILE: Final = cs.typed_dict_schema(
 TITLE: Final = "kgraph concepts"
 DESCRIPTIONS: Final = {  # shown by editors: the JSON Schema's title → description
     TITLE: 'The whole file: {"$schema": ..., "concepts": [...]}.',
-    "Concept": "One node of the graph; field rules are DESIGN.md's table, nothing more.",
+    "Concept": "One node of the graph: a concept, its rung, hours, prerequisites and resources.",
     "Prerequisite": "An edge prerequisite → concept, with the reason it is needed.",
     "Resource": "Somewhere to learn a concept.",
     "Translation": "A concept's name and summary in another language.",

@@ -9,7 +9,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from kgraph.i18n import DEFAULT, texts
 from kgraph.queries import known_set, learning_path
 
 if TYPE_CHECKING:
@@ -29,7 +28,7 @@ class Selection:
     plan: Plan | None = None
     known: frozenset[str] = frozenset()
     focus: str | None = None
-    title: str = "kgraph"
+    title: str | None = None  # a caller's own heading; None: the renderer names the selection
     _member_set: frozenset[str] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -49,6 +48,11 @@ class Selection:
     def plan_ids(self) -> tuple[str, ...]:
         """The plan's concepts in learning order (empty without ``--path``)."""
         return tuple(s.concept.id for s in self.plan.steps) if self.plan else ()
+
+    @property
+    def steps(self) -> dict[str, int]:
+        """Each plan concept's step number, from 1 (empty without ``--path``)."""
+        return {cid: number for number, cid in enumerate(self.plan_ids, 1)}
 
 
 def neighbourhood(kg: KGraph, concept: str, depth: int) -> set[str]:
@@ -103,15 +107,7 @@ def select(  # noqa: PLR0913 - one keyword per export option
         plan=plan,
         known=frozenset(known_set(kg, known_ids, strict=strict)),
         focus=focus_id,
-        title=_title(plan, focus_id),
     )
-
-
-def _title(plan: Plan | None, focus: str | None) -> str:
-    """A heading for the export, built from resolved ids so it never echoes raw user input."""
-    if plan is None:
-        return texts(DEFAULT).export_title(source=None, target=None, focus=focus)
-    return texts(DEFAULT).export_title(source=plan.source, target=plan.target, focus=focus)
 
 
 __all__ = ["Selection", "neighbourhood", "select"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import random
+import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -21,6 +23,15 @@ settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "graph" / "concepts.json"
+
+# No test may touch the user's real cache, data or config folders, not even at collection time
+# (a module that loads a graph while being imported writes a cache entry). So before any test
+# module is imported, every folder kgraph could derive from the environment points into one
+# throw-away sandbox, and subprocesses inherit it; `_isolate` then gives each test its own.
+SANDBOX = Path(tempfile.mkdtemp(prefix="kgraph-tests-"))
+USER_FOLDERS = ("HOME", "XDG_CACHE_HOME", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "KGRAPH_HOME")
+for _name in USER_FOLDERS:
+    os.environ[_name] = str(SANDBOX / _name.lower())
 
 
 def small_concepts() -> list[Concept]:
@@ -87,3 +98,8 @@ def _isolate(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg-cache"))
     monkeypatch.chdir(tmp_path)
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    """Remove the sandbox of user folders when the run ends."""
+    shutil.rmtree(SANDBOX, ignore_errors=True)

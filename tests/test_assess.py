@@ -8,9 +8,9 @@ from hypothesis import strategies as st
 
 from kgraph.assess import Assessment
 from kgraph.graph import KGraph
+from kgraph.load import load_graph
 from kgraph.render.json import render_json
 from kgraph.render.text import render_text
-from kgraph.validate import load_graph
 from tests.conftest import SHIPPED
 from tests.strategies import dags
 

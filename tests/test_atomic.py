@@ -23,6 +23,7 @@ import kgraph
 import kgraph.store
 from kgraph.cli import main
 from kgraph.errors import InputError
+from kgraph.render import EXPORTS
 from kgraph.store import write_atomic
 
 PACKAGE = Path(kgraph.__file__).parent
@@ -34,7 +35,8 @@ ALLOWED = {
     ("store.py", "_replace"),  # os.write, mkstemp, chmod, replace, unlink: the writer itself
     ("store.py", "_sweep_stale_temps"),  # unlink of a dead writer's temp
     ("store.py", "_sync_folder"),  # os.open of the folder, read-only, to fsync the rename
-    ("profile.py", "locked_profile"),  # os.open of the lock file
+    ("saved_known.py", "_locked_fd"),  # os.open of the lock file
+    ("saved_known.py", "locked_profile"),  # unlink of the lock file, still locked
     ("store.py", "digest"),  # open for reading, to hash the graph file
     ("cache.py", "load"),  # open for reading a cache entry
     ("cache.py", "_prune"),  # unlink of old cache entries (never a user's file)
@@ -94,10 +96,7 @@ def test_every_command_that_writes_uses_the_atomic_writer(runner, graph_file, tm
     g = ["--graph", str(graph_file)]
     commands = [
         ["fmt", *g],
-        *(
-            ["export", "-f", fmt, *g, "-o", f"out.{fmt}"]
-            for fmt in ("html", "mermaid", "dot", "graphml", "gexf", "json", "markdown")
-        ),
+        *(["export", "-f", fmt, *g, "-o", f"out.{fmt}"] for fmt in EXPORTS),
         ["export", "-f", "mermaid", *g],
         ["schema", "-o", "schema.json"],
         ["learn", "lora", *g],

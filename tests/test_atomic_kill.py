@@ -1,10 +1,12 @@
-"""Fault injection: ``kgraph fmt`` killed with SIGKILL at random moments never loses the file.
+"""Fault injection: ``kgraph fmt`` killed with SIGKILL at each step of the atomic writer.
 
-A large generated graph (bench/generate.py), written shuffled and indented differently so that
-fmt must rewrite all of it, is formatted by a real subprocess that is killed again and again:
-half the kills at a random moment of the whole run, half at a random moment after its temp
-file appeared (mid-write). After every kill the file holds exactly the old bytes or exactly the
-new ones, and at most one temp file lies beside it; the next successful run sweeps it.
+A generated graph, written shuffled and indented differently so that fmt must rewrite all of it,
+is formatted by a real ``kgraph fmt`` process that kills itself at one chosen point of the
+writer: before or after making the temp file, halfway through writing it, before or after each
+fsync, before the chmod, before or after the rename. Each run proves it reached its kill point
+(the process died of SIGKILL, it did not finish). After every kill the file holds exactly the
+bytes the point implies (old before the rename, new after it) and at most one temp file lies
+beside it; the next successful run sweeps it.
 """
 
 from __future__ import annotations
@@ -15,16 +17,61 @@ import random
 import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import REPO
 
-CI = os.environ.get("HYPOTHESIS_PROFILE") == "ci"
-CONCEPTS = 20_000 if CI else 3_000
-KILLS = 40 if CI else 24
+CONCEPTS = 400
+
+# Run inside the child: wrap the writer's system calls so the chosen one kills the process.
+CHILD = """
+import os, pathlib, signal, sys, tempfile
+name, when = sys.argv[1].split(":")
+calls = {"n": 0}
+
+def die():
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def wrap(owner, attr, key):
+    real = getattr(owner, attr)
+    def call(*args, **kwargs):
+        first = key == name and calls["n"] == 0
+        calls["n"] += key == name
+        if first and when == "before":
+            die()
+        if first and when == "half":  # os.write: half the bytes reach the temp file
+            real(args[0], bytes(args[1])[: len(args[1]) // 2])
+            die()
+        result = real(*args, **kwargs)
+        if first and when == "after":
+            die()
+        return result
+    setattr(owner, attr, call)
+
+wrap(tempfile, "mkstemp", "mkstemp")
+wrap(os, "write", "write")
+wrap(os, "fsync", "fsync")
+wrap(pathlib.Path, "chmod", "chmod")
+wrap(pathlib.Path, "replace", "replace")
+sys.argv = ["kgraph", "fmt", "--graph", sys.argv[2]]
+from kgraph.cli import run
+run()
+"""
+
+# (kill point, the bytes the file must hold afterwards, temps left beside it)
+POINTS = [
+    ("mkstemp:before", "old", 0),
+    ("mkstemp:after", "old", 1),
+    ("write:half", "old", 1),
+    ("write:after", "old", 1),
+    ("fsync:before", "old", 1),
+    ("fsync:after", "old", 1),
+    ("chmod:before", "old", 1),
+    ("replace:before", "old", 1),
+    ("replace:after", "new", 0),
+]
 
 
 def temps(folder: Path) -> list[str]:
@@ -48,7 +95,6 @@ def graph(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, bytes, bytes]
     new = path.read_bytes()
     assert new != old
     assert new == generated.stdout.encode("utf-8")  # fmt wrote the canonical form
-    path.write_bytes(old)
     return path, old, new
 
 
@@ -60,54 +106,17 @@ def fmt(path: Path) -> subprocess.CompletedProcess[bytes]:
     )
 
 
-def start(path: Path) -> subprocess.Popen[bytes]:
-    return subprocess.Popen(
-        [sys.executable, "-m", "kgraph", "fmt", "--graph", str(path)],
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-
-
-def kill_mid_write(proc: subprocess.Popen[bytes], folder: Path, delay: float) -> None:
-    """SIGKILL *delay* seconds after the temp file appears (or at exit, if it came and went)."""
-    while not temps(folder) and proc.poll() is None:
-        time.sleep(0.0002)
-    time.sleep(delay)
-    proc.send_signal(signal.SIGKILL)
-
-
-def test_sigkill_at_random_moments_leaves_old_or_new_bytes(graph):
-    """Each kill leaves old or new bytes exactly and at most one temp; a clean run sweeps it."""
+@pytest.mark.parametrize(("point", "holds", "left"), POINTS)
+def test_sigkill_at_each_step_leaves_old_or_new_bytes(graph, point, holds, left):
+    """The kill point is reached; the file is exactly old or new; a clean run sweeps the temp."""
     path, old, new = graph
-    rng = random.Random(os.environ.get("KILL_SEED", "8"))
-    full = _duration(path)
-    outcomes = {"old": 0, "new": 0, "stale temp": 0}
-    for kill in range(KILLS):
-        path.write_bytes(old)
-        proc = start(path)
-        if kill % 2:
-            kill_mid_write(proc, path.parent, rng.choice([0.0, rng.uniform(0, 0.02)]))
-        else:
-            time.sleep(rng.uniform(0, full * 1.1))
-            proc.send_signal(signal.SIGKILL)
-        proc.wait()
-        data = path.read_bytes()
-        assert data in (old, new), f"kill {kill}: {len(data)} bytes, neither old nor new"
-        outcomes["old" if data == old else "new"] += 1
-        left = temps(path.parent)
-        assert len(left) <= 1, left  # the previous stale temp was swept before this write
-        outcomes["stale temp"] += bool(left)
     path.write_bytes(old)
+    killed = subprocess.run(
+        [sys.executable, "-c", CHILD, point, str(path)], capture_output=True, check=False
+    )
+    assert killed.returncode == -signal.SIGKILL, (point, killed.returncode, killed.stderr)
+    assert path.read_bytes() == {"old": old, "new": new}[holds], point
+    assert len(temps(path.parent)) == left, temps(path.parent)
     assert fmt(path).returncode == 0
     assert path.read_bytes() == new
     assert temps(path.parent) == []
-    assert outcomes["stale temp"] > 0, (
-        f"no kill landed mid-write, the test proved nothing: {outcomes}"
-    )
-
-
-def _duration(path: Path) -> float:
-    """Seconds one undisturbed fmt run takes here (the kills are spread over it)."""
-    started = time.perf_counter()
-    fmt(path).check_returncode()
-    return time.perf_counter() - started

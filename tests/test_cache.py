@@ -7,19 +7,16 @@ import json
 import os
 import subprocess
 import sys
-from importlib import import_module
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from kgraph import cache, store
+from kgraph import cache, load, parsing, store
 from kgraph.cli import main
 from kgraph.errors import DataError, InputError
-from kgraph.validate import load_graph
+from kgraph.load import load_graph
 from kgraph.version import __version__
-
-validating = import_module("kgraph.validate")  # the package's `validate` is the function
 
 
 @pytest.fixture
@@ -27,11 +24,11 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paths the loader parses (and so validates) from now on."""
     seen: list[str] = []
 
-    def counting(text: str, path: str) -> store.Parsed:
+    def counting(text: str, path: str) -> parsing.Parsed:
         seen.append(path)
-        return store.parse(text, path)
+        return parsing.parse(text, path)
 
-    monkeypatch.setattr(validating, "parse", counting)
+    monkeypatch.setattr(load, "parse", counting)
     return seen
 
 
@@ -230,9 +227,9 @@ def test_a_file_saved_between_lookup_and_check_is_cached_under_what_was_checked(
         graph_file.write_bytes(good)  # an editor saves while kgraph is between its two reads
         return real_read(path, limit=limit)
 
-    monkeypatch.setattr(validating, "read_bytes", read_after_a_save)
+    monkeypatch.setattr(load, "read_bytes", read_after_a_save)
     load_graph(graph_file)  # checks the good bytes
-    monkeypatch.setattr(validating, "read_bytes", real_read)
+    monkeypatch.setattr(load, "read_bytes", real_read)
     graph_file.write_bytes(broken)
     with pytest.raises(DataError, match="unknown key"):
         load_graph(graph_file)  # the broken bytes never had an entry

@@ -146,7 +146,7 @@ class TestValidate:
         text = run(runner, "validate", "-g", "g.json", code=1).stdout
         assert text == (
             "g.json:9:7: concept 'a': field 'hours': input should be greater than 0\n"
-            "g.json: 1 error(s)\n"
+            "g.json: 1 error\n"
         )
         github = run(runner, "validate", "-g", "g.json", "-f", "github", code=1).stdout
         assert github == (
@@ -210,13 +210,19 @@ class TestMisc:
 
 
 def test_every_command_is_found_in_the_module_the_group_imports_for_it():
-    """The group imports a command's module lazily, by COMMAND_MODULES: it must be complete."""
-    import importlib
+    """The group imports a command's module lazily, by COMMAND_MODULES: it must be complete.
 
+    Every module of kgraph.cli is imported, so a command added anywhere and not listed (which
+    `kgraph --help` would silently hide) fails here.
+    """
+    import importlib
+    import pkgutil
+
+    import kgraph.cli
     from kgraph.cli.app import COMMAND_MODULES
 
-    for module in set(COMMAND_MODULES.values()):
-        importlib.import_module(f"kgraph.cli.{module}")
+    for info in pkgutil.iter_modules(kgraph.cli.__path__):
+        importlib.import_module(f"kgraph.cli.{info.name}")
     assert set(main.commands) == set(COMMAND_MODULES)
     for name, command in main.commands.items():
         assert command.callback is not None
@@ -247,14 +253,24 @@ class TestProgram:
         assert done.stderr.decode().startswith("Error: unknown concept 'nosuch'")
         assert self.kgraph("--version").returncode == 0
 
-    def test_the_interpreter_is_not_torn_down(self, graph_file):
-        probe = "import atexit\natexit.register(lambda: print('torn down', file=sys.stderr))"
-        done = self.kgraph("stats", "-g", str(graph_file), probe=probe)
-        assert done.returncode == 0
-        assert done.stdout.startswith(b"8 concepts")
-        assert b"torn down" not in done.stderr
-        ordinary_exit = self.kgraph(probe=probe + "\nsys.exit()")  # the probe itself works
-        assert b"torn down" in ordinary_exit.stderr
+    def test_both_streams_are_complete_and_the_status_is_the_commands(
+        self, runner, graph_file, tmp_path
+    ):
+        """What a command wrote to stdout and stderr all arrives, and its own exit status."""
+        target = tmp_path / "g.mmd"
+        done = self.kgraph("export", "-f", "mermaid", "-o", str(target), "-g", str(graph_file))
+        assert (done.returncode, done.stdout, done.stderr) == (0, b"", f"wrote {target}\n".encode())
+        assert target.read_text(encoding="utf-8").startswith("flowchart TD\n")
+        broken = tmp_path / "broken.json"
+        broken.write_text('{"concepts": [{"id": "x"}]}', encoding="utf-8")
+        done = self.kgraph("validate", "-g", str(broken))
+        assert done.returncode == 1
+        assert done.stdout == runner.invoke(main, ["validate", "-g", str(broken)]).stdout_bytes
+        assert done.stdout.decode().endswith(" errors\n")
+        done = self.kgraph("stats", "-g", str(graph_file), "--format", "json")
+        assert json.loads(done.stdout)["concepts"] == len(
+            json.loads(graph_file.read_text())["concepts"]
+        )
 
     def test_python_m_kgraph_and_the_installed_program_run_it(self):
         argv = [sys.executable, "-m", "kgraph", "--version"]
@@ -263,3 +279,153 @@ class TestProgram:
         assert done.stdout.decode().strip().endswith(__version__)
         (script,) = entry_points(group="console_scripts", name="kgraph")
         assert script.value == "kgraph.cli:run"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--lang", "ru", "path", "lora", "--no-cache", "-g", "{g}"],
+        ["-g", "{g}", "--no-cache", "path", "lora", "--lang", "ru"],
+        ["path", "lora", "--lang", "ru", "-g", "{g}", "--no-cache"],
+        ["--lang", "en", "-g", "{g}", "path", "lora", "--lang", "ru"],  # the last one given wins
+    ],
+    ids=["before", "mixed", "after", "both"],
+)
+def test_global_options_are_accepted_before_and_after_the_command(runner, graph_file, args):
+    argv = [a.format(g=graph_file) for a in args]
+    result = runner.invoke(main, argv)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("Путь обучения к lora")
+
+
+def test_no_cache_after_the_command_checks_the_file_again(runner, graph_file, monkeypatch):
+    from kgraph import load
+
+    seen: list[bool] = []
+    real = load._load_graph
+
+    def spy(path, *, use_cache):
+        seen.append(use_cache)
+        return real(path, use_cache=use_cache)
+
+    monkeypatch.setattr(load, "_load_graph", spy)
+    assert runner.invoke(main, ["stats", "-g", str(graph_file), "--no-cache"]).exit_code == 0
+    assert runner.invoke(main, ["stats", "-g", str(graph_file)]).exit_code == 0
+    assert seen == [False, True]
+
+
+def test_bare_kgraph_shows_the_help_and_succeeds(runner):
+    result = runner.invoke(main, [], prog_name="kgraph")
+    assert result.exit_code == 0
+    assert result.stdout.startswith("Usage: kgraph [OPTIONS] [COMMAND] [ARGS]...")
+    assert "Commands:" in result.stdout
+    assert result.stdout == runner.invoke(main, ["--help"], prog_name="kgraph").stdout
+
+
+def test_reversed_arguments_say_the_other_order_has_an_answer(runner, graph_file):
+    """path qlora ml and why qlora ml read like success; they point at the order that answers."""
+    g = ["-g", str(graph_file)]
+    path = runner.invoke(main, ["path", "qlora", "ml", *g])
+    assert path.exit_code == 0
+    assert "Did you mean `kgraph path ml qlora`?" in path.stdout
+    why = runner.invoke(main, ["why", "qlora", "ml", *g])
+    assert (
+        why.stdout
+        == "qlora is not needed for ml, but ml is needed for qlora: `kgraph why ml qlora`.\n"
+    )
+    ru = runner.invoke(main, ["why", "qlora", "ml", "--lang", "ru", *g])
+    assert "`kgraph why ml qlora`" in ru.stdout
+    unrelated = runner.invoke(main, ["why", "history", "ml", *g])
+    assert unrelated.stdout == "history is not needed for ml.\n"
+    nothing = runner.invoke(main, ["path", "ml", "--known", "ml", *g])
+    assert "Did you mean" not in nothing.stdout
+    data = json.loads(runner.invoke(main, ["path", "qlora", "ml", "-f", "json", *g]).stdout)
+    assert data["reversed"] is True
+
+
+def test_strict_header_says_prerequisites_do_not_count(runner, graph_file):
+    g = ["-g", str(graph_file)]
+    loose = runner.invoke(main, ["path", "qlora", "--known", "ml", *g]).stdout.splitlines()[1]
+    strict = runner.invoke(main, ["path", "qlora", "--known", "ml", "--strict", *g])
+    assert loose == "Known: ml (and their prerequisites)"
+    assert strict.stdout.splitlines()[1] == "Known: ml (only these, not their prerequisites)"
+    ru = runner.invoke(main, ["path", "qlora", "--known", "ml", "--strict", "--lang", "ru", *g])
+    assert ru.stdout.splitlines()[1] == "Уже известно: ml (только они, без того, что им нужно)"
+
+
+def complete(runner, monkeypatch, words: str) -> list[str]:
+    """What bash completion offers for the last word of *words*."""
+    monkeypatch.setenv("_KGRAPH_COMPLETE", "bash_complete")
+    monkeypatch.setenv("COMP_WORDS", words)
+    monkeypatch.setenv("COMP_CWORD", str(len(words.split()) - (not words.endswith(" "))))
+    result = runner.invoke(main, [], prog_name="kgraph")
+    return [line.split(",", 1)[1] for line in result.stdout.splitlines()]
+
+
+def test_russian_names_complete_to_their_id(runner, monkeypatch):
+    from tests.conftest import SHIPPED
+
+    monkeypatch.setenv("KGRAPH_GRAPH", str(SHIPPED))
+    offered = complete(runner, monkeypatch, "kgraph path вним")
+    assert "attention" in offered
+    assert "lora" not in offered
+    assert "attention" in complete(runner, monkeypatch, "kgraph path att")
+
+
+def test_known_values_complete_after_the_comma(runner, graph_file, monkeypatch):
+    monkeypatch.setenv("KGRAPH_GRAPH", str(graph_file))
+    assert complete(runner, monkeypatch, "kgraph path lora --known python,li") == ["python,linalg"]
+    assert complete(runner, monkeypatch, "kgraph export --known ql") == ["qlora"]
+
+
+def test_forget_completes_only_marked_concepts(runner, graph_file, monkeypatch):
+    monkeypatch.setenv("KGRAPH_GRAPH", str(graph_file))
+    assert runner.invoke(main, ["learn", "ml", "quant"]).exit_code == 0
+    assert complete(runner, monkeypatch, "kgraph forget ") == ["ml", "quant"]
+    assert complete(runner, monkeypatch, "kgraph forget q") == ["quant"]
+    assert "qlora" in complete(runner, monkeypatch, "kgraph learn q")
+
+
+class TestWhichFile:
+    """Contributor commands say which file they act on when the user did not choose it."""
+
+    def test_outside_a_checkout_validate_and_lint_name_the_packaged_copy(self, runner):
+        from kgraph.store import packaged_graph_path
+
+        for command in ("validate", "lint"):
+            result = runner.invoke(main, [command])
+            assert result.exit_code == 0, result.output
+            assert result.stderr.startswith("note: checking the graph packaged with kgraph, ")
+            assert str(packaged_graph_path()) in result.stderr
+
+    def test_fmt_never_rewrites_the_packaged_copy(self, runner):
+        from kgraph.store import packaged_graph_path
+
+        before = packaged_graph_path().read_bytes()
+        result = runner.invoke(main, ["fmt"])
+        assert result.exit_code == 2
+        assert result.stderr.startswith("Error: fmt never rewrites the graph packaged with kgraph")
+        assert packaged_graph_path().read_bytes() == before
+        assert runner.invoke(main, ["fmt", "--check"]).exit_code == 0  # reading is fine
+
+    def test_in_a_checkout_nothing_is_added(self, runner, graph_file):
+        Path("graph").mkdir()
+        Path("graph/concepts.json").write_bytes(graph_file.read_bytes())
+        result = runner.invoke(main, ["validate"])
+        assert result.stderr == ""
+        assert result.stdout == "graph/concepts.json: ok, 8 concepts\n"
+
+    def test_kgraph_graph_is_named_when_it_chooses(self, runner, graph_file, monkeypatch):
+        monkeypatch.setenv("KGRAPH_GRAPH", str(graph_file))
+        result = runner.invoke(main, ["validate"])
+        assert result.stderr == f"note: checking {graph_file}, named by $KGRAPH_GRAPH\n"
+
+    @pytest.mark.parametrize("command", [["path", "lora"], ["validate"], ["fmt"], ["learn", "x"]])
+    def test_a_kgraph_graph_naming_no_file_names_the_variable(self, runner, monkeypatch, command):
+        monkeypatch.setenv("KGRAPH_GRAPH", "nope.json")
+        result = runner.invoke(main, command)
+        assert result.exit_code == 2
+        assert result.stderr == (
+            "Error: $KGRAPH_GRAPH is nope.json, which is not a graph file; unset KGRAPH_GRAPH"
+            " or point it at one\n"
+        )

@@ -300,7 +300,7 @@ def test_markdown_for_the_job_summary(runner: CliRunner, repo: Path) -> None:
     assert out == dedent("""\
         ## kgraph diff
 
-        HEAD\\~1:graph/concepts.json → HEAD:graph/concepts.json: **❌ introduces errors: 1 removed id**
+        HEAD\\~1\\:graph/concepts\\.json → HEAD\\:graph/concepts\\.json: **❌ introduces errors: 1 removed id**
 
         ### Concepts: 1 added, 1 removed, 0 renamed, 1 changed
 
@@ -360,3 +360,17 @@ def test_unknown_revision_is_a_usage_error(runner: CliRunner, repo: Path) -> Non
         "Error: 'origin/main' is neither a file nor a git revision holding graph/concepts.json:"
         " fatal: invalid object name 'origin/main'.\n"
     )
+
+
+def test_landmarks_are_an_option(runner: CliRunner, repo: Path) -> None:
+    """``--landmark`` replaces the default paths: FROM:TO, or TO alone from nothing known."""
+    commit_graph(repo, ladder(transformer={"hours": 12}), "change")
+    args = ["diff", "HEAD~1", "HEAD", "--format", "json"]
+    result = runner.invoke(main, [*args, "--landmark", "python:lora", "--landmark", "transformer"])
+    assert result.exit_code == 0, result.output
+    marks = json.loads(result.stdout)["landmarks"]
+    assert [(m["source"], m["target"]) for m in marks] == [
+        ("python", "lora"),
+        (None, "transformer"),
+    ]
+    assert marks[1]["after"] == size(5, 25)

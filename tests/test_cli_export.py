@@ -10,7 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import main
-from kgraph.render import EXTENSIONS
+from kgraph.render import EXPORTS
 from tests.conftest import SHIPPED, small_concepts
 
 HTML_EXISTS = (Path(__file__).parent.parent / "kgraph" / "render" / "html.py").exists()
@@ -22,6 +22,19 @@ FIRST_LINES = {
     "json": "{",
     "markdown": "# kgraph\\: all concepts",
 }
+
+
+def test_every_format_but_the_page_has_its_first_line_here():
+    """The formats below are parametrised from the registry: a new one must be added here."""
+    assert set(FIRST_LINES) == set(EXPORTS) - {"html"}
+
+
+@pytest.fixture
+def checkout(graph_file) -> Path:
+    """The current folder as a clone: graph/concepts.json is here."""
+    Path("graph").mkdir()
+    Path("graph/concepts.json").write_bytes(graph_file.read_bytes())
+    return Path("graph/concepts.json")
 
 
 def run(runner: CliRunner, *args: str, code: int = 0):
@@ -43,10 +56,10 @@ def shuffled_file(tmp_path: Path) -> Path:
 
 
 @pytest.mark.parametrize("fmt", sorted(FIRST_LINES))
-def test_each_format_is_written_to_exports_by_default(runner, graph_file, fmt):
-    """Without -o the file is exports/kgraph.<ext>, exports/ is created, stderr says so."""
+def test_each_format_is_written_to_exports_by_default(runner, graph_file, checkout, fmt):
+    """In a checkout, without -o the file is exports/kgraph.<ext>, exports/ is created."""
     result = run(runner, "export", "-g", str(graph_file), "--format", fmt)
-    target = Path("exports") / f"kgraph.{EXTENSIONS[fmt]}"
+    target = Path("exports") / f"kgraph.{EXPORTS[fmt].extension}"
     assert result.stdout == ""
     assert result.stderr == f"wrote {target}\n"
     text = target.read_text(encoding="utf-8")
@@ -74,7 +87,7 @@ def test_output_path_is_written_atomically_and_replaced(runner, graph_file, tmp_
     target.write_text("old\n", encoding="utf-8")
     result = run(runner, "export", "-g", str(graph_file), "-f", "markdown", "-o", str(target),
                  "--path", "lora", "agi", "--only-path")  # fmt: skip
-    assert result.stderr == f"wrote {target}\n"
+    assert result.stderr == f"replaced {target} (it existed; -o FILE writes elsewhere)\n"
     assert target.read_text(encoding="utf-8").splitlines()[4] == (
         "- [ ] Quantization — 4 h — [About quant](https://example.org/quant)"
     )
@@ -121,7 +134,7 @@ def test_usage_and_input_errors_exit_2_without_traceback(runner, graph_file, arg
     assert result.stdout == ""
 
 
-def test_exports_being_a_file_is_an_input_error(runner, graph_file):
+def test_exports_being_a_file_is_an_input_error(runner, graph_file, checkout):
     """If exports/ cannot be created the user is told which path, with exit code 2."""
     Path("exports").write_text("not a directory\n", encoding="utf-8")
     result = run(runner, "export", "-g", str(graph_file), "-f", "dot", code=2)
@@ -137,7 +150,7 @@ def test_missing_directories_of_the_output_are_created(runner, graph_file):
 
 
 @pytest.mark.skipif(not HTML_EXISTS, reason="kgraph/render/html.py is another helper's work")
-def test_html_is_the_default_format(runner, graph_file):
+def test_html_is_the_default_format(runner, graph_file, checkout):
     """With no --format the export is exports/kgraph.html."""
     result = run(runner, "export", "-g", str(graph_file))
     assert result.stderr == "wrote exports/kgraph.html\n"
@@ -183,3 +196,62 @@ def test_shipped_graph_exports_lora_to_agi_in_every_format(runner):
         out = run(runner, *args, "--only-path").stdout
         assert out.endswith("\n")
         assert out.count("agi") >= 1
+
+
+def test_depth_help_speaks_of_steps_not_rungs(runner):
+    """--depth counts prerequisite edges; 'rungs' are the ladder's levels, another thing."""
+    text = " ".join(runner.invoke(main, ["export", "--help"]).stdout.split())
+    depth = text[text.index("--depth") :]
+    assert "steps (prerequisite edges) away from --focus" in depth
+    assert "rungs" not in text.lower().split("--level")[0]
+
+
+def test_outside_a_checkout_the_export_lands_in_the_current_folder(runner, graph_file):
+    """No ./exports/ appears in whatever folder a user happens to be in."""
+    result = run(runner, "export", "-g", str(graph_file), "-f", "dot")
+    assert result.stderr == "wrote kgraph.dot\n"
+    assert Path("kgraph.dot").is_file()
+    assert not Path("exports").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "name"),
+    [
+        ([], "kgraph.mmd"),
+        (["--focus", "LoRA"], "kgraph-focus-lora.mmd"),
+        (["--focus", "lora", "--depth", "2"], "kgraph-focus-lora-depth2.mmd"),
+        (["--path", "lora", "agi"], "kgraph-path-lora-agi.mmd"),
+        (["--path", "lora", "agi", "--only-path"], "kgraph-plan-lora-agi.mmd"),
+        (["--level", "tune", "--category", "ml"], "kgraph-tune-ml.mmd"),
+        (["--lang", "ru"], "kgraph.ru.mmd"),
+    ],
+)
+def test_the_default_name_says_what_was_exported(runner, graph_file, args, name):
+    """A focus export no longer overwrites the full one: each selection has its own name."""
+    result = run(runner, "export", "-g", str(graph_file), "-f", "mermaid", *args)
+    assert Path(name).is_file(), result.stderr
+    assert sorted(p.name for p in Path().glob("kgraph*")) == [name]
+
+
+def test_overwriting_says_so(runner, graph_file):
+    run(runner, "export", "-g", str(graph_file), "-f", "json")
+    again = run(runner, "export", "-g", str(graph_file), "-f", "json")
+    assert again.stderr == "replaced kgraph.json (it existed; -o FILE writes elsewhere)\n"
+
+
+def test_mermaid_over_what_github_draws_warns(runner, tmp_path):
+    """501 edges: GitHub would show an error instead of the diagram; say so, and how to narrow."""
+    from kgraph.model import GraphFile
+    from kgraph.render.mermaid import MAX_EDGES
+    from kgraph.store import dump
+    from tests.helpers import make_concept
+
+    hub = [make_concept("hub")]
+    leaves = [make_concept(f"leaf-{i}", prerequisites=["hub"]) for i in range(MAX_EDGES + 1)]
+    big = tmp_path / "big.json"
+    big.write_text(dump(GraphFile((*hub, *leaves))), encoding="utf-8")
+    result = run(runner, "export", "-g", str(big), "-f", "mermaid", "-o", "-")
+    assert result.stderr.startswith(f"warning: {MAX_EDGES + 1} edges and ")
+    assert "Narrow it with --focus, --path or --level." in result.stderr
+    small = run(runner, "export", "-g", str(big), "-f", "mermaid", "--focus", "leaf-1", "-o", "-")
+    assert small.stderr == ""

@@ -227,3 +227,19 @@ def test_fmt_check_diff_shows_hidden_characters_escaped(runner, tmp_path):
     assert result.exit_code == 1
     assert "A \\u202eevil" in result.stdout
     assert raw_controls(result.stdout) == set()
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown"])
+def test_diff_escapes_hostile_reasons_in_every_format(runner, hostile_file, tmp_path, fmt):
+    """A pull request's `why` with C0, C1 and bidi controls reaches no reader raw."""
+    doc = json.loads(hostile_file.read_text(encoding="utf-8"))
+    doc["concepts"][1]["prerequisites"][0]["why"] = f"changed {PAYLOAD}"
+    head = tmp_path / "head.json"
+    head.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+    result = run(runner, "diff", str(hostile_file), str(head), "--format", fmt)
+    assert_clean(result, shows_payload=fmt == "text")
+    if fmt == "json":
+        edges = json.loads(result.stdout)["edges_added"]
+        assert edges[0]["why"] == f"changed {PAYLOAD}"  # escaped, yet the same text
+    if fmt == "markdown":
+        assert "\\\\u202e" in result.stdout  # shown as an escape, backslash escaped for Markdown

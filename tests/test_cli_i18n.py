@@ -203,3 +203,31 @@ def test_an_empty_listing_names_what_was_asked_in_russian(runner, graph_file, ar
     assert expected in result.stdout
     assert "search" not in result.stdout
     assert "frontier" not in result.stdout
+
+
+@pytest.mark.parametrize(
+    ("lang", "one", "few"),
+    [("en", "(1 concept)", "(2 concepts)"), ("ru", "(1 понятие)", "(2 понятия)")],
+)
+def test_counts_agree_with_their_noun(runner, tmp_path, lang, one, few):
+    """'(1 concepts)' was English for one: every count takes the noun's plural form."""
+    from kgraph.model import GraphFile
+    from kgraph.store import dump
+    from tests.helpers import make_concept
+
+    path = tmp_path / "two.json"
+    concepts = (make_concept("alpha", level="use"), make_concept("beta"))
+    path.write_text(dump(GraphFile(concepts)), encoding="utf-8")
+    listed = runner.invoke(main, ["list", "--level", "use", "-g", str(path), "--lang", lang])
+    assert listed.stdout.splitlines()[-1] == one
+    assert (
+        runner.invoke(main, ["list", "-g", str(path), "--lang", lang]).stdout.splitlines()[-1]
+        == few
+    )
+    broken = tmp_path / "broken.json"
+    broken.write_text(
+        '{"concepts": [{"id": "a", "name": "A", "level": "use", "category": "ml", "summary": "S.", "hours": -1}]}',
+        encoding="utf-8",
+    )
+    checked = runner.invoke(main, ["validate", "-g", str(broken), "--lang", lang])
+    assert checked.stdout.splitlines()[-1].endswith(": 1 error" if lang == "en" else ": 1 ошибка")

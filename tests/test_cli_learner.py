@@ -10,7 +10,7 @@ from click.testing import CliRunner, Result
 
 from kgraph.cli import main
 from kgraph.model import GraphFile
-from kgraph.profile import marks_text
+from kgraph.saved_known import marks_text
 from kgraph.store import dump
 from tests.helpers import make_concept
 
@@ -230,6 +230,32 @@ class TestAssess:
         run(runner, "-g", str(graph_file), "assess", "lora", stdin="y\nn\nn\n")
         assert not saved.exists()
 
+    def test_q_stops_early_and_keeps_the_answers_so_far(self, runner, graph_file, saved):
+        result = run(runner, "-g", str(graph_file), "assess", "qlora", stdin="y\nq\n\n")
+        assert result.stderr.count("Do you know") == 2
+        assert "Stopped; the answers so far decide what follows." in result.stderr
+        assert result.stdout.startswith("1 questions decided") or result.stdout.startswith(
+            "1 question decided"
+        )
+        assert marked(saved) == ["linalg", "ml", "python"]  # the first yes, saved on Enter
+
+    def test_end_of_input_after_a_complete_session_is_no_error(self, runner, graph_file, saved):
+        result = runner.invoke(
+            main, ["-g", str(graph_file), "assess", "qlora"], input="y\nn\nn\nn\n"
+        )
+        assert result.exit_code == 0
+        assert "Aborted!" not in result.stderr
+        assert result.stderr.endswith(
+            "Not saved (the input ended); kgraph assess --yes saves without asking.\n"
+        )
+        assert not saved.exists()
+
+    def test_end_of_input_mid_session_stops_like_q(self, runner, graph_file, saved):
+        result = runner.invoke(main, ["-g", str(graph_file), "assess", "qlora"], input="y\n")
+        assert result.exit_code == 0
+        assert "Stopped; the answers so far decide what follows." in result.stderr
+        assert "Aborted!" not in result.output
+
     def test_yes_flag_and_json(self, runner, graph_file, saved):
         result = run(runner, "-g", str(graph_file), "assess", "ml", "-y", "-f", "json",
                      stdin="y\n")  # fmt: skip
@@ -253,6 +279,36 @@ class TestAssess:
         assert "\\x1b[31m" in result.stderr
         assert "Undecided (skipped): 1" in result.stdout
 
-    def test_end_of_input_aborts_without_saving(self, runner, graph_file, saved):
-        run(runner, "-g", str(graph_file), "assess", stdin="", code=1)
+    def test_end_of_input_before_any_answer_saves_nothing(self, runner, graph_file, saved):
+        result = run(runner, "-g", str(graph_file), "assess", stdin="")
+        assert result.stderr.endswith("Nothing new to save.\n")
         assert not saved.exists()
+
+
+def test_known_with_nothing_saved_says_so_instead_of_saved_in(runner, graph_file, tmp_path):
+    progress = tmp_path / "none" / "known.json"
+    result = runner.invoke(main, ["known", "-g", str(graph_file), "--profile", str(progress)])
+    assert result.exit_code == 0
+    assert "Saved in" not in result.stdout
+    assert result.stdout.splitlines()[-1] == (
+        f"Nothing saved yet; kgraph learn and kgraph assess save to {progress}"
+    )
+    assert not progress.exists()
+
+
+@pytest.mark.parametrize("backup", [True, False])
+def test_a_corrupt_progress_file_says_how_to_recover(runner, graph_file, tmp_path, backup):
+    progress = tmp_path / "known.json"
+    g = ["-g", str(graph_file), "--profile", str(progress)]
+    assert runner.invoke(main, ["learn", "python", *g]).exit_code == 0
+    if backup:
+        assert runner.invoke(main, ["learn", "ml", *g]).exit_code == 0  # keeps a .bak
+    progress.write_text("{broken", encoding="utf-8")
+    result = runner.invoke(main, ["path", "lora", *g])
+    assert result.exit_code == 2
+    bak = tmp_path / "known.json.bak"
+    if backup:
+        assert f"`cp {bak} {progress}` restores it" in result.stderr
+    else:
+        assert f"(`mv {progress} {progress}.broken`) to start over" in result.stderr
+    assert progress.read_text(encoding="utf-8") == "{broken"  # untouched

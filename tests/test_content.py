@@ -10,9 +10,10 @@ import pytest
 from kgraph.graph import KGraph
 from kgraph.lint import lint
 from kgraph.model import Level
+from kgraph.parsing import parse
 from kgraph.queries import learning_path
-from kgraph.store import parse, read_text
-from kgraph.validate import validate
+from kgraph.store import read_text
+from kgraph.validation import validate
 from tests.conftest import SHIPPED
 
 MINIMUM_PER_RUNG = {level: 50 for level in Level} | {Level.FRONTIER: 30}

@@ -11,9 +11,9 @@ from __future__ import annotations
 import pytest
 
 from kgraph.graph import KGraph
+from kgraph.load import load_graph
 from kgraph.model import Level
 from kgraph.queries import learning_path
-from kgraph.validate import load_graph
 from tests.conftest import SHIPPED
 
 MODERN_ARCHITECTURE = [

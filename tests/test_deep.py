@@ -15,19 +15,21 @@ import pytest
 
 from kgraph.cli import main
 from kgraph.lint import lint
+from kgraph.load import load_checked
 from kgraph.model import LEVELS
+from kgraph.parsing import parse
 from kgraph.queries import fringe, gaps, learning_path, unlocks, why
 from kgraph.render.mermaid import render_mermaid
 from kgraph.selection import select
-from kgraph.store import parse, read_text
-from kgraph.validate import load_checked, validate
+from kgraph.store import read_text
+from kgraph.validation import validate
 from tests.render.readback import read_mermaid
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from kgraph.graph import KGraph
-    from kgraph.store import Parsed
+    from kgraph.parsing import Parsed
 
 SIZE = 5_000
 

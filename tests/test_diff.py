@@ -15,23 +15,35 @@ import pytest
 from kgraph.diff import (
     Change,
     Edge,
+    GraphDiff,
     Landmark,
     PathSize,
     Rename,
-    compare,
-    read_side,
 )
+from kgraph.diff import compare as compare_on
 from kgraph.errors import InputError
-from kgraph.gitrev import read_revision
+from kgraph.gitrev import read_revision, read_side
 from kgraph.graph import KGraph
 from kgraph.model import Concept, GraphFile
+from kgraph.parsing import parse
 from kgraph.queries import learning_path
-from kgraph.render.diff import md, render_diff
-from kgraph.store import dump, parse
+from kgraph.render.diff import render_diff
+from kgraph.render.markdown import md_text
+from kgraph.store import dump
 from tests.helpers import make_concept
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    from kgraph.parsing import Parsed
+
+LANDMARKS = (("lora", "agi"), ("prompting", "transformer"), (None, "agi"))
+
+
+def compare(base: Parsed, head: Parsed) -> GraphDiff:
+    """`kgraph.diff.compare` on the landmarks this ladder holds."""
+    return compare_on(base, head, LANDMARKS)
+
 
 needs_git = pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 
@@ -215,13 +227,20 @@ def test_hours_change_moves_landmark_hours_only() -> None:
 
 
 def test_missing_landmark_is_reported_not_fatal() -> None:
-    """A graph without prompting says so for that landmark and still compares the rest."""
+    """A side without prompting says so for that landmark and still compares the rest."""
+    small = [make_concept("lora", level="tune"), make_concept("agi", prerequisites=["lora"])]
+    diff = compare(parsed(ladder(), "base"), parsed(small, "head"))
+    assert diff.landmarks[1].note == "'prompting' and 'transformer' missing on head"
+    assert diff.landmarks[1].before == PathSize(3, 19)
+    assert diff.landmarks[0].after == PathSize(1, 1)
+
+
+def test_a_landmark_neither_side_knows_is_left_out() -> None:
+    """Another repository's graph gets no rows for landmarks that are not its concepts."""
     small = [make_concept("lora", level="tune"), make_concept("agi", prerequisites=["lora"])]
     diff = compare(parsed(small, "base"), parsed(small, "head"))
-    assert diff.landmarks[1].note == (
-        "'prompting' and 'transformer' missing on base; 'prompting' and 'transformer' missing on head"
-    )
-    assert diff.landmarks[0].before == PathSize(1, 1)
+    assert [(m.source, m.target) for m in diff.landmarks] == [("lora", "agi"), (None, "agi")]
+    assert compare_on(parsed(small, "base"), parsed(small, "head")).landmarks == ()
 
 
 def test_unreadable_side_compares_no_concepts() -> None:
@@ -291,8 +310,8 @@ def test_shuffled_head_gives_the_same_report() -> None:
 
 def test_markdown_escapes_hostile_text() -> None:
     """HTML, table pipes, code ticks and mentions in a `why` reach GitHub as plain text."""
-    assert md("<img src=x onerror=alert(1)> | `x` @octocat\n# h") == (
-        "&lt;img src=x onerror=alert(1)&gt; \\| \\`x\\` @\u200boctocat # h"
+    assert md_text("<img src=x onerror=alert(1)> | `x` @octocat\n# h") == (
+        "\\<img src\\=x onerror\\=alert\\(1\\)\\> \\| \\`x\\` \\@octocat \\# h"
     )
 
 
@@ -367,21 +386,28 @@ def test_read_revision_rejects_non_utf8(tmp_path: Path, monkeypatch: pytest.Monk
 
 
 def test_hostile_why_is_escaped_in_every_format() -> None:
-    """A `why` cannot move the terminal cursor, inject HTML or mention people."""
-    hostile = "\x1b[2J<script>alert(1)</script> @all | `x`"
+    """A `why` cannot move the terminal cursor, inject HTML, reverse text or mention people."""
+    hostile = "\x1b[2J<script>alert(1)</script> @all | `x` \u202egnp.exe \x9b31m\x85"
     head = ladder()
     head[2] = head[2]._replace(prerequisites=(head[2].prerequisites[0]._replace(why=hostile),))
     diff = compare(parsed(ladder(), "base"), parsed(head, "head"))
-    text = render_diff(diff, "text")
-    assert "\x1b" not in text
-    assert "  + python → prompting: \\x1b[2J<script>alert(1)</script> @all | `x`\n" in text
-    markdown = render_diff(diff, "markdown")
-    assert "<script>" not in markdown
+    outputs = {fmt: render_diff(diff, fmt) for fmt in ("text", "json", "markdown")}
+    for fmt, out in outputs.items():  # no raw C0, C1 or bidi control reaches any reader
+        assert not re.search("[\x00-\x09\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", out), fmt
     assert (
-        "- ➕ `python` → `prompting`: \\\\x1b\\[2J&lt;script&gt;alert(1)&lt;/script&gt;"
-        " @\u200ball \\| \\`x\\`\n"
-    ) in markdown
-    assert '"why": "\\u001b[2J<script>' in render_diff(diff, "json")
+        "  + python → prompting: \\x1b[2J<script>alert(1)</script> @all | `x` \\u202egnp.exe"
+        " \\x9b31m\\x85\n"
+    ) in outputs["text"]
+    assert "<script>" not in outputs["markdown"]
+    assert (
+        "- ➕ `python` → `prompting`: \\\\x1b\\[2J\\<script\\>alert\\(1\\)\\</script\\>"
+        " \\@all \\| \\`x\\` \\\\u202egnp\\.exe \\\\x9b31m\n"
+    ) in outputs["markdown"]
+    why = json.loads(outputs["json"])["edges_added"]
+    assert '"why": "\\u001b[2J<script>' in outputs["json"]
+    assert "\\u202e" in outputs["json"]
+    assert "\\u009b" in outputs["json"]
+    assert why[0]["why"] == hostile  # escaped, yet the same text
 
 
 def test_read_revision_when_git_hangs(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -401,5 +427,5 @@ def test_markdown_says_when_plans_are_not_compared() -> None:
         compare(parsed(ladder(), "base"), parsed(with_cycle(), "head")), "markdown"
     )
     assert markdown.endswith(
-        "\nPlans not compared.\n\n> lint and plans not compared: head (head) has errors\n"
+        "\nPlans not compared.\n\n> lint and plans not compared\\: head \\(head\\) has errors\n"
     )

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from kgraph.load import load_graph
 from kgraph.render import exporter
 from kgraph.selection import select
-from kgraph.validate import load_graph
 from tests.conftest import REPO, SHIPPED
 
 

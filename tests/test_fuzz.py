@@ -26,9 +26,10 @@ from hypothesis import strategies as st
 
 from kgraph.cli import main
 from kgraph.errors import KgraphError
+from kgraph.load import load_graph
 from kgraph.model import CONCEPT_KEYS
-from kgraph.store import parse
-from kgraph.validate import load_graph, validate
+from kgraph.parsing import parse
+from kgraph.validation import validate
 from tests.conftest import SHIPPED
 
 if TYPE_CHECKING:

@@ -56,9 +56,38 @@ def test_ancestors_descendants_closure(small_graph: KGraph):
     assert small_graph.closure(["lora", "history"]) == {"lora", "ml", "linalg", "python", "history"}
 
 
-def test_learning_order_climbs_rungs_and_keeps_chains_together():
+def test_learning_order_keeps_chains_together():
     kg = KGraph.from_edges([("a", "b"), ("b", "c"), ("x", "c")])
     assert kg.learning_order(kg.concepts) == ["a", "b", "x", "c"]
+
+
+def _rungs(*concepts: tuple[str, str, tuple[str, ...]]) -> KGraph:
+    """A literal graph of (id, rung, prerequisites)."""
+    return KGraph(make_concept(c, level=lv, prerequisites=ps) for c, lv, ps in concepts)
+
+
+def test_learning_order_takes_the_lowest_ready_rung_first():
+    """a is first in depth-first order from g, but c is ready and on a lower rung."""
+    kg = _rungs(
+        ("a", "use", ()),
+        ("b", "use", ("c",)),
+        ("c", "foundations", ()),
+        ("g", "frontier", ("a", "b")),
+    )
+    assert kg.learning_order(kg.concepts) == ["c", "a", "b", "g"]
+
+
+def test_learning_order_breaks_ties_within_a_rung_depth_first_from_the_goal():
+    """b and a are both ready on one rung: b comes first, as the depth-first walk from g meets it
+    first (g needs b before c), and a is learned just before c, which needs it; by id a would
+    come first."""
+    kg = _rungs(
+        ("a", "use", ()),
+        ("b", "use", ()),
+        ("c", "use", ("a",)),
+        ("g", "tune", ("b", "c")),
+    )
+    assert kg.learning_order(kg.concepts) == ["b", "a", "c", "g"]
 
 
 def test_learning_order_is_independent_of_input_order(small_graph, shuffled_small_graph):
@@ -176,3 +205,25 @@ def test_to_networkx_without_networkx_says_how_to_install_it(small_graph, monkey
     monkeypatch.setitem(sys.modules, "networkx", None)
     with pytest.raises(MissingExtraError, match=r"pip install 'kgraph\[networkx\]'"):
         small_graph.to_networkx()
+
+
+def test_edge_gives_the_reason_or_key_error():
+
+    kg = KGraph.from_edges([("python", "ml"), ("ml", "lora")])
+    assert kg.edge("ml", "lora").why == "lora needs ml"
+    with pytest.raises(KeyError):
+        kg.edge("python", "lora")  # an ancestor, not a direct prerequisite
+
+
+def test_a_loaded_concept_is_immutable_all_the_way_down():
+    from kgraph.load import load_graph
+    from tests.conftest import SHIPPED
+
+    kg = load_graph(SHIPPED, use_cache=False)  # translated concepts
+    concept = next(c for c in kg.concepts.values() if c.translations)
+    assert hash(concept) == hash(kg.concepts[concept.id])
+    assert {concept: 1}[kg.concepts[concept.id]] == 1
+    with pytest.raises(TypeError):
+        concept.translations["xx"] = concept.translations.get("ru")  # type: ignore[index]
+    lazy = KGraph.from_documents([c.to_json() for c in kg.concepts.values()])
+    assert {c: c.id for c in lazy.concepts.values()} == {c: c.id for c in kg.concepts.values()}

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from kgraph.errors import DataError
-from kgraph.validate import load_graph
+from kgraph.load import load_graph
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,7 +8,7 @@ from hypothesis import given
 
 from kgraph.graph import KGraph
 from kgraph.lint import lint
-from kgraph.store import parse
+from kgraph.parsing import parse
 from tests.strategies import dags
 
 

@@ -1,4 +1,4 @@
-"""Every query on the small literal graph, exactly as DESIGN.md defines it."""
+"""Every query on the small literal graph, as kgraph.queries defines it."""
 
 from __future__ import annotations
 

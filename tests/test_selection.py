@@ -4,6 +4,7 @@ import pytest
 
 from kgraph.errors import UnknownConceptError
 from kgraph.model import Category, Level
+from kgraph.render import selection_title
 from kgraph.selection import neighbourhood, select
 
 
@@ -14,7 +15,7 @@ def test_everything_in_learning_order_by_default(small_graph):
     position = {cid: i for i, cid in enumerate(selection.members)}
     for prereq, concept in selection.edges:
         assert position[prereq] < position[concept]
-    assert selection.title == "kgraph: all concepts"
+    assert selection_title(selection) == "kgraph: all concepts"
     assert selection.plan is None
     assert selection.plan_ids == ()
 
@@ -40,7 +41,7 @@ def test_path_with_from_and_to_keeps_the_graph_and_carries_the_plan(small_graph)
     selection = select(small_graph, path=("lora", "agi"))
     assert len(selection.members) == len(small_graph)
     assert selection.plan_ids == ("quant", "qlora", "agi")
-    assert selection.title == "kgraph: lora → agi"
+    assert selection_title(selection) == "kgraph: lora → agi"
 
 
 def test_only_path_keeps_the_plan_alone(small_graph):
@@ -54,7 +55,7 @@ def test_path_without_from_starts_from_the_known_set(small_graph):
     """`kgraph path TO` has no FROM: the plan is cl(TO) minus what is known."""
     selection = select(small_graph, path=(None, "qlora"), only_path=True, known=["ml"])
     assert selection.members == ("lora", "quant", "qlora")
-    assert selection.title == "kgraph: path to qlora"
+    assert selection_title(selection) == "kgraph: path to qlora"
 
 
 def test_strict_counts_only_what_is_marked(small_graph):
@@ -98,3 +99,10 @@ def test_shuffled_graph_selects_the_same(small_graph, shuffled_small_graph):
             b.plan_ids,
             b.title,
         )
+
+
+def test_steps_number_the_plan_from_one(small_graph):
+    selection = select(small_graph, path=("python", "lora"))
+    assert selection.steps == {cid: n for n, cid in enumerate(selection.plan_ids, 1)}
+    assert sorted(selection.steps.values()) == list(range(1, len(selection.plan_ids) + 1))
+    assert select(small_graph).steps == {}

@@ -12,12 +12,12 @@ import pytest
 
 from kgraph.errors import InputError
 from kgraph.model import GraphFile
+from kgraph.parsing import parse
 from kgraph.store import (
     content_digest,
     digest,
     dump,
     packaged_graph_path,
-    parse,
     read_text,
     resolve_graph_path,
     write_atomic,

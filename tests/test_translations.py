@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from kgraph.validate import load_graph
+from kgraph.load import load_graph
 from tests.conftest import SHIPPED
 
 

@@ -10,8 +10,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kgraph.errors import DataError
-from kgraph.store import dump, parse
-from kgraph.validate import find_cycles, load_graph, validate
+from kgraph.load import load_graph
+from kgraph.parsing import parse
+from kgraph.store import dump
+from kgraph.validation import find_cycles, validate
 from tests.strategies import dags
 from tests.test_store import BAD as SCHEMA_ERRORS
 
@@ -127,7 +129,7 @@ def test_load_graph_reports_every_schema_problem(tmp_path: Path):
 def test_loading_pauses_the_collector_and_restores_it(graph_file):
     import gc
 
-    from kgraph.validate import paused_gc
+    from kgraph.load import paused_gc
 
     assert gc.isenabled()
     with paused_gc():

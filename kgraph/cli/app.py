@@ -17,23 +17,27 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import click
 
-from kgraph.errors import FileError, KgraphError, UnknownConceptError
-from kgraph.graph import normalize, short_names
-from kgraph.i18n import LANGUAGES, LanguageError, choose_language, texts
+from kgraph.errors import FileError, InputError, KgraphError, UnknownConceptError
+from kgraph.graph import names_of, normalize, short_names
+from kgraph.i18n import DEFAULT, LANGUAGES, LanguageError, choose_language, texts
+from kgraph.load import load_graph
 from kgraph.render.json import render_json
-from kgraph.render.text import clean, clean_message, render_text
-from kgraph.store import resolve_graph_path
-from kgraph.validate import load_graph, paused_gc
+from kgraph.render.terminal import clean, clean_message
+from kgraph.render.text import render_text
+from kgraph.store import GRAPH_ENV, choose_graph
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
+    from kgraph.store import GraphSource
 
 _LANG: Final = "kgraph.lang"  # ctx.meta keys, shared by a command's context and its parent's
 _GRAPH: Final = "kgraph.graph"
+_GRAPH_PATH: Final = "kgraph.graph_path"
+_NO_CACHE: Final = "kgraph.no_cache"
 
 
 COMMAND_MODULES: Final = {
@@ -70,7 +74,10 @@ class _Group(click.Group):
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMAND_MODULES:
             import_module(f"kgraph.cli.{COMMAND_MODULES[cmd_name]}")
-        return super().get_command(ctx, cmd_name)
+        command = super().get_command(ctx, cmd_name)
+        if command is not None and not any(p.name == "graph" for p in command.params):
+            command.params.extend(global_options())  # accepted after the command name too
+        return command
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         with _cleaned_usage_errors():
@@ -78,7 +85,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
-            with paused_gc(), _cleaned_usage_errors():  # a command is short: see paused_gc
+            with _cleaned_usage_errors():
                 return super().invoke(ctx)
         except KgraphError as err:
             t = texts(ctx.meta.get(_LANG) or _environment_language())
@@ -117,53 +124,97 @@ def _suggestion(concept_id: str, t: Texts, kg: KGraph | None) -> str:
     return t("error.suggestion", id=concept_id, name=name)
 
 
-def _language(ctx: click.Context, _: click.Parameter, value: str | None) -> str:
-    ctx.meta[_LANG] = choose_language(value)
-    return str(ctx.meta[_LANG])
+def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
+    """A callback keeping a global option's value for the command; the last place given wins."""
+
+    def callback(ctx: click.Context, _: click.Parameter, value: Any) -> None:
+        if value is not None and value is not False:
+            ctx.meta[key] = choose_language(value) if key == _LANG else value
+
+    return callback
 
 
-def lang_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--lang`` for a command that prints text; resolved before any other option."""
-    return click.option(
-        "--lang",
-        type=click.Choice(LANGUAGES, case_sensitive=False),
-        callback=_language,
-        is_eager=True,
-        help="Language of the output (default: $KGRAPH_LANG, then the locale, then en).",
-    )(func)
+def global_options() -> list[click.Option]:
+    """The options of the whole program, declared once: the group and every command take them.
+
+    So ``kgraph --lang ru path …`` and ``kgraph path … --lang ru`` mean the same; their values
+    live in the context's meta (shared by the group and the command), read by `current_lang`,
+    `chosen_graph_path` and `chosen_graph`.
+    """
+    return [
+        click.Option(
+            ["-g", "--graph"],
+            type=click.Path(dir_okay=False, path_type=Path),
+            is_eager=True,
+            expose_value=False,
+            callback=_remember(_GRAPH_PATH),
+            help="Graph file (default: $KGRAPH_GRAPH, ./graph/concepts.json, then the packaged"
+            " graph).",
+        ),
+        click.Option(
+            ["--lang"],
+            type=click.Choice(LANGUAGES, case_sensitive=False),
+            is_eager=True,
+            expose_value=False,
+            callback=_remember(_LANG),
+            help="Language of the output (default: $KGRAPH_LANG, then the locale, then en).",
+        ),
+        click.Option(
+            ["--no-cache"],
+            is_flag=True,
+            expose_value=False,
+            callback=_remember(_NO_CACHE),
+            help="Check the graph file again instead of loading its validated copy"
+            " (or KGRAPH_NO_CACHE=1).",
+        ),
+    ]
 
 
-def chosen_texts() -> Texts:
-    """The catalogue of the language the current command runs in."""
+def current_lang() -> str:
+    """The command's language: ``--lang`` (before or after it), else the environment's."""
     ctx = click.get_current_context(silent=True)
-    lang = ctx.meta.get(_LANG) if ctx else None
-    return texts(lang or _environment_language())
+    lang = ctx.meta.get(_LANG) if ctx is not None else None
+    return str(lang) if lang else choose_language()
 
 
 def complete_concept(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[str]:
-    """Concept ids for shell completion, from the graph the command line points at."""
+    """Concept ids for shell completion, from the graph the command line points at.
+
+    Ids that start with what was typed; failing those, the ids of concepts one of whose names
+    (in any language: ``вним`` completes ``attention``) starts with it.
+    """
     try:
-        root = ctx.find_root().params.get("graph")
-        kg = chosen_graph(ctx.params.get("graph") or root)
+        kg = chosen_graph(ctx)
     except KgraphError:
         return []
-    return [cid for cid in kg.concepts if cid.startswith(incomplete.lower())]
+    return matching_ids(kg, kg.concepts, incomplete)
+
+
+def matching_ids(kg: KGraph, ids: Iterable[str], incomplete: str) -> list[str]:
+    """The *ids* that start with *incomplete*, else those with a name that does."""
+    ids = list(ids)
+    by_id = [cid for cid in ids if cid.startswith(incomplete.lower())]
+    if by_id or not incomplete:
+        return by_id
+    typed = normalize(incomplete)
+    return [cid for cid in ids if any(normalize(n).startswith(typed) for n in names_of(kg[cid]))]
+
+
+def complete_known(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """``--known a,b,c``: the last name completes, the ones before it are kept."""
+    done, comma, last = incomplete.rpartition(",")
+    head = done + comma
+    return [head + cid for cid in complete_concept(ctx, param, last)]
 
 
 def _split_names(_: click.Context, __: click.Parameter, value: str | None) -> tuple[str, ...]:
     return tuple(n.strip() for n in (value or "").split(",") if n.strip())
 
 
-graph_option = click.option(
-    "-g",
-    "--graph",
-    type=click.Path(dir_okay=False, path_type=Path),
-    is_eager=True,
-    help="Graph file (default: $KGRAPH_GRAPH, ./graph/concepts.json, then the packaged graph).",
-)
 known_option = click.option(
     "--known",
     callback=_split_names,
+    shell_complete=complete_known,
     metavar="A,B,…",
     help="Concepts you know, comma-separated (their prerequisites count as known).",
 )
@@ -188,6 +239,7 @@ def saved_known_option(func: Callable[..., Any]) -> Callable[..., Any]:
     return click.option(
         "--known",
         callback=_names_or_none,
+        shell_complete=complete_known,
         metavar="A,B,…",
         help="Concepts you know, comma-separated (default: your saved progress, `kgraph known`).",
     )(profile_option(func))
@@ -197,7 +249,7 @@ def known_for(kg: KGraph, known: tuple[str, ...] | None, profile: Path | None) -
     """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
     if known is not None:
         return known
-    from kgraph.profile import load_profile, profile_path, resolve
+    from kgraph.saved_known import load_profile, profile_path, resolve
 
     return resolve(kg, load_profile(profile_path(profile)).marked).ids
 
@@ -221,21 +273,33 @@ def emit(result: object, fmt: str, lang: str) -> None:
     click.echo(render_json(result) if fmt == "json" else render_text(result, lang), nl=False)
 
 
-def chosen_graph_path(graph: Path | None) -> Path:
-    """The command's ``--graph``, else the group's (``kgraph -g FILE path …``), else the default."""
-    ctx = click.get_current_context(silent=True)
-    root = ctx.find_root().params.get("graph") if ctx else None
-    return resolve_graph_path(graph or root)
+def chosen_graph_path(ctx: click.Context | None = None) -> Path:
+    """``--graph`` (before or after the command), else ``$KGRAPH_GRAPH``, ``./graph``, packaged."""
+    return chosen_graph_source(ctx)[0]
 
 
-def chosen_graph(graph: Path | None) -> KGraph:
+def chosen_graph_source(ctx: click.Context | None = None) -> tuple[Path, GraphSource]:
+    """The graph file and which step chose it.
+
+    A ``$KGRAPH_GRAPH`` naming no file is an error that names the variable: a user may have set
+    it long ago and forgotten.
+    """
+    ctx = ctx or click.get_current_context(silent=True)
+    path, source = choose_graph(ctx.meta.get(_GRAPH_PATH) if ctx is not None else None)
+    if source == "env" and (not path.exists() or path.is_dir()):
+        t = texts(ctx.meta.get(_LANG) or _environment_language() if ctx else DEFAULT)
+        raise InputError(t("error.env_graph", var=GRAPH_ENV, path=clean(str(path))))
+    return path, source
+
+
+def chosen_graph(ctx: click.Context | None = None) -> KGraph:
     """Load the graph the command line points at (from the cache unless told not to).
 
     The graph is kept in the context, so an error message can name suggestions in any language.
     """
-    ctx = click.get_current_context(silent=True)
-    no_cache = bool(ctx and ctx.find_root().params.get("no_cache"))
-    kg = load_graph(chosen_graph_path(graph), use_cache=not no_cache)
+    ctx = ctx or click.get_current_context(silent=True)
+    no_cache = bool(ctx is not None and ctx.meta.get(_NO_CACHE))
+    kg = load_graph(chosen_graph_path(ctx), use_cache=not no_cache)
     if ctx is not None:
         ctx.meta[_GRAPH] = kg
     return kg
@@ -244,31 +308,33 @@ def chosen_graph(graph: Path | None) -> KGraph:
 def query_command(func: Callable[..., object]) -> Callable[..., None]:
     """Wrap a function returning a query result into a command that loads the graph and renders."""
 
-    @graph_option
     @format_option("text", "json")
-    @lang_option
     @functools.wraps(func)
-    def command(graph: Path | None, fmt: str, lang: str, **kwargs: Any) -> None:
-        emit(func(chosen_graph(graph), **kwargs), fmt, lang)
+    def command(fmt: str, **kwargs: Any) -> None:
+        emit(func(chosen_graph(), **kwargs), fmt, current_lang())
 
     return command
 
 
-@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="kgraph")
-@graph_option
-@click.option(
-    "--no-cache",
-    is_flag=True,
-    help="Check the graph file again instead of loading its validated copy (or KGRAPH_NO_CACHE=1).",
+@click.group(
+    cls=_Group,
+    invoke_without_command=True,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
-def main(graph: Path | None, no_cache: bool) -> None:
+@click.version_option(__version__, prog_name="kgraph")
+@click.pass_context
+def main(ctx: click.Context) -> None:
     """Explore the prerequisite graph of AI-engineering concepts.
 
     \b
     Example:
         kgraph path lora agi        # what stands between LoRA and the top
     """
+    if ctx.invoked_subcommand is None:  # bare `kgraph`: the help, and success, as git does
+        click.echo(ctx.get_help())
+
+
+main.params.extend(global_options())
 
 
 def run() -> NoReturn:

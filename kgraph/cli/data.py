@@ -9,45 +9,63 @@ from __future__ import annotations
 import difflib
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 import click
 
 from kgraph.cli.app import (
-    chosen_graph_path,
+    chosen_graph_source,
+    current_lang,
     format_option,
-    graph_option,
-    lang_option,
     main,
 )
+from kgraph.errors import InputError
 from kgraph.i18n import texts
+from kgraph.load import load_checked
+from kgraph.parsing import parse
 from kgraph.render.json import render_json
-from kgraph.render.text import clean, clean_message, render_problems
-from kgraph.store import dump, parse, read_graph, write_atomic
-from kgraph.validate import load_checked, validate
+from kgraph.render.terminal import clean, clean_message
+from kgraph.render.text import render_problems
+from kgraph.store import GRAPH_ENV, dump, read_graph, write_atomic
+from kgraph.validation import validate
 
 if TYPE_CHECKING:
+    from kgraph.diff import Route
     from kgraph.errors import Problem
 
 
 @main.command("validate")
-@graph_option
 @format_option("text", "json", "github")
-@lang_option
 @click.pass_context
-def validate_command(ctx: click.Context, graph: Path | None, fmt: str, lang: str) -> None:
+def validate_command(ctx: click.Context, fmt: str) -> None:
     """Check the graph file; exit 1 and list every problem (file:line:col) if it has any.
 
     \b
     Example:
         kgraph validate --format github
     """
-    path = chosen_graph_path(graph)
+    lang = current_lang()
+    path = _checked_file(lang)
     parsed = parse(read_graph(path), str(path))
     problems = validate(parsed)
     count = len(parsed.graph.concepts) if parsed.graph else 0
     click.echo(_report(problems, fmt, path=str(path), count=count, lang=lang), nl=False)
     ctx.exit(1 if problems else 0)
+
+
+def _checked_file(lang: str, *, rewrite: bool = False) -> Path:
+    """The graph file a contributor's command works on; say which when it is not one they chose.
+
+    The file of ``$KGRAPH_GRAPH`` or the copy packaged with kgraph (outside a checkout) is named
+    on stderr; ``fmt`` never rewrites the packaged copy.
+    """
+    path, source = chosen_graph_source()
+    t = texts(lang)
+    if source == "packaged" and rewrite:
+        raise InputError(t("cli.fmt_packaged", path=clean(str(path))))
+    if source in {"env", "packaged"}:
+        click.echo(t(f"cli.checked_{source}", path=clean(str(path)), var=GRAPH_ENV), err=True)
+    return path
 
 
 def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int, lang: str) -> str:
@@ -71,12 +89,10 @@ def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int, l
 
 
 @main.command("lint")
-@graph_option
 @format_option("text", "json", "github")
 @click.option("--strict", is_flag=True, help="Exit 1 when any warning remains.")
-@lang_option
 @click.pass_context
-def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool, lang: str) -> None:
+def lint_command(ctx: click.Context, fmt: str, strict: bool) -> None:
     """Warn about what misleads learners (redundant edges, rung inversions, …), with fixes.
 
     \b
@@ -85,7 +101,8 @@ def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool,
     """
     from kgraph.lint import lint
 
-    path = chosen_graph_path(graph)
+    lang = current_lang()
+    path = _checked_file(lang)
     parsed, kg = load_checked(path)
     warnings = lint(parsed, kg)
     click.echo(_report(warnings, fmt, path=str(path), count=len(kg), lang=lang), nl=False)
@@ -93,18 +110,17 @@ def lint_command(ctx: click.Context, graph: Path | None, fmt: str, strict: bool,
 
 
 @main.command()
-@graph_option
 @click.option("--check", is_flag=True, help="Change nothing; exit 1 and show the diff if needed.")
-@lang_option
 @click.pass_context
-def fmt(ctx: click.Context, graph: Path | None, check: bool, lang: str) -> None:
+def fmt(ctx: click.Context, check: bool) -> None:
     """Rewrite the graph file in its one canonical form (sorted, fixed key order).
 
     \b
     Example:
         kgraph fmt --check
     """
-    path = chosen_graph_path(graph)
+    lang = current_lang()
+    path = _checked_file(lang, rewrite=not check)
     text = read_graph(path)
     parsed = parse(text, str(path))
     if parsed.problems or parsed.graph is None:
@@ -144,6 +160,18 @@ def schema(output: Path | None) -> None:
         write_atomic(output, text)
 
 
+LANDMARKS: Final = ("lora:agi", "prompting:transformer", "agi")  # this repository's graph
+
+
+def _routes(_: click.Context, __: click.Parameter, values: tuple[str, ...]) -> tuple[Route, ...]:
+    """``FROM:TO`` or ``TO`` (from nothing known), as `kgraph.diff.compare` takes them."""
+    routes = []
+    for value in values or LANDMARKS:
+        source, _sep, target = value.rpartition(":")
+        routes.append((source or None, target))
+    return tuple(routes)
+
+
 @main.command("diff")
 @click.argument("base")
 @click.argument("head")
@@ -154,9 +182,26 @@ def schema(output: Path | None) -> None:
     show_default=True,
     help="The graph file inside the repository, read at BASE or HEAD when they are revisions.",
 )
+@click.option(
+    "--landmark",
+    "landmarks",
+    multiple=True,
+    callback=_routes,
+    metavar="[FROM:]TO",
+    help="A learning path whose length the report compares (repeatable)"
+    f"  [default: {' '.join(LANDMARKS)}]",
+)
 @format_option("text", "json", "markdown")
 @click.pass_context
-def diff_command(ctx: click.Context, base: str, head: str, graph_file: str, fmt: str) -> None:
+def diff_command(
+    ctx: click.Context,
+    *,
+    base: str,
+    head: str,
+    graph_file: str,
+    landmarks: tuple[Route, ...],
+    fmt: str,
+) -> None:
     """Review a change: compare two graphs, files or git revisions.
 
     Reports concepts added, removed, renamed and changed, edges with their reasons, new errors
@@ -168,9 +213,10 @@ def diff_command(ctx: click.Context, base: str, head: str, graph_file: str, fmt:
         kgraph diff origin/main HEAD
         kgraph diff HEAD graph/concepts.json --format markdown >> "$GITHUB_STEP_SUMMARY"
     """
-    from kgraph.diff import compare, read_side
+    from kgraph.diff import compare
+    from kgraph.gitrev import read_side
     from kgraph.render.diff import render_diff
 
-    result = compare(read_side(base, graph_file), read_side(head, graph_file))
+    result = compare(read_side(base, graph_file), read_side(head, graph_file), landmarks)
     click.echo(render_diff(result, fmt), nl=False)
     ctx.exit(1 if result.breaks else 0)

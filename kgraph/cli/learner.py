@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final, TypeVar
 
 import click
 
@@ -11,20 +12,24 @@ from kgraph.assess import Answer, Assessment
 from kgraph.cli.app import (
     chosen_graph,
     concept_argument,
+    current_lang,
     emit,
     format_option,
-    graph_option,
     known_for,
-    lang_option,
     main,
+    matching_ids,
     profile_option,
     query_command,
     saved_known_option,
     strict_option,
 )
+from kgraph.errors import KgraphError
 from kgraph.i18n import texts
-from kgraph.profile import learn as learn_marks
-from kgraph.profile import (
+from kgraph.ladder import known_report, ladder
+from kgraph.render.terminal import clean, label
+from kgraph.render.text import render_text
+from kgraph.saved_known import learn as learn_marks
+from kgraph.saved_known import (
     load_profile,
     locked_profile,
     marks_text,
@@ -38,52 +43,64 @@ from kgraph.profile import (
     resolve,
     save_profile,
 )
-from kgraph.progress import known_report, ladder
-from kgraph.render.text import clean, label, render_text
 from kgraph.store import read_text
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from kgraph.graph import KGraph
+    from kgraph.i18n import Texts
+
+T = TypeVar("T")
 
 
 @main.command()
 @concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
-@graph_option
 @profile_option
-@lang_option
-def learn(names: tuple[str, ...], graph: Path | None, profile: Path | None, lang: str) -> None:
+def learn(names: tuple[str, ...], profile: Path | None) -> None:
     """Mark concepts as known and save it; their prerequisites count as known too.
 
     \b
     Example:
         kgraph learn python linear-algebra lora
     """
-    kg = chosen_graph(graph)
+    lang = current_lang()
+    kg = chosen_graph()
     with locked_profile(profile_path(profile)) as saved:
         change = record_learned(kg, saved, names, now())
     click.echo(render_text(change, lang), nl=False, err=True)
 
 
+def _complete_marked(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[str]:
+    """For ``forget``: only the concepts the saved progress marks."""
+    try:
+        kg = chosen_graph(ctx)
+        marked = resolve(kg, load_profile(profile_path(ctx.params.get("profile"))).marked).ids
+    except KgraphError:
+        return []
+    return matching_ids(kg, sorted(marked), incomplete)
+
+
 @main.command()
-@concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
-@graph_option
+@click.argument(
+    "names", nargs=-1, required=True, metavar="CONCEPT...", shell_complete=_complete_marked
+)
 @profile_option
-@lang_option
-def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None, lang: str) -> None:
+def forget(names: tuple[str, ...], profile: Path | None) -> None:
     """Unmark concepts as known; nothing else is removed.
 
     \b
     Example:
         kgraph forget lora
     """
-    kg = chosen_graph(graph)
+    lang = current_lang()
+    kg = chosen_graph()
     with locked_profile(profile_path(profile)) as saved:
         change = record_forgotten(kg, saved, names)
     click.echo(render_text(change, lang), nl=False, err=True)
 
 
 @main.command()
-@graph_option
 @profile_option
 @format_option("text", "json")
 @click.option("--export", "export_", is_flag=True, help="Print the progress file, to keep or move.")
@@ -91,15 +108,12 @@ def forget(names: tuple[str, ...], graph: Path | None, profile: Path | None, lan
     "--import", "import_", type=click.Path(dir_okay=False, path_type=Path), metavar="FILE",
     help="Merge the progress in FILE (from --export) into yours.",
 )  # fmt: skip
-@lang_option
 def known(
     *,
-    graph: Path | None,
     profile: Path | None,
     fmt: str,
     export_: bool,
     import_: Path | None,
-    lang: str,
 ) -> None:
     """List what you know, by rung; or export or import (merge) your saved progress.
 
@@ -109,9 +123,10 @@ def known(
         kgraph known --export > progress.json
         kgraph known --import progress.json
     """
+    lang = current_lang()
     if export_ and import_:
         raise click.UsageError(texts(lang)("cli.export_import"))
-    kg = chosen_graph(graph)
+    kg = chosen_graph()
     if import_:
         incoming = parse_marks(read_text(import_), str(import_))
         with locked_profile(profile_path(profile)) as saved:
@@ -123,7 +138,13 @@ def known(
         click.echo(marks_text(migrated(kg, saved.marked)), nl=False)
     else:
         resolved = resolve(kg, saved.marked)
-        report = known_report(kg, str(saved.path), dict(resolved.marks), resolved.unresolved)
+        report = known_report(
+            kg,
+            str(saved.path),
+            dict(resolved.marks),
+            resolved.unresolved,
+            saved=saved.path.exists(),
+        )
         emit(report, fmt, lang)
 
 
@@ -145,25 +166,46 @@ def progress_command(
 
 
 _REPLIES: dict[str, Answer] = {"y": "yes", "n": "no", "s": "skip"}
+_STOP: Final = "q"
+
+
+def _reply(ask: Callable[[], T]) -> T | None:
+    """What *ask* returns, or None when the input ends (Ctrl-C still aborts)."""
+    try:
+        return ask()
+    except click.Abort as err:
+        if isinstance(err.__context__, EOFError):
+            return None
+        raise
+
+
+def _ask(run: Assessment, t: Texts) -> None:
+    """Ask until every concept is decided, ``q`` is answered or the input ends."""
+    kg, choices = run.kg, click.Choice([*_REPLIES, _STOP])
+    while (question := run.next_question()) is not None:
+        concept = kg[question]
+        summary = clean(t.summary(concept))
+        prompt = t("cli.assess_question", label=label(concept, t.lang), summary=summary)
+        reply: str | None = _reply(partial(click.prompt, prompt, type=choices, err=True))
+        if reply is None or reply == _STOP:
+            click.echo(t("cli.assess_stopped"), err=True)
+            return
+        run.answer(question, _REPLIES[reply])
 
 
 @main.command()
 @concept_argument("target", required=False)
-@graph_option
 @profile_option
 @format_option("text", "json")
 @click.option("-y", "--yes", "save", is_flag=True, help="Save what was found without asking.")
 @click.option("--fresh", is_flag=True, help="Ask even about what your saved progress covers.")
-@lang_option
 def assess(
     *,
     target: str | None,
-    graph: Path | None,
     profile: Path | None,
     fmt: str,
     save: bool,
     fresh: bool,
-    lang: str,
 ) -> None:
     """Find what you know with few yes/no questions, then save it.
 
@@ -173,18 +215,14 @@ def assess(
     Example:
         kgraph assess transformer
     """
-    kg, t = chosen_graph(graph), texts(lang)
+    lang = current_lang()
+    kg, t = chosen_graph(), texts(lang)
     saved = load_profile(profile_path(profile))
     start = () if fresh else resolve(kg, saved.marked).ids
     run = Assessment(kg, target, known=start)
     count = len(run.open)
     click.echo(t("cli.assess_start", count=count, concepts=t.plural(count, "concept")), err=True)
-    while (question := run.next_question()) is not None:
-        concept = kg[question]
-        summary = clean(t.summary(concept))
-        prompt = t("cli.assess_question", label=label(concept, lang), summary=summary)
-        reply = click.prompt(prompt, type=click.Choice(list(_REPLIES)), err=True)
-        run.answer(question, _REPLIES[reply])
+    _ask(run, t)
     result = run.result()
     emit(result, fmt, lang)
     new = [c.id for c in result.known if c.id not in kg.closure(start)]
@@ -197,7 +235,13 @@ def assess(
         concepts=t.plural(len(new), "concept"),
         path=clean(str(saved.path)),
     )
-    if save or click.confirm(ask, default=True, err=True):
+    if not save:
+        confirmed = _reply(lambda: click.confirm(ask, default=True, err=True))
+        if confirmed is None:  # end of input after a complete session: no error, nothing saved
+            click.echo(t("cli.assess_not_saved"), err=True)
+            return
+        save = confirmed
+    if save:
         with locked_profile(saved.path) as latest:  # re-read: another command may have saved
             save_profile(latest, learn_marks(kg, latest.marked, new, now()))
         click.echo(t("saved_in", path=clean(str(saved.path))), err=True)

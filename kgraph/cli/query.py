@@ -11,11 +11,10 @@ from kgraph.cli.app import (
     chosen_graph,
     complete_concept,
     concept_argument,
+    current_lang,
     emit,
     format_option,
-    graph_option,
     known_for,
-    lang_option,
     main,
     query_command,
     saved_known_option,
@@ -35,14 +34,10 @@ if TYPE_CHECKING:
 @concept_argument("names", nargs=-1, required=True, metavar="[FROM] TO")
 @saved_known_option
 @strict_option
-@graph_option
 @format_option("text", "json", "mermaid", "markdown")
-@lang_option
 def path_command(
     *,
-    graph: Path | None,
     fmt: str,
-    lang: str,
     names: tuple[str, ...],
     known: tuple[str, ...] | None,
     profile: Path | None,
@@ -57,16 +52,20 @@ def path_command(
         kgraph path lora agi --format mermaid     # the plan as a diagram
         kgraph path lora agi --lang ru            # in Russian
     """
+    lang = current_lang()
     if len(names) > 2:  # noqa: PLR2004 - FROM and TO
         raise click.UsageError(texts(lang)("cli.path_names", count=len(names)))
     source = names[0] if len(names) == 2 else None  # noqa: PLR2004
-    kg = chosen_graph(graph)
+    kg = chosen_graph()
     known = known_for(kg, known, profile)
     if fmt in {"mermaid", "markdown"}:
-        from kgraph.selection import select  # only a diagram of the plan needs it
+        from kgraph.cli.export import warn_if_github_cannot_draw  # only diagrams need these
+        from kgraph.selection import select
 
         chosen = select(kg, path=(source, names[-1]), only_path=True, known=known, strict=strict)
-        click.echo(exporter(fmt, lang=lang)(chosen), nl=False)
+        diagram = exporter(fmt, lang=lang)(chosen)
+        warn_if_github_cannot_draw(diagram, fmt, lang)
+        click.echo(diagram, nl=False)
     else:
         plan = queries.learning_path(kg, names[-1], source=source, known=known, strict=strict)
         emit(plan, fmt, lang)

@@ -102,6 +102,14 @@ def plural_category(lang: str, count: int) -> str:
     return "one" if count == 1 else "other"
 
 
+def hours(value: float) -> str:
+    """Hours as people write them: ``6``, ``1.25``, ``1494890`` (never ``1.49489e+06``).
+
+    The one rule for a number of hours, with or without its unit (`Texts.hours`).
+    """
+    return f"{value:.12g}"
+
+
 class Texts:
     """The catalogue of one language, and concept text read in that language."""
 
@@ -124,7 +132,7 @@ class Texts:
 
     def hours(self, value: float) -> str:
         """Hours with their unit: ``6 h``, ``1.5 ч``."""
-        return self("unit.h", hours=f"{value:.12g}")  # never 1.23457e+06
+        return self("unit.h", hours=hours(value))
 
     def level(self, level: str) -> str:
         """A rung's name in this language (English uses the value itself)."""
@@ -179,6 +187,7 @@ __all__ = [
     "Reasoned",
     "Texts",
     "choose_language",
+    "hours",
     "language_of",
     "plural_category",
     "texts",

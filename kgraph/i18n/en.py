@@ -16,6 +16,9 @@ MESSAGES: Final[dict[str, str]] = {
     "error.suggestion": "{id}",
     "error.suggestion_named": "{id}",
     "error.file.missing": "{path}: no such file",
+    "error.env_graph": (
+        "${var} is {path}, which is not a graph file; unset {var} or point it at one"
+    ),
     "error.file.directory": "{path}: is a directory, not a file",
     "error.file.unreadable": "{path}: cannot read: {detail}",
     "error.file.encoding": "{path}: not UTF-8 text (byte {start} is {byte})",
@@ -26,17 +29,39 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.export_import": "--export and --import exclude each other",
     "cli.mkdir": "{path}: cannot create the directory: {reason}",
     "cli.wrote": "wrote {path}",
-    "cli.valid": "{path}: ok, {count} concepts",
-    "cli.problems": "{path}: {count} {kind}(s)",
+    "cli.checked_env": "note: checking {path}, named by ${var}",
+    "cli.checked_packaged": (
+        "note: checking the graph packaged with kgraph, {path}; for your own copy, run this where"
+        " graph/concepts.json is or pass -g FILE"
+    ),
+    "cli.fmt_packaged": (
+        "fmt never rewrites the graph packaged with kgraph ({path}); run it where your"
+        " graph/concepts.json is or pass -g FILE"
+    ),
+    "cli.replaced": "replaced {path} (it existed; -o FILE writes elsewhere)",
+    "cli.mermaid_too_big": (
+        "warning: {edges} edges and {chars} characters; GitHub draws Mermaid diagrams of at most"
+        " {max_edges} edges and {max_chars} characters and shows an error instead. Narrow it"
+        " with --focus, --path or --level."
+    ),
+    "cli.valid": "{path}: ok, {count} {concepts}",
+    "cli.problems": "{path}: {count} {problems}",
     "cli.canonical": "{path}: already canonical",
     "cli.not_canonical": "{path}: not canonical; run `kgraph fmt` to rewrite it",
     "cli.rewritten": "{path}: rewritten in canonical form",
     "cli.diff_now": "{path} (now)",
     "cli.diff_canonical": "{path} (canonical)",
-    "cli.assess_start": "{count} concepts to decide; answer y, n or s (skip).",
+    "cli.assess_start": (
+        "{count} {concepts} to decide; answer y, n, s (skip) or q (stop, keeping the answers"
+        " so far)."
+    ),
+    "cli.assess_stopped": "Stopped; the answers so far decide what follows.",
+    "cli.assess_not_saved": (
+        "Not saved (the input ended); kgraph assess --yes saves without asking."
+    ),
     "cli.assess_question": "Do you know {label}? {summary}",
     "cli.assess_nothing_new": "Nothing new to save.",
-    "cli.assess_save": "Save {count} concepts to {path}?",
+    "cli.assess_save": "Save {count} {concepts} to {path}?",
     "saved_in": "Saved in {path}",
     # Units and export titles.
     "unit.h": "{hours} h",
@@ -48,6 +73,11 @@ MESSAGES: Final[dict[str, str]] = {
     "plan.to": "Learning path to {target}",
     "plan.from": "Learning path from {source} to {target}",
     "plan.known": "Known: {known} (and their prerequisites)",
+    "plan.known_strict": "Known: {known} (only these, not their prerequisites)",
+    "plan.reversed": (
+        "Nothing to learn: {target} comes before {source}, so knowing {source} covers it."
+        " Did you mean `kgraph path {target} {source}`?"
+    ),
     "plan.nothing": "Nothing to learn: you know everything it needs.",
     "plan.chain": "Shortest chain: {chain}",
     "col.number": "#",
@@ -80,6 +110,10 @@ MESSAGES: Final[dict[str, str]] = {
     "fringe.tie": " (tied: lower rung, then id, first)",
     # kgraph why, unlocks
     "why.not_needed": "{source} is not needed for {target}.",
+    "why.reversed": (
+        "{source} is not needed for {target}, but {target} is needed for {source}:"
+        " `kgraph why {target} {source}`."
+    ),
     "why.head": "{source} is needed for {target}:",
     "unlocks.nothing": "{concept} unlocks nothing yet.",
     "unlocks.head": "{concept} unlocks:",
@@ -94,7 +128,7 @@ MESSAGES: Final[dict[str, str]] = {
     "details.unlocks": "Unlocks: {ids}",
     "details.resources": "Resources:",
     "listing.row": "{level:<11} {hours:>5} h  {label}",
-    "listing.count": "({count} concepts)",
+    "listing.count": "({count} {concepts})",
     "listing.empty": "No concepts match {subject}.",
     "listing.all": "all concepts",
     "listing.search": "search {text!r}",
@@ -103,11 +137,12 @@ MESSAGES: Final[dict[str, str]] = {
     "stats.categories": "Per category:",
     # kgraph known, progress, assess, learn, forget
     "known.none": "You have marked nothing as known yet (kgraph learn X, or kgraph assess).",
-    "known.head": "You know {count} concepts:",
+    "known.head": "You know {count} {concepts}:",
     "known.rung": "{level} ({count}, {marked} marked)",
     "known.row": "  {label}  marked {date}",
     "known.implied": "  implied: ",
     "known.unresolved": "Saved but not in this graph: {ids}",
+    "known.not_saved": "Nothing saved yet; kgraph learn and kgraph assess save to {path}",
     "ladder.head": (
         "The ladder, bottom rung first (the bar: share of each rung's hours you know):"
     ),
@@ -134,8 +169,8 @@ MESSAGES: Final[dict[str, str]] = {
     "change.implied_many": "{concept} still counts as known: {ids} need it",
     "change.nothing": "Nothing changed.",
     # Markdown export
-    "md.plan": "{count} concepts, {hours} h in all.",
-    "md.rung": "## {level} ({count} concepts, {hours} h)",
+    "md.plan": "{count} {concepts}, {hours} h in all.",
+    "md.rung": "## {level} ({count} {concepts}, {hours} h)",
     "md.nothing": "Nothing selected.",
     # The HTML page (page.js formats these with the same {name} placeholders)
     "page.search_label": "Find a concept",

@@ -18,6 +18,7 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "error.suggestion": "{name} ({id})",
     "error.suggestion_named": "{name}",
+    "error.env_graph": "${var} = {path}, а это не файл графа; удалите {var} или укажите в ней файл",
     "error.file.missing": "{path}: нет такого файла",
     "error.file.directory": "{path}: это каталог, а не файл",
     "error.file.unreadable": "{path}: не удаётся прочитать: {detail}",
@@ -31,6 +32,21 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.export_import": "--export и --import нельзя использовать вместе",
     "cli.mkdir": "{path}: не удаётся создать каталог: {reason}",
     "cli.wrote": "записано: {path}",
+    "cli.checked_env": "примечание: проверяется {path} из ${var}",
+    "cli.checked_packaged": (
+        "примечание: проверяется граф, поставляемый с kgraph, {path}; чтобы проверить свою копию,"
+        " запустите команду там, где лежит graph/concepts.json, или укажите -g ФАЙЛ"
+    ),
+    "cli.fmt_packaged": (
+        "fmt никогда не переписывает граф, поставляемый с kgraph ({path}); запустите его там,"
+        " где лежит ваш graph/concepts.json, или укажите -g ФАЙЛ"
+    ),
+    "cli.replaced": "заменён {path} (он уже был; -o ФАЙЛ пишет в другое место)",
+    "cli.mermaid_too_big": (
+        "предупреждение: {edges} рёбер и {chars} символов; GitHub рисует диаграммы Mermaid не"
+        " больше {max_edges} рёбер и {max_chars} символов, а вместо большей покажет ошибку."
+        " Сузьте её: --focus, --path или --level."
+    ),
     "cli.valid": "{path}: всё в порядке, {count} {concepts}",
     "cli.problems": "{path}: {count} {problems}",
     "cli.canonical": "{path}: уже в каноническом виде",
@@ -41,7 +57,12 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.diff_now": "{path} (сейчас)",
     "cli.diff_canonical": "{path} (канонический)",
     "cli.assess_start": (
-        "Понятий, которые нужно проверить: {count}; отвечайте y (да), n (нет) или s (пропустить)."
+        "Понятий, которые нужно проверить: {count}; отвечайте y (да), n (нет), s (пропустить)"
+        " или q (закончить, сохранив уже данные ответы)."
+    ),
+    "cli.assess_stopped": "Остановлено; дальше — то, что решают уже данные ответы.",
+    "cli.assess_not_saved": (
+        "Не сохранено (ввод закончился); kgraph assess --yes сохраняет без вопроса."
     ),
     "cli.assess_question": "Вы знаете {label}? {summary}",
     "cli.assess_nothing_new": "Ничего нового для сохранения.",
@@ -57,6 +78,11 @@ MESSAGES: Final[dict[str, str]] = {
     "plan.to": "Путь обучения к {target}",
     "plan.from": "Путь обучения от {source} к {target}",
     "plan.known": "Уже известно: {known} (и всё, что им нужно)",
+    "plan.known_strict": "Уже известно: {known} (только они, без того, что им нужно)",
+    "plan.reversed": (
+        "Учить нечего: {target} изучают раньше {source}, и знание {source} его покрывает."
+        " Может быть, `kgraph path {target} {source}`?"
+    ),
     "plan.nothing": "Учить нечего: вы уже знаете всё, что для этого нужно.",
     "plan.chain": "Кратчайшая цепочка: {chain}",
     "col.number": "#",
@@ -89,6 +115,10 @@ MESSAGES: Final[dict[str, str]] = {
     "fringe.tie": " (поровну: сначала нижняя ступень, затем id)",
     # kgraph why, unlocks
     "why.not_needed": "{source} не нужно для {target}.",
+    "why.reversed": (
+        "{source} не нужно для {target}, но {target} нужно для {source}:"
+        " `kgraph why {target} {source}`."
+    ),
     "why.head": "{source} нужно для {target}:",
     "unlocks.nothing": "{concept} пока ничего не открывает.",
     "unlocks.head": "{concept} открывает:",
@@ -116,6 +146,7 @@ MESSAGES: Final[dict[str, str]] = {
     "known.rung": "{level} ({count}, отмечено {marked})",
     "known.row": "  {label}  отмечено {date}",
     "known.implied": "  а также: ",
+    "known.not_saved": "Пока ничего не сохранено; kgraph learn и kgraph assess сохранят в {path}",
     "known.unresolved": "Сохранено, но нет в этом графе: {ids}",
     "ladder.head": "Лестница, снизу вверх (полоса — какую долю часов ступени вы уже знаете):",
     "ladder.row": "  {level:<11} [{bar}] {share} {counts:>8} понятий {spent:>14}{here}",
@@ -195,8 +226,9 @@ NOUNS: Final[dict[str, dict[str, str]]] = {
         "other": "предупреждения",
     },
 }
-# The ladder of DESIGN.md, as the bicycle reads in Russian: основы, поехать, настроить, починить,
-# собрать, новый вид транспорта. Each fits the 11-column rung field of the text tables.
+# The ladder as a bicycle reads in Russian (ride it, tune it, repair it, build one, invent the
+# next vehicle): основы, поехать, настроить, починить, собрать, новый вид транспорта. Each fits
+# the 11-column rung field of the text tables.
 LEVELS: Final[dict[str, str]] = {
     "foundations": "основы",
     "use": "применение",

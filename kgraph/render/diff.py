@@ -1,26 +1,23 @@
 """Rendering a `GraphDiff`: text for a terminal, json for tools, markdown for a pull request.
 
 Strings from the graph (``why``, messages, labels) are hostile: text passes them through
-`clean`, markdown also escapes what GitHub would read as markup, HTML or a mention.
+`clean`, markdown through `kgraph.render.markdown.md_text`, as the Markdown export does.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from typing import TYPE_CHECKING, Final, cast
+from typing import TYPE_CHECKING, cast
 
-from kgraph.render.json import to_data
-from kgraph.render.text import clean, hours
+from kgraph.i18n import hours
+from kgraph.render.json import dumps, to_data
+from kgraph.render.markdown import md_text
+from kgraph.render.terminal import clean
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kgraph.diff import GraphDiff, Landmark, PathSize
     from kgraph.errors import Problem
-
-_MARKUP: Final = re.compile(r"([\\`*_\[\]|~$])")
-_ENTITIES: Final = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def render_diff(diff: GraphDiff, fmt: str) -> str:
@@ -34,10 +31,10 @@ def render_diff(diff: GraphDiff, fmt: str) -> str:
 
 
 def render_diff_json(diff: GraphDiff) -> str:
-    """Every field of *diff* plus ``breaks``, sorted and indented."""
+    """Every field of *diff* plus ``breaks``, sorted and indented, hidden characters escaped."""
     doc: dict[str, object] = {"breaks": diff.breaks}
     doc.update(cast("dict[str, object]", to_data(diff)))  # a record becomes an object
-    return json.dumps(doc, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
+    return dumps(doc)
 
 
 def _plural(count: int, word: str) -> str:
@@ -124,28 +121,26 @@ def _text_landmark(mark: Landmark) -> str:
     return line + (f" [{clean(mark.note)}]" if mark.note else "")
 
 
-def md(text: str) -> str:
-    """*text* safe inside a Markdown list item or table cell on GitHub."""
-    text = clean(" ".join(text.split()))  # a newline would end the list item or table row
-    text = "".join(_ENTITIES.get(ch, ch) for ch in text)
-    return _MARKUP.sub(r"\\\1", text).replace("@", "@\u200b")
-
-
 def _md_problem(p: Problem) -> str:
     where = [f"line {p.line}"]
-    where += [f"concept {md(p.concept)}"] if p.concept else []
-    where += [f"field {md(p.field)}"] if p.field else []
-    return f"{', '.join(where)}: {md(p.message)}"
+    where += [f"concept {md_text(p.concept)}"] if p.concept else []
+    where += [f"field {md_text(p.field)}"] if p.field else []
+    return f"{', '.join(where)}: {md_text(p.message)}"
 
 
 def render_diff_markdown(diff: GraphDiff) -> str:
     """A pull-request comment or job summary: verdict first, then sections and a table."""
     verdict = "✅ clean" if not diff.breaks else f"❌ {_verdict(diff)}"
-    lines = ["## kgraph diff", "", f"{md(diff.base)} → {md(diff.head)}: **{verdict}**", ""]
+    lines = [
+        "## kgraph diff",
+        "",
+        f"{md_text(diff.base)} → {md_text(diff.head)}: **{verdict}**",
+        "",
+    ]
     lines += _md_concepts(diff)
     lines += [f"### Edges: {len(diff.edges_added)} added, {len(diff.edges_removed)} removed", ""]
     for sign, edges in (("➕", diff.edges_added), ("➖", diff.edges_removed)):
-        lines += [f"- {sign} `{e.prerequisite}` → `{e.concept}`: {md(e.why)}" for e in edges]
+        lines += [f"- {sign} `{e.prerequisite}` → `{e.concept}`: {md_text(e.why)}" for e in edges]
     lines += ["", f"### Errors introduced: {len(diff.errors)}", ""]
     lines += [f"- ❌ {_md_problem(p)}" for p in diff.errors]
     added, fixed = len(diff.warnings_added), len(diff.warnings_fixed)
@@ -153,7 +148,7 @@ def render_diff_markdown(diff: GraphDiff) -> str:
     lines += [f"- ⚠️ new: {_md_problem(p)}" for p in diff.warnings_added]
     lines += [f"- ✔️ fixed: {_md_problem(p)}" for p in diff.warnings_fixed]
     lines += ["", *_md_learners(diff)]
-    lines += [f"> {md(n)}" for n in diff.notes]
+    lines += [f"> {md_text(n)}" for n in diff.notes]
     return "\n".join(lines).replace("\n\n\n", "\n\n").rstrip("\n") + "\n"
 
 
@@ -178,7 +173,7 @@ def _md_learners(diff: GraphDiff) -> list[str]:
         "|---|---|---|---|",
     ]
     for mark in diff.landmarks:
-        change = _delta(mark) or md(mark.note or "")
+        change = _delta(mark) or md_text(mark.note or "")
         lines.append(
             f"| {_path_name(mark)} | {_size(mark.before)} | {_size(mark.after)} | {change} |"
         )
@@ -191,7 +186,6 @@ def _md_learners(diff: GraphDiff) -> list[str]:
 
 
 __all__ = [
-    "md",
     "render_diff",
     "render_diff_json",
     "render_diff_markdown",

@@ -70,7 +70,7 @@ def _attrs(attrs: dict[str, str]) -> str:
 
 
 def _edge(selection: Selection, prerequisite: str, concept: str, t: Texts) -> str:
-    why = next(t.why(p) for p in selection.kg[concept].prerequisites if p.id == prerequisite)
+    why = t.why(selection.kg.edge(prerequisite, concept))
     return f"  {dot_string(prerequisite)} -> {dot_string(concept)} [{_attrs({'tooltip': why})}];"
 
 
@@ -82,7 +82,7 @@ def render_dot(selection: Selection, *, lang: str = DEFAULT) -> str:
     Labels, tooltips and reasons are in *lang*.
     """
     t = texts(lang)
-    steps = {cid: n for n, cid in enumerate(selection.plan_ids, 1)}
+    steps = selection.steps
     title = selection_title(selection, lang)
     lines = [
         "digraph kgraph {",

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Final
 
+from kgraph.render import selection_title
 from kgraph.render.graphml import EDGE_FIELDS, NODE_FIELDS, node_values, xml_escape, xml_value
-from kgraph.render.nodelink import link_record, node_record, plan_steps
+from kgraph.render.nodelink import link_record, node_record
 
 if TYPE_CHECKING:
     from kgraph.selection import Selection
@@ -57,13 +58,13 @@ def _edge(selection: Selection, number: int, prerequisite: str, concept: str) ->
 
 def render_gexf(selection: Selection) -> str:
     """The selection as a GEXF 1.2 document, nodes sorted by id and edges by (source, target)."""
-    steps = plan_steps(selection)
+    steps = selection.steps
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<gexf xmlns="http://www.gexf.net/1.2draft" version="1.2">',
         "  <meta>",
         "    <creator>kgraph</creator>",
-        f"    <description>{xml_escape(selection.title)}</description>",
+        f"    <description>{xml_escape(selection_title(selection))}</description>",
         "  </meta>",
         '  <graph defaultedgetype="directed" mode="static">',
         *_declarations("node", _NODE_FIELDS),

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from kgraph.render.text import clean
+from kgraph.render.terminal import clean
 
 if TYPE_CHECKING:
     from collections.abc import Iterable

@@ -17,7 +17,8 @@ import json
 import re
 from typing import TYPE_CHECKING, Any, Final
 
-from kgraph.render.nodelink import link_record, node_record, plan_steps
+from kgraph.render import selection_title
+from kgraph.render.nodelink import link_record, node_record
 
 if TYPE_CHECKING:
     from kgraph.selection import Selection
@@ -95,13 +96,13 @@ def _element(tag: str, ends: dict[str, str], fields: Fields, record: dict[str, A
 
 def render_graphml(selection: Selection) -> str:
     """The selection as a GraphML document, nodes sorted by id and edges by (source, target)."""
-    steps = plan_steps(selection)
+    steps = selection.steps
     lines = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<graphml xmlns="http://graphml.graphdrawing.org/xmlns">',
         *_keys(),
         '  <graph id="kgraph" edgedefault="directed">',
-        f'    <data key="g0">{xml_escape(selection.title)}</data>',
+        f'    <data key="g0">{xml_escape(selection_title(selection))}</data>',
     ]
     for cid in sorted(selection.members):
         record = node_values(node_record(selection, cid, steps))

@@ -91,7 +91,7 @@ def render_html(selection: Selection, *, lang: str = DEFAULT) -> str:
         data=Markup(script_json(page_data(selection, lang=lang))),  # noqa: S704 - script_json
         css=Markup((assets / "page.css").read_text(encoding="utf-8")),  # noqa: S704 - our asset
         js=Markup((assets / "page.js").read_text(encoding="utf-8")),  # noqa: S704 - our asset
-        vis=Markup(_vis_bundle()),  # noqa: S704 - pyvis's vis-network, script-safe below
+        vis=Markup(_vis_bundle()),  # noqa: S704 - the vendored vis-network, script-safe below
     )
     return page if page.endswith("\n") else page + "\n"
 

@@ -6,7 +6,7 @@ import json
 from enum import Enum
 
 from kgraph.model import Concept
-from kgraph.render.text import escape_hidden
+from kgraph.render.terminal import escape_hidden
 
 
 def to_data(value: object) -> object:

@@ -1,28 +1,30 @@
 """Plain-text rendering of the learner's results: saved progress, the ladder, an assessment.
 
-Registered on `kgraph.render.text.render_text`, which imports this module the first time it
-meets one of these types, so ``render_text(result)`` covers them wherever it is called from.
+`RENDERERS` maps each result type to its function; `kgraph.render.text.render_text` registers
+them the first time it meets a type it does not know, so ``render_text(result)`` covers them
+wherever it is called from, and this module needs nothing of it.
 """
 
 from __future__ import annotations
 
 import textwrap
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Final
 
 from kgraph.assess import Assessed
-from kgraph.i18n import DEFAULT, texts
-from kgraph.profile import Change
-from kgraph.progress import KnownReport, Ladder
-from kgraph.render.text import clean, hours, label, render_text
+from kgraph.i18n import DEFAULT, hours, texts
+from kgraph.ladder import KnownReport, Ladder
+from kgraph.render.terminal import clean, label
+from kgraph.saved_known import Change
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Mapping
+
     from kgraph.i18n import Texts
     from kgraph.model import Concept
 
 _BAR = 20
 
 
-@render_text.register(KnownReport)
 def _known(report: KnownReport, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not report.rungs:
@@ -47,10 +49,10 @@ def _known(report: KnownReport, lang: str = DEFAULT) -> str:
     if report.unresolved:
         unresolved = ", ".join(map(clean, report.unresolved))  # raw ids from a file: may be hostile
         lines += ["", t("known.unresolved", ids=unresolved)]
-    return "\n".join([*lines, "", t("saved_in", path=clean(report.profile))]) + "\n"
+    where = "saved_in" if report.saved else "known.not_saved"
+    return "\n".join([*lines, "", t(where, path=clean(report.profile))]) + "\n"
 
 
-@render_text.register(Ladder)
 def _ladder(result: Ladder, lang: str = DEFAULT) -> str:
     t = texts(lang)
     lines = [t("ladder.head"), ""]
@@ -77,7 +79,6 @@ def _ladder(result: Ladder, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register(Assessed)
 def _assessed(result: Assessed, lang: str = DEFAULT) -> str:
     t = texts(lang)
     scope = t("assess.for", target=result.target) if result.target else t("assess.all")
@@ -116,7 +117,6 @@ def _wrap(text: str, head: str, indent: str) -> list[str]:
     )
 
 
-@render_text.register(Change)
 def _change(change: Change, lang: str = DEFAULT) -> str:
     t = texts(lang)
     lines = []
@@ -132,4 +132,12 @@ def _change(change: Change, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__: list[str] = []
+RENDERERS: Final[Mapping[type, Callable[..., str]]] = {
+    KnownReport: _known,
+    Ladder: _ladder,
+    Assessed: _assessed,
+    Change: _change,
+}
+
+
+__all__ = ["RENDERERS"]

@@ -19,10 +19,10 @@ import re
 from typing import TYPE_CHECKING, Final
 from urllib.parse import urlsplit
 
-from kgraph.i18n import DEFAULT, texts
+from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.model import LEVELS
 from kgraph.render import selection_title
-from kgraph.render.text import clean, hours
+from kgraph.render.terminal import clean
 
 if TYPE_CHECKING:
     from kgraph.i18n import Texts
@@ -36,7 +36,10 @@ _URL_UNSAFE: Final = {"(": "%28", ")": "%29", " ": "%20", "<": "%3C", ">": "%3E"
 
 
 def md_text(text: str) -> str:
-    r"""*text* as inline Markdown that reads as exactly *text*.
+    r"""*text* as inline Markdown that reads as exactly *text*, in a list item or a table cell.
+
+    The one Markdown escaping of kgraph, for the export and the ``kgraph diff`` report (see the
+    module's docstring for the rule).
 
     Examples:
         >>> print(md_text("[x](https://evil) <b>*hi*</b>"))

@@ -8,8 +8,9 @@ letters, digits and `` .,-`` is written as a Mermaid entity (``#34;`` for ``"``)
 a quote, a bracket or a Markdown string delimiter. Control and formatting characters (newlines,
 bidi overrides) are dropped or flattened to spaces.
 
-Mermaid refuses diagrams with more than 500 edges by default (its ``maxEdges``), which a page
-like GitHub cannot raise; narrow big exports with ``--focus``, ``--path`` or ``--level``.
+Mermaid refuses diagrams with more than 500 edges or 50,000 characters by default (its
+``maxEdges`` and ``maxTextSize``), which a page like GitHub cannot raise; `github_overflow` says
+when a diagram is over, so the CLI can suggest ``--focus``, ``--path`` or ``--level``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from kgraph.i18n import Texts
     from kgraph.selection import Selection
 
+MAX_EDGES: Final = 500  # Mermaid's default maxEdges
+MAX_CHARS: Final = 50_000  # Mermaid's default maxTextSize
 _SAFE: Final = frozenset(string.ascii_letters + string.digits + " .,-")
 _NOT_ID: Final = re.compile(r"[^a-z0-9]")
 CLASSES: Final = (
@@ -63,6 +66,14 @@ def mermaid_text(text: str) -> str:
     return "".join(out)
 
 
+def github_overflow(diagram: str) -> tuple[int, int] | None:
+    """``(edges, characters)`` of *diagram* when over what GitHub draws, else None."""
+    edges = diagram.count(" --> ")
+    if edges > MAX_EDGES or len(diagram) > MAX_CHARS:
+        return edges, len(diagram)
+    return None
+
+
 def _label(selection: Selection, concept_id: str, steps: dict[str, int], t: Texts) -> str:
     concept = selection.kg[concept_id]
     number = f"{steps[concept_id]}. " if concept_id in steps else ""
@@ -82,7 +93,7 @@ def render_mermaid(selection: Selection, *, lang: str = DEFAULT) -> str:
     names are in *lang*.
     """
     t = texts(lang)
-    steps = {cid: n for n, cid in enumerate(selection.plan_ids, 1)}
+    steps = selection.steps
     lines = ["flowchart TD"]
     for level in LEVELS:
         rung = [c for c in selection.members if selection.kg[c].level == level]
@@ -102,4 +113,11 @@ def render_mermaid(selection: Selection, *, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-__all__ = ["mermaid_id", "mermaid_text", "render_mermaid"]
+__all__ = [
+    "MAX_CHARS",
+    "MAX_EDGES",
+    "github_overflow",
+    "mermaid_id",
+    "mermaid_text",
+    "render_mermaid",
+]

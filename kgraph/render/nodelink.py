@@ -13,17 +13,13 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from kgraph.render import selection_title
 from kgraph.render.json import dumps
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
 
     from kgraph.selection import Selection
-
-
-def plan_steps(selection: Selection) -> dict[str, int]:
-    """Each plan concept's step number, from 1 (empty without a plan)."""
-    return {cid: number for number, cid in enumerate(selection.plan_ids, 1)}
 
 
 def node_record(selection: Selection, concept_id: str, steps: Mapping[str, int]) -> dict[str, Any]:
@@ -37,7 +33,7 @@ def node_record(selection: Selection, concept_id: str, steps: Mapping[str, int])
 
 def link_record(selection: Selection, prerequisite: str, concept: str) -> dict[str, Any]:
     """The edge prerequisite → concept with its reason (and its translation, when given)."""
-    edge = next(p for p in selection.kg[concept].prerequisites if p.id == prerequisite)
+    edge = selection.kg.edge(prerequisite, concept)
     record: dict[str, Any] = {"source": prerequisite, "target": concept, "why": edge.why}
     if edge.why_ru is not None:
         record["why_ru"] = edge.why_ru
@@ -46,7 +42,7 @@ def link_record(selection: Selection, prerequisite: str, concept: str) -> dict[s
 
 def graph_record(selection: Selection) -> dict[str, Any]:
     """What the export shows as a whole: its title, the focus and the plan, when there are."""
-    record: dict[str, Any] = {"title": selection.title}
+    record: dict[str, Any] = {"title": selection_title(selection)}
     if selection.focus is not None:
         record["focus"] = selection.focus
     if selection.plan is not None:
@@ -57,7 +53,7 @@ def graph_record(selection: Selection) -> dict[str, Any]:
 
 def render_nodelink(selection: Selection) -> str:
     """The selection as sorted node-link JSON ending in a newline."""
-    steps = plan_steps(selection)
+    steps = selection.steps
     doc = {
         "directed": True,
         "multigraph": False,
@@ -68,4 +64,4 @@ def render_nodelink(selection: Selection) -> str:
     return dumps(doc)
 
 
-__all__ = ["graph_record", "link_record", "node_record", "plan_steps", "render_nodelink"]
+__all__ = ["graph_record", "link_record", "node_record", "render_nodelink"]

@@ -1,17 +1,14 @@
 """Plain-text rendering of query results and reports, for a terminal.
 
-Every string from the graph passes through `clean` first: a concept name must not be able to
-move the cursor, recolour the terminal or reverse the text around it.
+Every string from the graph passes through `kgraph.render.terminal.clean` first.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
 from functools import singledispatch
-from typing import TYPE_CHECKING, Final
+from typing import TYPE_CHECKING
 
-from kgraph.i18n import DEFAULT, texts
+from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.queries import (
     Details,
     Fringe,
@@ -22,76 +19,27 @@ from kgraph.queries import (
     Unlocks,
     Why,
 )
+from kgraph.render.terminal import clean, label
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable
+    from collections.abc import Iterable
 
     from kgraph.errors import Problem
     from kgraph.i18n import Texts
-    from kgraph.model import Concept
     from kgraph.queries import RungTotal
-
-# Printable ASCII is always safe; anything else is looked up by Unicode category. Hidden are
-# controls (C0 and C1: ESC starts ANSI and OSC 8 sequences, CR and BS overwrite, CSI is \x9b),
-# format characters (bidi embeddings, overrides and isolates, zero-width spaces and joiners,
-# the BOM), line and paragraph separators, and lone surrogates (which no terminal can encode).
-_SUSPECT: Final = re.compile(r"[^\x20-\x7e]")
-_HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-
-
-def hidden(char: str) -> bool:
-    """Whether a terminal would act on *char* or not show it (see `_HIDDEN`)."""
-    return unicodedata.category(char) in _HIDDEN
-
-
-def escape_hidden(text: str, escape: Callable[[str], str]) -> str:
-    """*text* with each hidden character replaced by ``escape(char)``."""
-    if text.isascii() and text.isprintable():
-        return text
-    return _SUSPECT.sub(lambda m: escape(m.group()) if hidden(m.group()) else m.group(), text)
-
-
-def _shown(char: str) -> str:
-    return char.encode("unicode_escape").decode("ascii")
-
-
-def clean(text: str) -> str:
-    r"""*text* with every control, format or bidi character shown as a visible escape (``\x1b``).
-
-    Examples:
-        >>> print(clean("\x1b[31mred\u202e\r"))
-        \x1b[31mred\u202e\r
-    """
-    return escape_hidden(text, _shown)
-
-
-def clean_message(text: str) -> str:
-    """A multi-line message (an error, a report) cleaned line by line, keeping its line breaks."""
-    return "\n".join(clean(line) for line in text.split("\n"))
-
-
-def hours(value: float) -> str:
-    """Hours as people write them: ``6``, ``1.5``, ``1494890`` (never ``1.49489e+06``)."""
-    return f"{value:.12g}"
-
-
-def label(concept: Concept, lang: str = DEFAULT) -> str:
-    """``id — Name`` (the name in *lang*), or the id alone when the name says the same."""
-    name = clean(texts(lang).name(concept))
-    return (
-        concept.id if name.casefold() == concept.id.replace("-", " ") else f"{concept.id} — {name}"
-    )
 
 
 @singledispatch
 def render_text(result: object, lang: str = DEFAULT) -> str:
     """Render any query result as text in *lang*; one registered function per result type.
 
-    The learner's result types register in `kgraph.render.learner_text`, imported on the first
+    The learner's renderers (`kgraph.render.learner_text.RENDERERS`) are registered on the first
     result this module does not know, so the query commands never load the learner's modules.
     """
-    import kgraph.render.learner_text  # noqa: F401, PLC0415 - registers the learner's types
+    from kgraph.render.learner_text import RENDERERS  # noqa: PLC0415 - see above
 
+    for kind, func in RENDERERS.items():
+        render_text.register(kind, func)
     if render_text.dispatch(type(result)) is not _unknown:
         return render_text(result, lang)
     msg = f"no text rendering for {type(result).__name__}"
@@ -109,9 +57,11 @@ def _plan(plan: Plan, lang: str = DEFAULT) -> str:
     else:
         lines = [t("plan.to", target=plan.target)]
     if plan.known:
-        lines.append(t("plan.known", known=", ".join(plan.known)))
+        key = "plan.known_strict" if plan.strict else "plan.known"
+        lines.append(t(key, known=", ".join(plan.known)))
     if not plan.steps:
-        return "\n".join([*lines, t("plan.nothing")]) + "\n"
+        nothing = t("plan.reversed", source=plan.source, target=plan.target)
+        return "\n".join([*lines, nothing if plan.reversed else t("plan.nothing")]) + "\n"
     columns = (t("col.number"), t("col.rung"), t("col.hours"), t("col.total"), t("col.concept"))
     lines += ["", "{:>4}  {:<11} {:>6}  {:>6}  {}".format(*columns)]
     for number, step in enumerate(plan.steps, 1):
@@ -178,7 +128,8 @@ def _fringe(result: Fringe, lang: str = DEFAULT) -> str:
 def _why(result: Why, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.chains:
-        return t("why.not_needed", source=result.source, target=result.target) + "\n"
+        key = "why.reversed" if result.reversed else "why.not_needed"
+        return t(key, source=result.source, target=result.target) + "\n"
     lines = [t("why.head", source=result.source, target=result.target)]
     for chain in result.chains:
         lines.append("")
@@ -239,8 +190,6 @@ def _listing(result: Listing, lang: str = DEFAULT) -> str:
 
 def _subject(result: Listing, t: Texts) -> str:
     """What a listing shows, in *t*'s language."""
-    if t.lang == DEFAULT:
-        return result.title
     if result.search is not None:
         return t("listing.search", text=result.search)
     words = [t.level(result.level)] if result.level is not None else []
@@ -278,13 +227,4 @@ def render_problems(problems: Iterable[Problem]) -> str:
     return "".join(f"{row}\n" for row in rows)
 
 
-__all__ = [
-    "clean",
-    "clean_message",
-    "escape_hidden",
-    "hidden",
-    "hours",
-    "label",
-    "render_problems",
-    "render_text",
-]
+__all__ = ["render_problems", "render_text"]

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from kgraph.graph import KGraph
+from kgraph.load import load_graph
 from kgraph.selection import select
-from kgraph.validate import load_graph
 from tests.browser.hostile import (
     ALIAS,
     NAME,

@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from kgraph.load import load_graph
 from kgraph.render.html import render_html
 from kgraph.selection import select
-from kgraph.validate import load_graph
 
 if TYPE_CHECKING:
     from collections.abc import Callable

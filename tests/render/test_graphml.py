@@ -5,6 +5,7 @@ from xml.etree import ElementTree as ET
 import networkx as nx
 import pytest
 
+from kgraph.render import selection_title
 from kgraph.render.graphml import render_graphml, xml_escape
 from kgraph.selection import select
 from tests.render.readback import decoded, read_back
@@ -25,7 +26,7 @@ def test_networkx_reads_back_every_node_edge_and_attribute(
     nodes, edges = expected(selection)
     assert {n: decoded(d) for n, d in graph.nodes(data=True)} == nodes
     assert {(u, v): d for u, v, d in graph.edges(data=True)} == edges
-    assert graph.graph["title"] == selection.title
+    assert graph.graph["title"] == selection_title(selection)
 
 
 def test_plan_steps_and_focus_selection_read_graphml(small_graph, expected, tmp_path):

@@ -16,10 +16,10 @@ from urllib.parse import unquote
 
 import pytest
 
+from kgraph.load import load_graph
 from kgraph.render.markdown import render_markdown
 from kgraph.render.mermaid import render_mermaid
 from kgraph.selection import select
-from kgraph.validate import load_graph
 from tests.render.readback import read_markdown, read_mermaid
 
 if TYPE_CHECKING:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kgraph.render.text import hours
+from kgraph.i18n import hours
 
 
 def test_large_totals_are_written_out_in_full():

@@ -1,9 +1,10 @@
 """The learner's view of the ladder: what they know per rung, where they stand, how to climb.
 
 The rung you stand on is the highest rung of any concept you know: knowing LoRA puts you on
-*tune*, as DESIGN.md's "I can fine-tune with LoRA" does. The moves up are the unknown concepts
-of the next rung above it that still has something to learn, cheapest first (hours still needed
-for the concept and its missing prerequisites), so the first one is the fastest way up.
+*tune*, since whoever can fine-tune with LoRA can tune a model. The moves up are the unknown
+concepts of the next rung above it that still has something to learn, cheapest first (hours
+still needed for the concept and its missing prerequisites), so the first one is the fastest
+way up.
 """
 
 from __future__ import annotations
@@ -65,6 +66,7 @@ class KnownReport(NamedTuple):
     profile: str
     rungs: tuple[tuple[Level, tuple[KnownConcept, ...]], ...]
     unresolved: tuple[str, ...]
+    saved: bool = True  # whether the progress file exists (nothing has been saved yet)
 
     @property
     def known_count(self) -> int:
@@ -120,7 +122,12 @@ def _move_key(move: Move) -> tuple[float, int, str]:
 
 
 def known_report(
-    kg: KGraph, profile: str, marks: Mapping[str, str], unresolved: Iterable[str] = ()
+    kg: KGraph,
+    profile: str,
+    marks: Mapping[str, str],
+    unresolved: Iterable[str] = (),
+    *,
+    saved: bool = True,
 ) -> KnownReport:
     """Marked concepts with their times, plus those they imply, grouped by rung in order."""
     have = kg.closure(marks)
@@ -129,7 +136,7 @@ def known_report(
         ids = sorted((c for c in have if kg[c].level == level), key=lambda c: (c not in marks, c))
         if ids:
             groups.append((level, tuple(KnownConcept(kg[c], marks.get(c)) for c in ids)))
-    return KnownReport(profile, tuple(groups), tuple(sorted(unresolved)))
+    return KnownReport(profile, tuple(groups), tuple(sorted(unresolved)), saved=saved)
 
 
 __all__ = ["KnownConcept", "KnownReport", "Ladder", "Move", "Rung", "known_report", "ladder"]

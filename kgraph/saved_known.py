@@ -31,7 +31,7 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from kgraph.errors import InputError
 from kgraph.graph import normalize
 from kgraph.model import ID_PATTERN
-from kgraph.store import read_text, write_atomic
+from kgraph.store import as_path, read_text, write_atomic
 
 if sys.platform != "win32":
     import fcntl
@@ -40,6 +40,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
 
     from kgraph.graph import KGraph
+    from kgraph.store import PathArg
 
 HOME_ENV: Final = "KGRAPH_HOME"
 FILE_NAME: Final = "known.json"
@@ -94,10 +95,10 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def profile_path(explicit: Path | None = None, env: Mapping[str, str] | None = None) -> Path:
+def profile_path(explicit: PathArg | None = None, env: Mapping[str, str] | None = None) -> Path:
     """The progress file: ``--profile``, then ``$KGRAPH_HOME``, then the XDG data folder."""
     if explicit is not None:
-        return explicit
+        return as_path(explicit)
     env = os.environ if env is None else env
     if home := env.get(HOME_ENV):
         return Path(home) / FILE_NAME
@@ -110,15 +111,28 @@ def profile_path(explicit: Path | None = None, env: Mapping[str, str] | None = N
         raise InputError(msg) from None
 
 
-def load_profile(path: Path) -> Profile:
+def load_profile(path: PathArg) -> Profile:
     """Read *path*; a missing file is an empty profile, anything unreadable a `ProfileError`."""
+    path = as_path(path)
     if not path.exists():
         return Profile(path)
     try:
-        text = read_text(path)
+        marks = parse_marks(read_text(path), str(path))
     except InputError as err:
-        raise ProfileError(str(err)) from None
-    return Profile(path, tuple(sorted(parse_marks(text, str(path)).items())))
+        msg = f"{err}{recovery_hint(path)}"
+        raise ProfileError(msg) from None
+    return Profile(path, tuple(sorted(marks.items())))
+
+
+def recovery_hint(path: Path) -> str:
+    """How to get going again when *path* cannot be read: restore the backup, or start over."""
+    backup = backup_path(path)
+    if backup.is_file():
+        return (
+            f"\nThe version before the last change is in {backup}: `cp {backup} {path}` restores"
+            f" it; or move {path} away to start over."
+        )
+    return f"\nMove {path} away (`mv {path} {path}.broken`) to start over."
 
 
 def parse_marks(text: str, source: str) -> Marks:
@@ -160,27 +174,54 @@ def marks_text(marks: Mapping[str, str]) -> str:
 
 
 @contextmanager
-def locked_profile(path: Path) -> Iterator[Profile]:
+def locked_profile(path: PathArg) -> Iterator[Profile]:
     """The profile at *path*, read while holding its lock, which is released when the block ends.
 
     Change and save the profile inside the block: another kgraph process that wants to change
     it waits at its own `locked_profile` and then reads what this one saved, so nothing is lost.
 
+    The lock file is removed when the block ends, while still locked; a process that was
+    waiting on it then finds its file gone from the folder and opens a fresh one, so two
+    processes never hold locks on two different files.
+
     Raises:
         InputError: if the folder or the lock file cannot be created, or the lock taken.
     """
+    path = as_path(path)
     _make_folder(path)
     lock = lock_path(path)
+    fd = _locked_fd(lock)
     try:
-        fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
-    except OSError as err:
-        msg = f"{lock}: cannot create the lock file: {err.strerror or err}"
-        raise InputError(msg) from None
-    try:
-        _lock(fd, lock)
         yield load_profile(path)
     finally:
+        if sys.platform != "win32":  # no flock there: the file is the only trace, keep it
+            Path(lock).unlink(missing_ok=True)
         os.close(fd)  # releases the lock
+
+
+def _locked_fd(lock: Path) -> int:
+    """A descriptor of *lock* holding its exclusive lock, opened again if it was replaced."""
+    while True:
+        try:
+            fd = os.open(lock, os.O_RDWR | os.O_CREAT, 0o644)
+        except OSError as err:
+            msg = f"{lock}: cannot create the lock file: {err.strerror or err}"
+            raise InputError(msg) from None
+        try:
+            _lock(fd, lock)
+            if sys.platform == "win32" or _same_file(fd, lock):
+                return fd
+        except BaseException:
+            os.close(fd)
+            raise
+        os.close(fd)  # the holder removed it while we waited: lock the new one
+
+
+def _same_file(fd: int, path: Path) -> bool:
+    try:
+        return os.path.samestat(os.fstat(fd), path.stat())
+    except FileNotFoundError:
+        return False
 
 
 def _lock(fd: int, lock: Path) -> None:
@@ -195,7 +236,7 @@ def _lock(fd: int, lock: Path) -> None:
 
 
 def lock_path(path: Path) -> Path:
-    """The file whose lock guards *path*; kept, as removing a lock file races with its users."""
+    """The file whose lock guards *path* (present only while a command holds it)."""
     return path.with_name(path.name + ".lock")
 
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from kgraph.errors import InputError
-from kgraph.profile import lock_path, locked_profile, marks_text
+from kgraph.saved_known import lock_path, locked_profile, marks_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -59,7 +59,7 @@ def test_concurrent_learns_all_land(tmp_path):
     )
 
 
-def test_locked_profile_reads_the_file_and_keeps_a_lock_file(tmp_path):
+def test_locked_profile_reads_the_file_and_leaves_no_lock_file_behind(tmp_path):
     path = tmp_path / "new" / "known.json"
     path.parent.mkdir()
     path.write_text(marks_text({"ml": "2025-01-01T00:00:00Z"}), encoding="utf-8")
@@ -67,6 +67,8 @@ def test_locked_profile_reads_the_file_and_keeps_a_lock_file(tmp_path):
         assert profile.marked == {"ml": "2025-01-01T00:00:00Z"}
         assert lock_path(path).exists()
     assert lock_path(path) == tmp_path / "new" / "known.json.lock"
+    assert not lock_path(path).exists()
+    assert sorted(p.name for p in path.parent.iterdir()) == ["known.json"]
 
 
 def test_a_lock_that_cannot_be_created_is_an_input_error(tmp_path):

@@ -1,4 +1,4 @@
-"""Validation: every error in a graph file, located, and the checked load the queries use.
+"""Validation: every error in a graph file, located by line, column, concept and field.
 
 Field rules live in the model; the rules that span concepts (duplicate ids, unknown or self
 prerequisites, cycles, name collisions) are plain functions here, so they are reported together
@@ -7,31 +7,16 @@ with field errors instead of hiding behind them.
 
 from __future__ import annotations
 
-import gc
-import stat
-from contextlib import contextmanager
 from typing import TYPE_CHECKING, Any
 
-from kgraph import cache
-from kgraph.errors import DataError, Problem
-from kgraph.graph import KGraph, normalize
-from kgraph.store import (
-    Parsed,
-    content_digest,
-    decode,
-    digest,
-    graph_size_limit,
-    parse,
-    raw_id,
-    read_bytes,
-    read_graph,
-)
+from kgraph.errors import Problem
+from kgraph.graph import kahn_order, normalize
+from kgraph.parsing import raw_id
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Mapping
-    from pathlib import Path
 
-    from kgraph.model import GraphFile
+    from kgraph.parsing import Parsed
     from kgraph.position import JsonPath
 
 
@@ -42,71 +27,6 @@ def validate(parsed: Parsed) -> tuple[Problem, ...]:
         for check in (_duplicate_ids, _prerequisite_ids, _cycles, _name_collisions):
             problems.extend(check(parsed))
     return tuple(sorted(set(problems), key=lambda p: p.sort_key))
-
-
-def load_graph(path: Path, *, use_cache: bool = True) -> KGraph:
-    """Read, validate and index *path*; raise `DataError` with every problem if it is broken.
-
-    A file validated before loads from the cache (`kgraph.cache`) without being checked again.
-    """
-    with paused_gc():
-        return _load_graph(path, use_cache=use_cache)
-
-
-def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
-    """Look the file up in the cache, else check it and cache what was checked.
-
-    The lookup hashes the file in blocks without holding it; on a miss the file is read again
-    and the entry is stored under the digest of exactly the bytes that were validated, so a
-    file saved in between is never cached under its old key. A pipe or a device can be read
-    only once: it is never cached.
-    """
-    limit = graph_size_limit()
-    cached = use_cache and cache.enabled() and _regular_file(path)
-    if cached and (hit := cache.load(cache.key(digest(path, limit=limit)))) is not None:
-        return KGraph.from_documents(hit[1])
-    data = read_bytes(path, limit=limit)
-    graph = _valid_graph(parse(decode(data, path), str(path)))
-    if cached:
-        cache.store(cache.key(content_digest(data)), graph.schema_ref, graph.concepts)
-    return KGraph(graph.concepts)
-
-
-def _regular_file(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(path.stat().st_mode)
-    except OSError:
-        return False  # reading it will say what is wrong
-
-
-def load_checked(path: Path) -> tuple[Parsed, KGraph]:
-    """Like `load_graph` without the cache, also returning the parsed file (for lint)."""
-    with paused_gc():
-        parsed = parse(read_graph(path), str(path))
-        return parsed, KGraph(_valid_graph(parsed).concepts)
-
-
-@contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while a graph loads.
-
-    Loading makes millions of objects that all live on, and each collection would walk them
-    again: at 100,000 concepts that is most of the load time. Nothing loaded forms a cycle.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _valid_graph(parsed: Parsed) -> GraphFile:
-    problems = validate(parsed)
-    if problems or parsed.graph is None:
-        raise DataError(problems)
-    return parsed.graph
 
 
 def _problem(parsed: Parsed, loc: JsonPath, concept: str, field: str, message: str) -> Problem:
@@ -212,21 +132,14 @@ def _peel(needs: Mapping[str, list[str]], members: set[str]) -> set[str]:
     """What is left of *members* after removing, again and again, those with no prerequisite left.
 
     Everything left needs something else left, so a walk along prerequisites finds a cycle.
+    `kahn_order` is the walk; here a raw, possibly cyclic file has no `KGraph` to lend its index.
     """
     unlocks: dict[str, list[str]] = {cid: [] for cid in members}
-    waiting = dict.fromkeys(members, 0)
     for cid in members:
         for p in needs[cid]:
             if p in members:
                 unlocks[p].append(cid)
-                waiting[cid] += 1
-    ready = [cid for cid, n in waiting.items() if n == 0]
-    while ready:
-        for dependent in unlocks[ready.pop()]:
-            waiting[dependent] -= 1
-            if waiting[dependent] == 0:
-                ready.append(dependent)
-    return {cid for cid, n in waiting.items() if n > 0}
+    return members - set(kahn_order(needs, unlocks, members))
 
 
 def _name_collisions(parsed: Parsed) -> Iterator[Problem]:
@@ -257,4 +170,4 @@ def _names_with_place(
             yield (*base, "translations", lang, "name"), f"translations.{lang}.name", tr["name"]
 
 
-__all__ = ["find_cycles", "load_checked", "load_graph", "paused_gc", "validate"]
+__all__ = ["find_cycles", "validate"]

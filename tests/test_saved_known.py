@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kgraph.errors import UnknownConceptError
 from kgraph.graph import KGraph
-from kgraph.profile import (
+from kgraph.saved_known import (
     Profile,
     ProfileError,
     backup_path,
@@ -229,7 +229,7 @@ class TestRecord:
 
 def test_no_home_at_all_is_a_clear_error(monkeypatch):
     from kgraph.errors import InputError
-    from kgraph.profile import profile_path
+    from kgraph.saved_known import profile_path
 
     def no_home() -> Path:
         msg = "Could not determine home directory."

@@ -6,8 +6,8 @@ import json
 from textwrap import dedent
 
 from kgraph.graph import KGraph
+from kgraph.ladder import known_report, ladder
 from kgraph.model import Level
-from kgraph.progress import known_report, ladder
 from kgraph.render.json import render_json
 from kgraph.render.text import render_text
 

@@ -1,0 +1,107 @@
+"""Loading a graph for queries: read, validate (or take the cached check) and index.
+
+`load_graph` is what every query command calls; `load_checked` also returns the parsed file,
+for lint, and never uses the cache.
+"""
+
+from __future__ import annotations
+
+import gc
+import stat
+from contextlib import contextmanager
+from typing import TYPE_CHECKING
+
+from kgraph import cache
+from kgraph.errors import DataError
+from kgraph.graph import KGraph
+from kgraph.parsing import Parsed, parse
+from kgraph.store import (
+    content_digest,
+    decode,
+    digest,
+    graph_size_limit,
+    read_bytes,
+    read_graph,
+    resolve_graph_path,
+)
+from kgraph.validation import validate
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+    from kgraph.model import GraphFile
+    from kgraph.store import PathArg
+
+
+def load_graph(path: PathArg | None = None, *, use_cache: bool = True) -> KGraph:
+    """Read, validate and index a graph file; raise `DataError` with every problem if it is broken.
+
+    Without *path*, the file the command line would use (`resolve_graph_path`):
+    ``$KGRAPH_GRAPH``, else ``graph/concepts.json`` under the current folder, else the graph
+    packaged with kgraph. A file validated before loads from the cache (`kgraph.cache`)
+    without being checked again.
+    """
+    with paused_gc():
+        return _load_graph(resolve_graph_path(path), use_cache=use_cache)
+
+
+def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
+    """Look the file up in the cache, else check it and cache what was checked.
+
+    The lookup hashes the file in blocks without holding it; on a miss the file is read again
+    and the entry is stored under the digest of exactly the bytes that were validated, so a
+    file saved in between is never cached under its old key. A pipe or a device can be read
+    only once: it is never cached.
+    """
+    limit = graph_size_limit()
+    cached = use_cache and cache.enabled() and _regular_file(path)
+    if cached and (hit := cache.load(cache.key(digest(path, limit=limit)))) is not None:
+        return KGraph.from_documents(hit[1])
+    data = read_bytes(path, limit=limit)
+    graph = _valid_graph(parse(decode(data, path), str(path)))
+    if cached:
+        cache.store(cache.key(content_digest(data)), graph.schema_ref, graph.concepts)
+    return KGraph(graph.concepts)
+
+
+def _regular_file(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except OSError:
+        return False  # reading it will say what is wrong
+
+
+def load_checked(path: PathArg | None = None) -> tuple[Parsed, KGraph]:
+    """Like `load_graph` without the cache, also returning the parsed file (for lint)."""
+    path = resolve_graph_path(path)
+    with paused_gc():
+        parsed = parse(read_graph(path), str(path))
+        return parsed, KGraph(_valid_graph(parsed).concepts)
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cycle collector while a graph loads.
+
+    Loading makes millions of objects that all live on, and each collection would walk them
+    again. Nothing loaded forms a cycle. Measured at 100,000 concepts: a checked load 8.2 s →
+    6.5 s, a cached one 2.55 s → 1.32 s; rendering an export gains nothing, so only loads pause.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _valid_graph(parsed: Parsed) -> GraphFile:
+    problems = validate(parsed)
+    if problems or parsed.graph is None:
+        raise DataError(problems)
+    return parsed.graph
+
+
+__all__ = ["load_checked", "load_graph", "paused_gc"]
