@@ -41,6 +41,14 @@ $ kgraph stats
 as written
 ```
 
+<!-- output: known qlora,history -->
+```console
+$ kgraph next
+stale
+$ kgraph forget ml
+stale
+```
+
 ```console
 $ echo hi
 hi
@@ -153,6 +161,10 @@ def test_refresh_rewrites_every_derived_file_from_the_graph(runner, checkout):
     assert block_after(readme, "kgraph stats") == invoke(runner, "stats").stdout
     assert block_after(readme, "kgraph stats", 1) == "as written\n"
     assert block_after(readme, "echo hi") == "hi\n"
+    ready = invoke(runner, "next", "--known", "qlora,history").stdout
+    assert "agi" in ready
+    assert block_after(readme, "kgraph next", 1) == ready
+    assert "ml still counts as known: qlora needs it" in block_after(readme, "kgraph forget ml")
     mermaid = invoke(runner, "export", "--format", "mermaid", "-o", "-").stdout
     assert (checkout / "exports" / "kgraph.mmd").read_text(encoding="utf-8") == mermaid
     schema = invoke(runner, "schema").stdout
@@ -229,6 +241,10 @@ def test_outside_a_checkout_it_says_so(runner, tmp_path):
             "Error: README.md: unknown <!-- output: bogus -->; use one of shipped, example, typo",
         ),
         (
+            "<!-- output: known -->\n```console\n$ kgraph next\n```\n",
+            "Error: README.md: unknown <!-- output: known -->; use one of shipped, example, typo",
+        ),
+        (
             "<!-- count: wheels -->1<!-- /count -->\n",
             "Error: README.md: unknown <!-- count: wheels -->; use one of concepts, edges",
         ),
@@ -238,6 +254,17 @@ def test_a_wrong_marker_is_named(runner, checkout, text, message):
     (checkout / "README.md").write_text(text, encoding="utf-8")
     before = files(checkout)
     assert invoke(runner, "refresh", code=2).stderr.startswith(message)
+    assert files(checkout) == before
+
+
+def test_an_invalid_graph_derives_nothing(runner, checkout):
+    """The examples would show errors: refresh says to fix the graph first, and writes nothing."""
+    graph = checkout / "graph" / "concepts.json"
+    graph.write_text(graph.read_text(encoding="utf-8").replace('"ml"', '"ml2"', 1))  # a category
+    before = files(checkout)
+    result = invoke(runner, "refresh", code=1)
+    assert result.stderr.startswith("Error: the graph has 1 error:\ngraph/concepts.json:")
+    assert "field 'category'" in result.stderr
     assert files(checkout) == before
 
 

@@ -10,7 +10,9 @@ In the documents, a ``console`` block whose first line is ``$ kgraph …`` shows
 ``$ kgraph`` line prints on the shipped graph. A marker line right above a block picks another
 graph: ``<!-- output: example -->`` is the graph with the guide's example concept pasted in
 (unformatted, as step 3 leaves it), ``<!-- output: typo -->`` the same, formatted, with a typo in
-the example's first prerequisite, and ``<!-- output: none -->`` leaves the block as written.
+the example's first prerequisite; ``<!-- output: known python,lora -->`` runs the block on the
+shipped graph for a learner who has just marked those concepts (``kgraph learn python lora``),
+and ``<!-- output: none -->`` leaves the block as written.
 ``<!-- count: concepts -->267<!-- /count -->`` in prose holds one number of ``kgraph stats``.
 """
 
@@ -27,7 +29,7 @@ from typing import TYPE_CHECKING, Final
 import click
 from click.testing import CliRunner
 
-from kgraph.cli.app import chosen_texts, lang_option, main
+from kgraph.cli.app import chosen_graph, chosen_texts, lang_option, main
 from kgraph.errors import InputError
 from kgraph.i18n import texts
 from kgraph.render import EXTENSIONS
@@ -45,10 +47,12 @@ SCHEMA: Final = Path("graph", "concepts.schema.json")
 DOCS: Final = (Path("README.md"), Path("CONTRIBUTING.md"))
 GUIDE: Final = Path("CONTRIBUTING.md")
 EXAMPLE_SECTION: Final = "## Add a concept, step by step"
-STATES: Final = ("shipped", "example", "typo", "none")
+STATES: Final = ("shipped", "example", "typo", "known", "none")
 
 _BLOCK: Final = re.compile(
-    r"(?:<!-- output: (?P<state>[a-z]+) -->\n)?```console\n(?P<body>.*?)```", re.DOTALL
+    r"(?P<marker><!-- output: (?P<state>[a-z]+)(?: (?P<known>[a-z0-9,-]+))? -->\n)?"
+    r"```console\n(?P<body>.*?)```",
+    re.DOTALL,
 )
 _COUNT: Final = re.compile(r"<!-- count: (?P<key>[a-z_]+) -->(?P<value>[0-9.,]*)<!-- /count -->")
 _JSON_BLOCK: Final = re.compile(r"```json\n(.*?)```", re.DOTALL)
@@ -98,6 +102,8 @@ def derived_files(root: Path) -> dict[Path, str]:
     Paths are relative to *root*; only files the checkout already has are regenerated.
     """
     _check_checkout(root)
+    with contextlib.chdir(root):
+        chosen_graph(GRAPH)  # an invalid graph stops here, with its errors, before any example
     with tempfile.TemporaryDirectory(prefix="kgraph-refresh-") as scratch:
         terminal = _Terminal(Path(scratch))
         files = {doc: _refresh_doc(root, doc, terminal) for doc in DOCS if (root / doc).is_file()}
@@ -134,16 +140,15 @@ def _refresh_doc(root: Path, doc: Path, terminal: _Terminal) -> str:
 
     def block(match: re.Match[str]) -> str:
         state = match["state"] or "shipped"
-        if state not in STATES:
+        if state not in STATES or (state == "known") != bool(match["known"]):
             msg = chosen_texts()("refresh.state", path=doc, state=state, choices=", ".join(STATES))
             raise InputError(msg)
         body = match["body"]
         if state == "none" or (match["state"] is None and not body.startswith("$ kgraph ")):
             return match[0]
-        with _graph_dir(root, state) as cwd:
-            body = _rerun(body, terminal, cwd)
-        marker = f"<!-- output: {match['state']} -->\n" if match["state"] else ""
-        return f"{marker}```console\n{body}```"
+        with _graph_dir(root, state) as cwd, _learned(terminal, match["known"], cwd) as learner:
+            body = _rerun(body, learner, cwd)
+        return f"{match['marker'] or ''}```console\n{body}```"
 
     def count(match: re.Match[str]) -> str:
         value = stats.get(match["key"])
@@ -170,9 +175,21 @@ def _rerun(body: str, terminal: _Terminal, cwd: Path) -> str:
 
 
 @contextlib.contextmanager
+def _learned(terminal: _Terminal, known: str | None, cwd: Path) -> Iterator[_Terminal]:
+    """*terminal*, or with *known* (``python,lora``) a new one that has just learned them."""
+    if not known:
+        yield terminal
+        return
+    with tempfile.TemporaryDirectory(prefix="kgraph-learner-") as scratch:
+        learner = _Terminal(Path(scratch))
+        learner.run(f"kgraph learn {' '.join(known.split(','))}", cwd)
+        yield learner
+
+
+@contextlib.contextmanager
 def _graph_dir(root: Path, state: str) -> Iterator[Path]:
     """A directory whose graph/concepts.json is the graph *state* names."""
-    if state == "shipped":
+    if state not in ("example", "typo"):
         yield root
         return
     with tempfile.TemporaryDirectory(prefix="kgraph-example-") as tmp:
