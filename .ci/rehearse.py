@@ -4,7 +4,7 @@
 In a scratch copy of the repository (committed, so ``kgraph diff HEAD`` has a base), each
 scenario edits graph/concepts.json only, runs ``kgraph fmt`` and ``kgraph refresh`` as
 CONTRIBUTING.md says, then every check a pull request gets, in the workflows' order, the test
-suite included. Scenarios:
+suite and the browser tests included. Scenarios:
 
 - ``add``: paste the JSON block of CONTRIBUTING.md's worked example, read from the guide itself,
   so the guide cannot drift from what passes;
@@ -39,6 +39,7 @@ CHECKS = (
     "kgraph refresh --check",
     "kgraph diff HEAD graph/concepts.json",
     f"{shlex.quote(sys.executable)} -m pytest -x -q -p no:cacheprovider",
+    f"{shlex.quote(sys.executable)} -m pytest -m browser -x -q -p no:cacheprovider tests/browser",
 )
 
 
