@@ -1,14 +1,36 @@
-"""The committed exports/kgraph.html is what the shipped graph renders to today."""
+"""Every committed export, and the schema, is what the shipped graph and the code give today."""
 
 from __future__ import annotations
 
-from kgraph.load import load_graph
-from kgraph.render import exporter
-from kgraph.selection import select
-from tests.conftest import REPO, SHIPPED
+from pathlib import Path
+
+import pytest
+
+from kgraph.cli.refresh import COMMAND, DOCS, derived_files
+from kgraph.render import EXPORTS
+from tests.conftest import REPO
+
+COMMITTED = sorted(
+    str(p.relative_to(REPO))
+    for p in (REPO / "exports").glob("kgraph.*")
+    if p.suffix[1:] in {e.extension for e in EXPORTS.values()}
+)
 
 
-def test_committed_html_export_is_up_to_date():
-    committed = (REPO / "exports" / "kgraph.html").read_text(encoding="utf-8")
-    fresh = exporter("html")(select(load_graph(SHIPPED)))
-    assert committed == fresh, "run `kgraph export --format html` and commit exports/kgraph.html"
+@pytest.fixture(scope="module")
+def derived() -> dict[Path, str]:
+    return {p: t for p, t in derived_files(REPO).items() if p not in DOCS}
+
+
+def test_the_page_and_the_diagram_are_committed():
+    assert {"exports/kgraph.html", "exports/kgraph.mmd"} <= set(COMMITTED)
+
+
+def test_every_committed_export_is_regenerated(derived: dict[Path, str]):
+    assert {str(p) for p in derived} == {*COMMITTED, "graph/concepts.schema.json"}
+
+
+@pytest.mark.parametrize("path", [*COMMITTED, "graph/concepts.schema.json"])
+def test_derived_file_is_up_to_date(derived: dict[Path, str], path: str):
+    committed = (REPO / path).read_text(encoding="utf-8")
+    assert committed == derived[Path(path)], f"{path} is stale: run `{COMMAND}` and commit it"

@@ -19,7 +19,7 @@ print(json.dumps([len(errors), sorted(m for m in sys.modules if m.startswith(("p
 
 def test_the_committed_json_schema_is_up_to_date():
     committed = json.loads((REPO / "graph" / "concepts.schema.json").read_text(encoding="utf-8"))
-    assert committed == json_schema(), "run `kgraph schema -o graph/concepts.schema.json`"
+    assert committed == json_schema(), "run `kgraph refresh`"
 
 
 def test_the_json_schema_states_the_same_rules():

@@ -6,8 +6,10 @@ renamed command, option or format choice fails here rather than on a contributor
 
 from __future__ import annotations
 
+import importlib.util
 import re
 import shlex
+from fnmatch import fnmatch
 from pathlib import Path
 from typing import Any
 
@@ -16,9 +18,11 @@ import pytest
 import yaml
 
 from kgraph.cli import main
+from kgraph.cli.refresh import COMMAND as REFRESH
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOW = ROOT / ".github" / "workflows" / "graph.yml"
+CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 _SHELL_OPERATORS = frozenset({">>", ">", "|", "&&", "||", ";"})
 
 
@@ -42,8 +46,8 @@ def kgraph_commands(script: str) -> list[list[str]]:
 def check_command(args: list[str]) -> click.Context:
     """Parse *args* exactly as ``kgraph`` would, without running the command."""
     assert args, "a bare `kgraph` runs nothing"
-    assert args[0] in main.commands, f"kgraph has no command {args[0]!r}"
-    command = main.commands[args[0]]
+    command = main.get_command(click.Context(main), args[0])  # imports the command's module
+    assert command is not None, f"kgraph has no command {args[0]!r}"
     try:
         return command.make_context(args[0], args[1:])
     except click.UsageError as err:  # pragma: no cover - only on a broken file
@@ -59,12 +63,19 @@ def workflow_runs() -> list[str]:
     return [step["run"] for step in workflow_steps() if "run" in step]
 
 
+def triggers(doc: dict[Any, Any]) -> dict[str, Any]:
+    """The ``on:`` mapping (YAML 1.1 reads the key ``on`` as True)."""
+    found: dict[str, Any] = doc["on"] if "on" in doc else doc[True]
+    return found
+
+
 def test_workflow_triggers_on_graph_pull_requests_and_main() -> None:
-    """Pull requests touching graph/ and pushes to main start it (YAML 1.1 reads `on` as True)."""
+    """Pull requests that can change the graph or what derives from it, and pushes to main."""
     doc = load_yaml(WORKFLOW)
-    triggers = doc.get("on", doc.get(True))
-    assert triggers["pull_request"] == {"paths": ["graph/**"]}
-    assert triggers["push"] == {"branches": ["main"]}
+    paths = triggers(doc)["pull_request"]["paths"]
+    for changed in ("graph/concepts.json", "exports/kgraph.html", "README.md", "CONTRIBUTING.md"):
+        assert any(fnmatch(changed, pattern) for pattern in paths), changed
+    assert triggers(doc)["push"] == {"branches": ["main"]}
     assert doc["permissions"] == {"contents": "read"}
 
 
@@ -76,22 +87,99 @@ def test_workflow_checks_out_full_history_and_installs_kgraph() -> None:
 
 
 def test_workflow_runs_the_review_commands() -> None:
-    """validate and lint annotate, fmt checks, diff goes to the summary, exports are compared."""
+    """validate and lint annotate, fmt and refresh check, diff goes to the summary."""
     commands = [" ".join(c) for run in workflow_runs() for c in kgraph_commands(run)]
     assert commands == [
         "validate --format github",
         "fmt --check",
-        "lint --format github",
+        "lint --strict --format github",
+        "refresh --check",
         "diff origin/$BASE_REF HEAD --format markdown",
-        "export --format html -o exports/kgraph.html",
     ]
     diff_step = next(s for s in workflow_steps() if "kgraph diff" in s.get("run", ""))
     assert diff_step["env"] == {"BASE_REF": "${{ github.base_ref }}"}
     assert diff_step["run"].endswith('>> "$GITHUB_STEP_SUMMARY"')
     assert "github.event_name == 'pull_request'" in diff_step["if"]
-    export_step = next(s for s in workflow_steps() if "kgraph export" in s.get("run", ""))
-    assert export_step["if"] == "${{ github.event_name == 'push' }}"
-    assert "git diff --exit-code exports/" in export_step["run"]
+
+
+def test_a_stale_derived_file_fails_with_the_refresh_command() -> None:
+    """Freshness runs on pull requests too, and its failure names the command that fixes it."""
+    step = next(s for s in workflow_steps() if "kgraph refresh --check" in s.get("run", ""))
+    assert "github.event_name" not in step.get("if", "")
+    assert f"::error title=Stale files derived from the graph::run '{REFRESH}'" in step["run"]
+
+
+def test_every_step_after_install_runs_even_when_an_earlier_check_failed() -> None:
+    steps = workflow_steps()
+    checks = steps[[s.get("id") for s in steps].index("install") + 2 :]
+    assert checks
+    assert all("!cancelled()" in s["if"] for s in checks)
+
+
+def guide_checklist() -> list[list[str]]:
+    """The commands of the guide's "run what the pull request check runs" step, in order."""
+    step = CONTRIBUTING.split("Run what the pull request check runs", 1)[1].split("```console")[1]
+    return [shlex.split(line[2:]) for line in step.split("```")[0].splitlines() if line]
+
+
+def test_the_guide_lists_the_checks_in_the_workflows_order() -> None:
+    """Step 9 of the guide is the graph workflow's commands, then the tests workflow's pytest."""
+    listed = guide_checklist()
+    assert [c[:2] for c in listed[:-1]] == [
+        ["kgraph", c[0]] for run in workflow_runs() for c in kgraph_commands(run)
+    ]
+    assert listed[-1] == ["pytest"]
+    review = CONTRIBUTING.split("## How review works", 1)[1].split("\n## ", 1)[0]
+    for run in workflow_runs():
+        for command in kgraph_commands(run):
+            assert f"`kgraph {command[0]}" in review, command
+
+
+def test_the_rehearsal_runs_the_workflows_checks_in_order() -> None:
+    """.ci/rehearse.py runs, on each sample pull request, what the workflows run."""
+    spec = importlib.util.spec_from_file_location("rehearse", ROOT / ".ci" / "rehearse.py")
+    assert spec
+    assert spec.loader
+    rehearse = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rehearse)
+    checks = [shlex.split(c) for c in rehearse.CHECKS]
+    assert [c[:2] for c in checks[:-2]] == [c[:2] for c in guide_checklist()[:-1]]
+    assert checks[-2][-6:] == ["-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
+    assert checks[-1][1:4] == ["-m", "pytest", "-m"]
+    assert checks[-1][-1] == "tests/browser"
+    assert set(rehearse.SCENARIOS) == {"add", "rename", "unlink"}
+    assert "python .ci/rehearse.py" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+TESTS = load_yaml(ROOT / ".github" / "workflows" / "tests.yml")
+
+
+def test_tests_workflow_runs_on_pull_requests_and_pushes_read_only() -> None:
+    assert triggers(TESTS) == {"pull_request": None, "push": {"branches": ["main"]}}
+    assert TESTS["permissions"] == {"contents": "read"}
+    assert TESTS["defaults"] == {"run": {"shell": "bash"}}
+
+
+def test_tests_workflow_runs_the_readmes_test_command_and_the_browser_tests() -> None:
+    runs = {
+        name: [s["run"] for s in job["steps"] if "run" in s] for name, job in TESTS["jobs"].items()
+    }
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quickstart = readme.split("## Quickstart", 1)[1].split("```sh\n", 1)[1].split("```", 1)[0]
+    assert quickstart.splitlines()[1] in runs["tests"]
+    browser = "\n".join(runs["browser"])
+    assert "KGRAPH_CHROMIUM=" in browser
+    assert "pytest -m browser" in browser
+    assert "grep -q SKIPPED" in browser
+    assert "ruff format --check . && ruff check . && mypy && lint-imports" in runs["lint"]
+
+
+@pytest.mark.parametrize("name", ["graph.yml", "tests.yml"])
+def test_no_workflow_can_write(name: str) -> None:
+    """Every workflow runs a pull request's code, so none has more than read access."""
+    doc = load_yaml(ROOT / ".github" / "workflows" / name)
+    assert doc["permissions"] == {"contents": "read"}
+    assert all("permissions" not in job for job in doc["jobs"].values())
 
 
 @pytest.mark.parametrize(
@@ -106,7 +194,8 @@ def test_workflow_commands_are_real(args: list[str]) -> None:
 
 def test_no_untrusted_expression_is_pasted_into_a_script() -> None:
     """`${{ … }}` never appears inside `run:`; values reach scripts through `env:`."""
-    assert all("${{" not in run for run in workflow_runs())
+    tests_runs = [s["run"] for job in TESTS["jobs"].values() for s in job["steps"] if "run" in s]
+    assert all("${{" not in run for run in [*workflow_runs(), *tests_runs])
 
 
 HOOKS = load_yaml(ROOT / ".pre-commit-hooks.yaml")
@@ -174,9 +263,6 @@ def test_pull_request_template_has_the_checklist() -> None:
     assert len(boxes) >= 6
     for needle in ("kgraph fmt", "kgraph validate", "kgraph lint", "aliases", "kgraph diff"):
         assert any(needle in box for box in boxes), needle
-
-
-CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 
 
 @pytest.mark.parametrize(

@@ -46,6 +46,7 @@ COMMAND_MODULES: Final = {
     ),
     **dict.fromkeys(("validate", "lint", "fmt", "schema", "diff"), "data"),
     "export": "export",
+    "refresh": "refresh",
     **dict.fromkeys(("learn", "forget", "known", "progress", "assess"), "learner"),
 }
 

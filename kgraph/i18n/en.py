@@ -51,6 +51,14 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.rewritten": "{path}: rewritten in canonical form",
     "cli.diff_now": "{path} (now)",
     "cli.diff_canonical": "{path} (canonical)",
+    "refresh.stale": "{path}: stale, not what the graph gives now",
+    "refresh.hint": "run `{command}` from the repository's root and commit what it rewrites",
+    "refresh.fresh": "every file derived from the graph is up to date",
+    "refresh.not_checkout": "{path}: not the root of a kgraph checkout (needs {files})",
+    "refresh.state": "{path}: unknown <!-- output: {state} -->; use one of {choices}",
+    "refresh.count": "{path}: unknown <!-- count: {key} -->; use one of {choices}",
+    "refresh.no_example": "{path}: no ```json block under {section!r}",
+    "refresh.no_list": "{path}: no line {line!r} to paste a concept after; run `kgraph fmt`",
     "cli.assess_start": (
         "{count} {concepts} to decide; answer y, n, s (skip) or q (stop, keeping the answers"
         " so far)."

@@ -56,6 +56,16 @@ MESSAGES: Final[dict[str, str]] = {
     "cli.rewritten": "{path}: переписан в каноническом виде",
     "cli.diff_now": "{path} (сейчас)",
     "cli.diff_canonical": "{path} (канонический)",
+    "refresh.stale": "{path}: устарел, граф сейчас даёт другое",
+    "refresh.hint": "запустите `{command}` из корня репозитория и закоммитьте то, что он перепишет",
+    "refresh.fresh": "все файлы, производные от графа, актуальны",
+    "refresh.not_checkout": "{path}: не корень копии репозитория kgraph (нужны {files})",
+    "refresh.state": "{path}: неизвестная метка <!-- output: {state} -->; допустимы {choices}",
+    "refresh.count": "{path}: неизвестное число <!-- count: {key} -->; допустимы {choices}",
+    "refresh.no_example": "{path}: нет блока ```json в разделе {section!r}",
+    "refresh.no_list": (
+        "{path}: нет строки {line!r}, после которой вставить понятие; запустите `kgraph fmt`"
+    ),
     "cli.assess_start": (
         "Понятий, которые нужно проверить: {count}; отвечайте y (да), n (нет), s (пропустить)"
         " или q (закончить, сохранив уже данные ответы)."

@@ -1,0 +1,148 @@
+# ruff: noqa: T201, INP001  (a script run by .ci/run: it reports by printing; not a package)
+"""Rehearse a contributor's pull request: a correct graph change must pass every check.
+
+In a scratch copy of the repository (committed, so ``kgraph diff HEAD`` has a base), each
+scenario edits graph/concepts.json only, runs ``kgraph fmt`` and ``kgraph refresh`` as
+CONTRIBUTING.md says, then every check a pull request gets, in the workflows' order, the test
+suite and the browser tests included. Scenarios:
+
+- ``add``: paste the JSON block of CONTRIBUTING.md's worked example, read from the guide itself,
+  so the guide cannot drift from what passes;
+- ``rename``: give the concept most others need a new id, keeping the old one as a name;
+- ``unlink``: remove one prerequisite edge.
+
+Usage: ``python .ci/rehearse.py [add|rename|unlink ...]`` (default: all three).
+"""
+
+from __future__ import annotations
+
+import json
+import shlex
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from kgraph.cli.refresh import guide_example, with_concept
+from kgraph.graph import normalize
+
+ROOT = Path(__file__).resolve().parent.parent
+GRAPH = Path("graph", "concepts.json")
+CHECKS = (
+    "kgraph validate",
+    "kgraph fmt --check",
+    "kgraph lint --strict",
+    "kgraph refresh --check",
+    "kgraph diff HEAD graph/concepts.json",
+    f"{shlex.quote(sys.executable)} -m pytest -x -q -p no:cacheprovider",
+    f"{shlex.quote(sys.executable)} -m pytest -m browser -x -q -p no:cacheprovider tests/browser",
+)
+
+
+def sh(command: str, cwd: Path) -> None:
+    """Run *command* in *cwd*, echoed; a failure ends the rehearsal with its exit code."""
+    print(f"$ {command}", flush=True)
+    done = subprocess.run(command, shell=True, cwd=cwd, check=False)  # noqa: S602 - our commands
+    if done.returncode:
+        print(f"rehearsal failed: `{command}` exited {done.returncode}", flush=True)
+        sys.exit(done.returncode)
+
+
+def scratch_copy(where: Path) -> Path:
+    """The repository's files (tracked and new, not ignored) in *where*, committed once."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],  # noqa: S607
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    for name in filter(None, listed.split("\0")):
+        source, target = ROOT / name, where / name
+        if source.is_file():
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+    git = "git -c user.name=rehearsal -c user.email=rehearsal@kgraph.invalid"
+    sh(f"git init -q && git add -A && {git} commit -q -m base", where)
+    return where
+
+
+def add_the_guides_example(repo: Path) -> None:
+    """Paste the guide's JSON block first in the concepts list, as a contributor would."""
+    graph = repo / GRAPH
+    text = with_concept(graph.read_text(encoding="utf-8"), guide_example(repo))
+    graph.write_text(text, encoding="utf-8")
+
+
+def _edit(repo: Path) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    document = json.loads((repo / GRAPH).read_text(encoding="utf-8"))
+    return document, document["concepts"]
+
+
+def _save(repo: Path, document: dict[str, Any]) -> None:
+    text = json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    (repo / GRAPH).write_text(text, encoding="utf-8")
+
+
+def rename_the_most_needed(repo: Path) -> None:
+    """Rename the concept most others need; its old id stays a name (CONTRIBUTING's rule)."""
+    document, concepts = _edit(repo)
+    needed = Counter(p["id"] for c in concepts for p in c["prerequisites"])
+    old = min(needed, key=lambda cid: (-needed[cid], cid))
+    new = f"{old}-renamed"
+    for concept in concepts:
+        if concept["id"] == old:
+            concept["id"] = new
+            names = {normalize(n) for n in (concept["name"], *concept.get("aliases", ()))}
+            if normalize(old) not in names:
+                concept["aliases"] = [old, *concept.get("aliases", ())]
+        for edge in concept["prerequisites"]:
+            if edge["id"] == old:
+                edge["id"] = new
+    print(f"renamed {old} → {new}", flush=True)
+    _save(repo, document)
+
+
+def remove_an_edge(repo: Path) -> None:
+    """Remove the last prerequisite of the concept with the most of them."""
+    document, concepts = _edit(repo)
+    concept = min(concepts, key=lambda c: (-len(c["prerequisites"]), c["id"]))
+    edge = concept["prerequisites"].pop()
+    print(f"removed the edge {edge['id']} → {concept['id']}", flush=True)
+    _save(repo, document)
+
+
+SCENARIOS = {
+    "add": add_the_guides_example,
+    "rename": rename_the_most_needed,
+    "unlink": remove_an_edge,
+}
+
+
+def rehearse(name: str) -> None:
+    """One scenario in its own scratch copy: edit, fmt, refresh, then every check."""
+    started = time.monotonic()
+    print(f"\n--- rehearsal: {name}", flush=True)
+    with tempfile.TemporaryDirectory(prefix=f"kgraph-rehearsal-{name}-") as tmp:
+        repo = scratch_copy(Path(tmp))
+        SCENARIOS[name](repo)
+        for command in ("kgraph fmt", "kgraph refresh", *CHECKS):
+            sh(command, repo)
+    print(f"--- rehearsal {name}: passed in {time.monotonic() - started:.0f} s", flush=True)
+
+
+def main() -> None:
+    """Run the scenarios named on the command line, or all of them."""
+    names = sys.argv[1:] or list(SCENARIOS)
+    unknown = [n for n in names if n not in SCENARIOS]
+    if unknown:
+        sys.exit(f"unknown scenario {', '.join(unknown)}; choose from {', '.join(SCENARIOS)}")
+    for name in names:
+        rehearse(name)
+
+
+if __name__ == "__main__":
+    main()
