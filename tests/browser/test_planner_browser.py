@@ -19,6 +19,7 @@ from kgraph.render.markdown import render_markdown
 from kgraph.render.text import hours
 from kgraph.selection import select
 from kgraph.validate import load_graph
+from tests.browser.hostile import NAME, hostile_graph
 from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.browser
@@ -330,3 +331,18 @@ def test_phone_layout_and_plan(open_tab, small_graph):
     assert panel["y"] >= graph["y"] + graph["height"] - 1
     assert tab.js("document.documentElement.scrollWidth") <= 390
     assert tab.js(STEPS) == [s.concept.id for s in learning_path(small_graph, "qlora").steps]
+
+
+def test_hostile_graph_text_in_plans_stays_text(open_tab):
+    """Script-like names and reasons in the plan, gaps, next and the checklist stay inert."""
+    kg = hostile_graph()
+    tab = open_tab(select(kg), fragment="to=after&c=evil")
+    assert tab.js(STEPS) == [s.concept.id for s in learning_path(kg, "after").steps]
+    assert NAME in tab.js("document.querySelector('#plan').textContent")
+    assert NAME in tab.js("document.querySelector('#details h2').textContent")
+    assert tab.js("window.kgraph.markdown()") == render_markdown(select(kg, path=(None, "after")))
+    tab.js("window.kgraph.setView('ladder')")
+    assert NAME in tab.js("document.querySelector('#ladder').textContent")
+    assert tab.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert tab.js(PWNED) == "undefined"
+    assert tab.errors() == []
