@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from kgraph.graph import KGraph
 from kgraph.queries import fringe, gaps, learning_path
 from kgraph.render.json import to_data
+from kgraph.render.markdown import md_link, md_text
 from kgraph.render.text import hours
 from kgraph.validate import load_graph
 from tests.conftest import REPO, SHIPPED
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterator
 
 PLANNER = files("kgraph.render") / "templates" / "planner.js"
+CHECKLIST = files("kgraph.render") / "templates" / "checklist.js"
 RUNNER = REPO / "tests" / "js" / "planner_runner.js"
 
 
@@ -41,7 +43,7 @@ class Node:
     def __init__(self) -> None:
         node = shutil.which("node") or "/usr/bin/node"
         self.process = subprocess.Popen(
-            [node, str(RUNNER), str(PLANNER)],
+            [node, str(RUNNER), str(PLANNER), str(CHECKLIST)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -245,3 +247,27 @@ def test_hours_are_printed_as_the_cli_prints_them(node: Node, values: list[float
     (printed,) = node.ask(KGraph([]), [{"kind": "hours", "values": wanted}])
     assert printed == [hours(v) for v in wanted]
     assert printed[0] == "1.25"
+
+
+MARKDOWN_SAMPLES = [
+    "[x](https://evil) <b>*hi*</b>",
+    "a\u202eb\x1b[31m c\u2028d\x85e\x1cf\ufeffg",
+    "https://example.org/a (b) <c>",
+    "HTTPS://example.org/x",
+    "javascript:alert(1)",
+    "Fine-tuning, step 2/3 — 100% \"quoted\" 'single'",
+    "\U0001f600 emoji \u200b zero-width",
+]
+
+
+@given(texts=st.lists(st.text(max_size=30), max_size=20))
+def test_markdown_text_is_escaped_as_the_cli_escapes_it(node: Node, texts: list[str]):
+    """The page's checklist escapes names and links exactly as ``--format markdown`` does."""
+    values = [*MARKDOWN_SAMPLES, *(t for t in texts if not _surrogates(t))]
+    (escaped,) = node.ask(KGraph([]), [{"kind": "md", "values": values}])
+    assert escaped == [[md_text(v), md_link(v, v)] for v in values]
+
+
+def _surrogates(text: str) -> bool:
+    """JSON cannot carry a lone surrogate to Node and back unchanged."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)

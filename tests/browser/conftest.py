@@ -80,7 +80,7 @@ class OpenPage:
         self.page.mouse.click(*self.node_point(node_id))
 
     def state(self, node_id: str) -> str:
-        return str(self.js("id => network.body.data.nodes.get(id).kgState", node_id))
+        return str(self.js("id => window.kgraph.look(id).lit", node_id))
 
     def text(self, selector: str) -> str:
         return str(self.page.locator(selector).inner_text())
@@ -200,9 +200,13 @@ class Tab:
 
     def click_selector(self, selector: str) -> None:
         """A real click in the middle of the element *selector* finds."""
+        found = f"document.querySelector({json.dumps(selector)})"
+        self.js(f"{found}.scrollIntoView({{block: 'center'}})")
+        # rows that come into view are laid out on the next frame (content-visibility): wait
+        self.js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
         x, y = self.js(
-            f"(() => {{ const e = document.querySelector({json.dumps(selector)}); e.scrollIntoView({{block: 'center'}});"
-            " const r = e.getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]; })()"
+            f"(() => {{ const r = {found}.getBoundingClientRect();"
+            " return [r.x + r.width / 2, r.y + r.height / 2]; })()"
         )
         self.click(x, y)
 

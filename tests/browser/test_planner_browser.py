@@ -82,7 +82,7 @@ def test_the_goal_picker_takes_a_name_and_numbers_the_graph(open_tab, shipped):
     assert tab.js(STATE)["goal"] == goal
     assert tab.js("location.hash").startswith(f"#to={goal}&")
     first = plan.steps[0].concept
-    assert tab.js(f"network.body.data.nodes.get({json.dumps(first.id)}).label").startswith("1. ")
+    assert tab.js(f"window.kgraph.look({json.dumps(first.id)}).step") == 1
     assert tab.js("document.querySelectorAll('#plan .totals li').length") == len(plan.totals)
     assert tab.errors() == []
 
@@ -107,7 +107,7 @@ def test_marking_known_counts_prerequisites_and_persists(open_tab, small_graph):
     tab.js("window.kgraph.select('ml')")
     tab.click_selector("#know-toggle")
     tab.wait("window.kgraph.state().saved.length === 1")
-    learn = "network.body.data.nodes.get({}).kgLearn"
+    learn = "window.kgraph.look({}).learn"
     assert [tab.js(learn.format(json.dumps(c))) for c in ("linalg", "python", "ml", "lora", "agi")] == [
         "known", "known", "known", "ready", "later",
     ]  # fmt: skip

@@ -19,8 +19,6 @@
   var MAX_FILE = 4 * 1024 * 1024, MAX_HASH = 200000;
   var dark = window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches;
   var INK = dark ? "#e6edf3" : "#1f2328", HALO = dark ? "#0d1117" : "#ffffff";
-  var DIM = dark ? { background: "#2a3038", border: "#3a424c", font: "#5c6570", edge: "#262c33" }
-    : { background: "#eceff2", border: "#dde2e7", font: "#b3bac2", edge: "#eef0f2" };
   var EDGE = dark ? { quiet: "rgba(139,148,158,0.28)", on: "#c9d1d9", highlight: "#f0f6fc" }
     : { quiet: "rgba(120,130,140,0.22)", on: "#39424c", highlight: "#2f3740" };
   var READY = dark ? "#58a6ff" : "#0969da";
@@ -46,6 +44,10 @@
 
   /* ---- words ---- */
   var lang = DATA.lang;
+  try {  // the language the address asks for, before anything is drawn (checked again later)
+    var asked = new URLSearchParams(window.location.hash.slice(1, MAX_HASH)).get("lang");
+    if (DATA.languages.indexOf(asked) !== -1) lang = asked;
+  } catch (e) { lang = DATA.lang; }
   function words() { return DATA.ui[lang]; }
   /* A message of the catalogue with {name} placeholders filled in; the result is only ever
    * assigned to textContent or to a vis-network string, never parsed as markup. */
@@ -55,9 +57,11 @@
     });
   }
   function tx(map) { return map[lang]; }
+  var pluralRules = new Map();
   function plural(count, noun) {
     var forms = words().nouns[noun];
-    return forms[new Intl.PluralRules(lang).select(count)] || forms.other;
+    if (!pluralRules.has(lang)) pluralRules.set(lang, new Intl.PluralRules(lang));
+    return forms[pluralRules.get(lang).select(count)] || forms.other;
   }
   function levelName(id) { return words().levels[id] || id; }
   function rungName(rank) { return levelName(DATA.levels[rank].id); }
@@ -257,37 +261,30 @@
     state.marked = marked;
   }
 
-  /* ---- the graph ---- */
-  function label(c) {
-    var prefix = planOrder.has(c.id) ? planOrder.get(c.id) + ". " : "";
-    return prefix + (known.has(c.id) ? "\u2713 " : "") + tx(c.name);
-  }
+  /* ---- the graph ----
+   * vis-network draws the graph once with fixed styles; what changes (the lit concepts of a
+   * selection or plan, plan numbers, known and ready rings) is drawn over it after each frame
+   * from this page's own state. Updating thousands of vis nodes costs ~55 µs each plus ~40 ms
+   * per call; drawing the overlay costs a few ms, so a new plan or mark repaints at once. */
+  var view = { lit: null, focus: null };
   function tooltip(c) {
     return tx(c.name) + "\n" + levelName(c.level) + " \u00b7 " + categoryName(c.category) + " \u00b7 " +
       hoursText(c.hours) + (c.unlocked ? ui("page.unlocks_tip", { count: c.unlocked }) : "") +
       "\n\n" + tx(c.summary);
   }
   function learnState(id) { return known.has(id) ? "known" : (ready.has(id) ? "ready" : "later"); }
-  function nodeStyle(c, lit) {
-    var lv = levels.get(c.level), dim = lit === "dim", focus = lit === "selected", learn = learnState(c.id);
-    var fill = dim ? DIM.background : lv.fill;
-    var border = dim ? DIM.border : (learn === "ready" ? READY : lv.border);
+  function nodeStyle(c) {
+    var lv = levels.get(c.level), size = fontSize(c.id);
     return {
-      id: c.id, kgState: lit, kgLearn: learn,
-      color: { background: fill, border: focus ? INK : border,
-        highlight: { background: fill, border: INK }, hover: { background: fill, border: INK } },
-      borderWidth: focus ? 4 : (learn === "later" ? 1.5 : 3.5),
-      opacity: learn === "known" && !dim ? 0.75 : 1,
-      font: { color: dim ? DIM.font : INK, strokeColor: HALO, size: fontSize(c.id) },
-      widthConstraint: { maximum: Math.round(170 * fontSize(c.id) / 15) },
-      shapeProperties: { borderDashes: learn === "known" ? [4, 3] : false }
+      id: c.id,
+      color: { background: lv.fill, border: lv.border,
+        highlight: { background: lv.fill, border: INK }, hover: { background: lv.fill, border: INK } },
+      font: { color: INK, strokeColor: HALO, size: size },
+      widthConstraint: { maximum: Math.round(170 * size / 15) }
     };
   }
-  function edgeStyle(e, lit) {
-    var on = lit === "on";
-    return { id: e.id, kgState: lit, width: on ? 2.2 : 0.8,
-      color: { color: lit === "dim" ? DIM.edge : (on ? EDGE.on : EDGE.quiet),
-        highlight: EDGE.highlight, hover: EDGE.highlight } };
+  function lookOf(id) {
+    return id === view.focus ? "selected" : (!view.lit || view.lit.has(id) ? "normal" : "dim");
   }
   function why(from, to) {
     var link = byId.get(to).needs.find(function (n) { return n.id === from; });
@@ -295,14 +292,13 @@
   }
   var edgeList = DATA.edges.map(function (e, i) { return { id: i, from: e[0], to: e[1] }; });
   var nodes = new vis.DataSet(DATA.concepts.map(function (c) {
-    var node = nodeStyle(c, "normal");
+    var node = nodeStyle(c);
     node.label = tx(c.name); node.title = tooltip(c); node.x = c.x; node.y = c.y; node.size = c.size;
     return node;
   }));
   var edges = new vis.DataSet(edgeList.map(function (e) {
-    var edge = edgeStyle(e, "normal");
-    edge.from = e.from; edge.to = e.to; edge.title = why(e.from, e.to);
-    return edge;
+    return { id: e.id, from: e.from, to: e.to, title: why(e.from, e.to), width: 0.8,
+      color: { color: EDGE.quiet, highlight: EDGE.highlight, hover: EDGE.highlight } };
   }));
   DATA.options.nodes.font.color = INK;
   DATA.options.nodes.font.strokeColor = HALO;
@@ -348,12 +344,11 @@
       if (chosen.every(function (o) { return Math.abs(o.x - c.x) > w || Math.abs(o.y - c.y) > h; })) chosen.push(c);
     }
     var next = new Set(chosen.map(function (c) { return c.id; }));
-    var changed = size !== bigFont || next.size !== readable.size || chosen.some(function (c) { return !readable.has(c.id); });
-    if (!changed) return;
-    readable.forEach(function (id) { painted.delete(id); });
-    next.forEach(function (id) { painted.delete(id); });
+    var changed = size !== bigFont ? new Set(Array.from(readable).concat(Array.from(next)))
+      : new Set(Array.from(readable).filter(function (id) { return !next.has(id); })
+        .concat(Array.from(next).filter(function (id) { return !readable.has(id); })));
     bigFont = size; readable = next;
-    repaint();
+    if (changed.size) nodes.update(Array.from(changed).map(function (id) { return nodeStyle(byId.get(id)); }));
   }
   window.network.on("zoom", keepNamesReadable);
 
@@ -364,30 +359,101 @@
     }
     return seen;
   }
-  /* Paint every node and edge whose look changed: `lit` (a Set) in colour, the rest dimmed;
-   * lit === null shows the whole graph normally. */
-  var painted = new Map();
+  /* Show `lit` (a Set) in colour and dim the rest; lit === null shows the whole graph. */
+  var drawing = false;
   function paint(lit, focusId) {
-    var changed = [];
-    DATA.concepts.forEach(function (c) {
-      var look = c.id === focusId ? "selected" : (!lit || lit.has(c.id) ? "normal" : "dim");
-      var key = look + learnState(c.id) + fontSize(c.id) + label(c);
-      if (painted.get(c.id) === key) return;
-      painted.set(c.id, key);
-      var style = nodeStyle(c, look);
-      style.label = label(c);
-      changed.push(style);
-    });
-    if (changed.length) nodes.update(changed);
-    var edgeChanges = [];
-    edgeList.forEach(function (e) {
-      var look = !lit ? "normal" : (lit.has(e.from) && lit.has(e.to) ? "on" : "dim");
-      if (painted.get(e.id) === look) return;
-      painted.set(e.id, look);
-      edgeChanges.push(edgeStyle(e, look));
-    });
-    if (edgeChanges.length) edges.update(edgeChanges);
+    view.lit = lit; view.focus = focusId;
+    if (drawing) return;
+    drawing = true;  // one redraw per frame, however many changes a click makes
+    window.requestAnimationFrame(function () { drawing = false; window.network.redraw(); });
   }
+  var KNOWN = dark ? "#3fb950" : "#1a7f37";
+  var VEIL = dark ? "rgba(13,17,23,0.8)" : "rgba(251,252,253,0.82)";
+  function ring(ctx, c, radius, colour, width, dashes) {
+    ctx.beginPath();
+    ctx.setLineDash(dashes || []);
+    ctx.arc(c.x, c.y, radius, 0, 2 * Math.PI);
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width;
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
+  function badge(ctx, c, text, colour, scale) {
+    var r = Math.max(8, 9 / scale), x = c.x + c.size * 0.75, y = c.y - c.size * 0.75;
+    ctx.beginPath();
+    ctx.arc(x, y, r, 0, 2 * Math.PI);
+    ctx.fillStyle = colour;
+    ctx.fill();
+    ctx.fillStyle = "#ffffff";
+    ctx.font = "700 " + (text.length > 2 ? 0.95 : 1.2) * r + "px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "middle";
+    ctx.fillText(text, x, y + r * 0.05);
+  }
+  /* A lit concept redrawn over the veil: its dot and, when large enough to read, its name. */
+  function litNode(ctx, c, scale) {
+    var lv = levels.get(c.level), size = fontSize(c.id);
+    ctx.beginPath();
+    ctx.arc(c.x, c.y, c.size, 0, 2 * Math.PI);
+    ctx.fillStyle = lv.fill;
+    ctx.fill();
+    ctx.strokeStyle = lv.border;
+    ctx.lineWidth = 1.5;
+    ctx.stroke();
+    if (size * scale < 8) return;
+    ctx.font = size + "px system-ui, sans-serif";
+    ctx.textAlign = "center";
+    ctx.textBaseline = "top";
+    ctx.lineJoin = "round";
+    var words = tx(c.name).split(" "), lines = [], line = "", limit = 170 * size / 15;
+    words.forEach(function (w) {
+      var tried = line ? line + " " + w : w;
+      if (line && ctx.measureText(tried).width > limit) { lines.push(line); line = w; } else line = tried;
+    });
+    lines.push(line);
+    lines.forEach(function (text, i) {
+      var y = c.y + c.size + 3 + i * size * 1.15;
+      ctx.strokeStyle = HALO; ctx.lineWidth = 4; ctx.strokeText(text, c.x, y);
+      ctx.fillStyle = INK; ctx.fillText(text, c.x, y);
+    });
+  }
+  function litEdge(ctx, e) {
+    var a = byId.get(e.from), b = byId.get(e.to), dx = b.x - a.x, dy = b.y - a.y;
+    var length = Math.sqrt(dx * dx + dy * dy) || 1, ux = dx / length, uy = dy / length;
+    var x0 = a.x + ux * a.size, y0 = a.y + uy * a.size, x1 = b.x - ux * b.size, y1 = b.y - uy * b.size;
+    ctx.beginPath();
+    ctx.moveTo(x0, y0); ctx.lineTo(x1, y1);
+    ctx.strokeStyle = EDGE.on; ctx.lineWidth = 2.2; ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(x1, y1);
+    ctx.lineTo(x1 - ux * 12 - uy * 5, y1 - uy * 12 + ux * 5);
+    ctx.lineTo(x1 - ux * 12 + uy * 5, y1 - uy * 12 - ux * 5);
+    ctx.closePath();
+    ctx.fillStyle = EDGE.on; ctx.fill();
+  }
+  window.network.on("afterDrawing", function (ctx) {
+    var scale = window.network.getScale();
+    ctx.save();
+    if (view.lit) {
+      var box = container.getBoundingClientRect();
+      var tl = window.network.DOMtoCanvas({ x: 0, y: 0 });
+      var br = window.network.DOMtoCanvas({ x: box.width, y: box.height });
+      ctx.fillStyle = VEIL;
+      ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
+      edgeList.forEach(function (e) { if (view.lit.has(e.from) && view.lit.has(e.to)) litEdge(ctx, e); });
+      view.lit.forEach(function (id) { litNode(ctx, byId.get(id), scale); });
+    }
+    DATA.concepts.forEach(function (c) {
+      if (view.lit && !view.lit.has(c.id)) return;
+      var learn = learnState(c.id);
+      if (learn === "known") ring(ctx, c, c.size + 3, KNOWN, 2.5, [4, 3]);
+      else if (learn === "ready") ring(ctx, c, c.size + 3, READY, 3);
+      if (c.id === view.focus) ring(ctx, c, c.size + 7, INK, 3);
+      if (planOrder.has(c.id)) badge(ctx, c, String(planOrder.get(c.id)), INK === "#1f2328" ? "#1f2328" : "#30363d", scale);
+      else if (learn === "known") badge(ctx, c, "\u2713", KNOWN, scale);
+    });
+    ctx.restore();
+  });
   function paintDefault() { paint(planOrder.size ? new Set(planOrder.keys()) : null, null); }
   function repaint() {
     if (state.selected !== null) { var lit = litFor(state.selected); paint(lit, state.selected); }
@@ -684,10 +750,6 @@
   function setGoal(goal, from) {
     state.goal = goal; state.from = goal ? from : null;
     refresh(true);
-    if (goal) {
-      var first = document.querySelector("#plan-steps li");
-      if (first) document.getElementById("plan").scrollIntoView({ block: "nearest" });
-    }
   }
 
   /* ---- search and pickers: a name in any language, an alias or an id ---- */
@@ -740,6 +802,7 @@
     if (fromText.trim() && !from) { say(ui("page.no_match", { text: shownText(fromText) })); return; }
     say("");
     setGoal(goal, from);
+    document.getElementById("plan").scrollIntoView({ block: "nearest" });
   }
   document.getElementById("search-form").addEventListener("submit", function (ev) { ev.preventDefault(); search(); });
   document.getElementById("search").addEventListener("change", search);
@@ -797,8 +860,7 @@
       b.setAttribute("aria-pressed", String(b.dataset.lang === lang));
     });
     if (relabel) {
-      painted.clear();
-      nodes.update(DATA.concepts.map(function (c) { return { id: c.id, title: tooltip(c) }; }));
+      nodes.update(DATA.concepts.map(function (c) { return { id: c.id, label: tx(c.name), title: tooltip(c) }; }));
       edges.update(edgeList.map(function (e) { return { id: e.id, title: why(e.from, e.to) }; }));
     }
     fillChoices();
@@ -820,6 +882,12 @@
   window.kgraph = {
     select: function (id) { select(id, true, true); }, clear: function () { clearSelection(true); },
     setLanguage: function (code) { setLanguage(code, true); }, nodes: nodes, edges: edges,
+    look: function (id) {
+      return { lit: lookOf(id), learn: learnState(id), step: planOrder.has(id) ? planOrder.get(id) : null };
+    },
+    edgeLook: function (from, to) {
+      return !view.lit ? "normal" : (view.lit.has(from) && view.lit.has(to) ? "on" : "dim");
+    },
     plan: function (goal, from) { setGoal(goal, from || null); },
     toggleKnown: toggleKnown, importText: importText, knownText: function () { return knownText(state.marks); },
     markdown: function () { return plan ? planMarkdown() : null; }, setView: setView,
@@ -829,8 +897,6 @@
 
   state.marks = loadStored();
   if (DATA.plan) { state.goal = DATA.plan.to; state.from = DATA.plan.from; }
-  var startLang = readHash().lang;
-  if (startLang) lang = startLang;
   showLanguage(false);
   applyHash(true);
   if (state.selected === null && DATA.focus && byId.has(DATA.focus)) select(DATA.focus, false, false);
