@@ -278,6 +278,6 @@ def test_dark_mode_follows_the_system(open_page, small_graph):
     dark = opened.js("getComputedStyle(document.documentElement).backgroundColor")
     assert light != dark
     assert sum(map(int, dark[4:-1].split(","))) < sum(map(int, light[4:-1].split(",")))
-    font = opened.js("network.body.data.nodes.get('ml').font.color")
-    assert int(font[1:3], 16) > 0xC0  # names drawn light on the dark canvas
+    ink = opened.js("getComputedStyle(document.documentElement).color")
+    assert sum(map(int, ink[4:-1].split(","))) > 3 * 0xC0  # light text on the dark page
     assert opened.errors == []

@@ -137,7 +137,10 @@
   function loadStored() {
     var text = null;
     try { text = window.localStorage.getItem(STORE); } catch (e) { text = null; }
-    if (text === null) return new Map(DATA.known.map(function (id) { return [id, "1970-01-01T00:00:00Z"]; }));
+    if (text === null) {  // nothing saved yet: start from the known set the page was exported with
+      var when = now();
+      return new Map(DATA.known.map(function (id) { return [id, when]; }));
+    }
     var parsed = text.length > MAX_FILE ? { error: "page.import_large" } : parseKnown(text);
     if (parsed.error) { state.storageBad = true; return new Map(); }
     return parsed.marks;
@@ -273,14 +276,16 @@
       "\n\n" + tx(c.summary);
   }
   function learnState(id) { return known.has(id) ? "known" : (ready.has(id) ? "ready" : "later"); }
+  /* vis draws the dots only: names are drawn by the page (drawName), so the names of lit
+   * concepts sit above the veil and the readable ones grow without restyling any vis node. */
   function nodeStyle(c) {
-    var lv = levels.get(c.level), size = fontSize(c.id);
+    var lv = levels.get(c.level);
     return {
       id: c.id,
       color: { background: lv.fill, border: lv.border,
         highlight: { background: lv.fill, border: INK }, hover: { background: lv.fill, border: INK } },
-      font: { color: INK, strokeColor: HALO, size: size },
-      widthConstraint: { maximum: Math.round(170 * size / 15) }
+      font: { color: "rgba(0,0,0,0)", strokeWidth: 0, size: 15 },
+      widthConstraint: { maximum: 170 }
     };
   }
   function lookOf(id) {
@@ -300,8 +305,6 @@
     return { id: e.id, from: e.from, to: e.to, title: why(e.from, e.to), width: 0.8,
       color: { color: EDGE.quiet, highlight: EDGE.highlight, hover: EDGE.highlight } };
   }));
-  DATA.options.nodes.font.color = INK;
-  DATA.options.nodes.font.strokeColor = HALO;
   var container = document.getElementById("graph");
   window.kgraphReady = false;
   window.network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
@@ -320,19 +323,27 @@
   var left = Math.min.apply(null, bands.map(function (b) { return b.x0; }).concat([0]));
   var right = Math.max.apply(null, bands.map(function (b) { return b.x1; }).concat([0]));
   window.network.on("beforeDrawing", function (ctx) {
-    var scale = window.network.getScale(), size = 13 / scale;
+    var size = 13 / window.network.getScale();
     bands.forEach(function (b) {
       ctx.globalAlpha = dark ? 0.12 : 0.08;
       ctx.fillStyle = b.fill;
       var top = b.y0 - 34 - 1.6 * size;
       ctx.fillRect(left - 120, top, right - left + 240, b.y1 - top + 34);
       ctx.globalAlpha = 1;
-      ctx.fillStyle = dark ? "#c9d1d9" : "#4b5560";
-      ctx.font = "600 " + size + "px system-ui, sans-serif";
-      ctx.textBaseline = "top";
-      ctx.fillText(rungName(b.rank) + " \u2014 " + ui("page.rung." + DATA.levels[b.rank].id), left - 110, top + 0.3 * size);
     });
   });
+  /* The rungs' names, drawn after everything else so no veil or edge hides them. */
+  function bandNames(ctx, scale) {
+    var size = 13 / scale;
+    ctx.fillStyle = dark ? "#c9d1d9" : "#4b5560";
+    ctx.font = "600 " + size + "px system-ui, sans-serif";
+    ctx.textAlign = "left";
+    ctx.textBaseline = "top";
+    bands.forEach(function (b) {
+      var top = b.y0 - 34 - 1.6 * size;
+      ctx.fillText(rungName(b.rank) + " \u2014 " + ui("page.rung." + DATA.levels[b.rank].id), left - 110, top + 0.3 * size);
+    });
+  }
   /* At the current zoom, the names of the concepts that unlock most, as many as fit without
    * overlapping (about 150 x 40 px each on screen), are drawn at 13 px; zooming in makes room
    * for more, and below 9 px vis leaves the others' names out. */
@@ -343,12 +354,8 @@
       var c = byId.get(important[i]);
       if (chosen.every(function (o) { return Math.abs(o.x - c.x) > w || Math.abs(o.y - c.y) > h; })) chosen.push(c);
     }
-    var next = new Set(chosen.map(function (c) { return c.id; }));
-    var changed = size !== bigFont ? new Set(Array.from(readable).concat(Array.from(next)))
-      : new Set(Array.from(readable).filter(function (id) { return !next.has(id); })
-        .concat(Array.from(next).filter(function (id) { return !readable.has(id); })));
-    bigFont = size; readable = next;
-    if (changed.size) nodes.update(Array.from(changed).map(function (id) { return nodeStyle(byId.get(id)); }));
+    bigFont = size;
+    readable = new Set(chosen.map(function (c) { return c.id; }));
   }
   window.network.on("zoom", keepNamesReadable);
 
@@ -368,6 +375,7 @@
     window.requestAnimationFrame(function () { drawing = false; window.network.redraw(); });
   }
   var KNOWN = dark ? "#3fb950" : "#1a7f37";
+  var STEP = dark ? "#c9d1d9" : "#1f2328";
   var VEIL = dark ? "rgba(13,17,23,0.8)" : "rgba(251,252,253,0.82)";
   function ring(ctx, c, radius, colour, width, dashes) {
     ctx.beginPath();
@@ -378,21 +386,22 @@
     ctx.stroke();
     ctx.setLineDash([]);
   }
-  function badge(ctx, c, text, colour, scale) {
-    var r = Math.max(8, 9 / scale), x = c.x + c.size * 0.75, y = c.y - c.size * 0.75;
+  /* A number or a tick on a concept: a dot at any zoom, its text once it can be read. */
+  function badge(ctx, c, text, colour, scale, ink) {
+    var r = Math.max(c.size * 0.6, 4 / scale), x = c.x + c.size * 0.75, y = c.y - c.size * 0.75;
     ctx.beginPath();
     ctx.arc(x, y, r, 0, 2 * Math.PI);
     ctx.fillStyle = colour;
     ctx.fill();
-    ctx.fillStyle = "#ffffff";
+    if (r * scale < 6) return;
+    ctx.fillStyle = ink;
     ctx.font = "700 " + (text.length > 2 ? 0.95 : 1.2) * r + "px system-ui, sans-serif";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
     ctx.fillText(text, x, y + r * 0.05);
   }
-  /* A lit concept redrawn over the veil: its dot and, when large enough to read, its name. */
-  function litNode(ctx, c, scale) {
-    var lv = levels.get(c.level), size = fontSize(c.id);
+  function dot(ctx, c) {
+    var lv = levels.get(c.level);
     ctx.beginPath();
     ctx.arc(c.x, c.y, c.size, 0, 2 * Math.PI);
     ctx.fillStyle = lv.fill;
@@ -400,7 +409,12 @@
     ctx.strokeStyle = lv.border;
     ctx.lineWidth = 1.5;
     ctx.stroke();
-    if (size * scale < 8) return;
+  }
+  /* A concept's name under its dot, wrapped at 170 px of its size; left out below 9 px on
+   * screen (vis's own rule), so names appear as one zooms in. */
+  function drawName(ctx, c, scale) {
+    var size = fontSize(c.id);
+    if (size * scale < 9) return;
     ctx.font = size + "px system-ui, sans-serif";
     ctx.textAlign = "center";
     ctx.textBaseline = "top";
@@ -412,8 +426,8 @@
     });
     lines.push(line);
     lines.forEach(function (text, i) {
-      var y = c.y + c.size + 3 + i * size * 1.15;
-      ctx.strokeStyle = HALO; ctx.lineWidth = 4; ctx.strokeText(text, c.x, y);
+      var y = c.y + c.size + 4 + i * size * 1.15;
+      ctx.strokeStyle = HALO; ctx.lineWidth = size / 4; ctx.strokeText(text, c.x, y);
       ctx.fillStyle = INK; ctx.fillText(text, c.x, y);
     });
   }
@@ -432,26 +446,31 @@
     ctx.fillStyle = EDGE.on; ctx.fill();
   }
   window.network.on("afterDrawing", function (ctx) {
-    var scale = window.network.getScale();
+    var scale = window.network.getScale(), box = container.getBoundingClientRect();
+    var tl = window.network.DOMtoCanvas({ x: 0, y: 0 });
+    var br = window.network.DOMtoCanvas({ x: box.width, y: box.height });
+    var margin = 200 / scale;
+    function inView(c) { return c.x > tl.x - margin && c.x < br.x + margin && c.y > tl.y - margin && c.y < br.y + margin; }
+    var shown = DATA.concepts.filter(function (c) { return (!view.lit || view.lit.has(c.id)) && inView(c); });
     ctx.save();
     if (view.lit) {
-      var box = container.getBoundingClientRect();
-      var tl = window.network.DOMtoCanvas({ x: 0, y: 0 });
-      var br = window.network.DOMtoCanvas({ x: box.width, y: box.height });
       ctx.fillStyle = VEIL;
       ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
       edgeList.forEach(function (e) { if (view.lit.has(e.from) && view.lit.has(e.to)) litEdge(ctx, e); });
-      view.lit.forEach(function (id) { litNode(ctx, byId.get(id), scale); });
+      shown.forEach(function (c) { dot(ctx, c); });
     }
-    DATA.concepts.forEach(function (c) {
-      if (view.lit && !view.lit.has(c.id)) return;
+    shown.forEach(function (c) {
       var learn = learnState(c.id);
       if (learn === "known") ring(ctx, c, c.size + 3, KNOWN, 2.5, [4, 3]);
       else if (learn === "ready") ring(ctx, c, c.size + 3, READY, 3);
       if (c.id === view.focus) ring(ctx, c, c.size + 7, INK, 3);
-      if (planOrder.has(c.id)) badge(ctx, c, String(planOrder.get(c.id)), INK === "#1f2328" ? "#1f2328" : "#30363d", scale);
-      else if (learn === "known") badge(ctx, c, "\u2713", KNOWN, scale);
     });
+    shown.forEach(function (c) {
+      if (planOrder.has(c.id)) badge(ctx, c, String(planOrder.get(c.id)), STEP, scale, HALO);
+      else if (known.has(c.id)) badge(ctx, c, "\u2713", KNOWN, scale, "#ffffff");
+    });
+    shown.forEach(function (c) { drawName(ctx, c, scale); });
+    bandNames(ctx, scale);
     ctx.restore();
   });
   function paintDefault() { paint(planOrder.size ? new Set(planOrder.keys()) : null, null); }
