@@ -346,3 +346,21 @@ def test_hostile_graph_text_in_plans_stays_text(open_tab):
     assert tab.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
     assert tab.js(PWNED) == "undefined"
     assert tab.errors() == []
+
+
+def test_saved_ids_this_graph_does_not_know_are_kept(open_tab, small_graph):
+    """As the CLI keeps them: unknown saved ids stay in storage and in the download, unused."""
+    tab = open_tab(select(small_graph))
+    saved = marks_text({"gone-concept": "2025-01-01T00:00:00Z", "lora": "2025-02-01T00:00:00Z"})
+    tab.js(f"localStorage.setItem('kgraph.known', {json.dumps(saved)})")
+    tab.js("location.hash = ''")
+    tab.reload()
+    assert tab.js(STATE)["saved"] == ["gone-concept", "lora"]
+    assert tab.js("window.kgraph.look('ml').learn") == "known"
+    tab.js("window.kgraph.toggleKnown('quant')")
+    _, text = tab.js(DOWNLOAD)
+    assert sorted(parse_marks(text, "download")) == ["gone-concept", "lora", "quant"]
+    _drop(tab, json.dumps(["Low Rank Adaptation", "QLoRA"]))  # names resolve, as in the CLI
+    tab.wait("window.kgraph.state().saved.includes('qlora')")
+    assert tab.js(STATE)["saved"] == ["gone-concept", "lora", "qlora", "quant"]
+    assert tab.errors() == []

@@ -110,8 +110,11 @@
     return JSON.stringify({ format: "kgraph-known", known: sorted, version: 1 }, null, 2) + "\n";
   }
   /* Marks from a known.json text (or a plain list of ids, as `kgraph known --import` takes):
-   * {marks} or {error: message key}, never a partial result. */
-  function parseKnown(text) {
+   * {marks} or {error: message key}, never a partial result. A renamed concept's old id is
+   * mapped to its current id through the aliases, as kgraph.profile.resolve does; an id this
+   * graph does not know at all refuses an import, but is kept as it is in the browser's own
+   * storage (another version of the graph may know it), as the CLI keeps it in known.json. */
+  function parseKnown(text, keepUnknown) {
     var data;
     try { data = JSON.parse(text); } catch (e) { return { error: "page.import_bad" }; }
     var marks = new Map();
@@ -130,9 +133,14 @@
       }
       keys.forEach(function (k) { marks.set(k, map[k]); });
     }
-    var unknown = Array.from(marks.keys()).filter(function (id) { return !byId.has(id); });
-    if (unknown.length) return { error: "page.import_unknown", unknown: unknown };
-    return { marks: marks };
+    var current = new Map(), unknown = [];
+    marks.forEach(function (when, id) {
+      var found = byId.has(id) ? id : names.get(normalize(id));
+      if (found === undefined) { unknown.push(id); if (keepUnknown) current.set(id, when); return; }
+      current.set(found, current.has(found) && current.get(found) < when ? current.get(found) : when);
+    });
+    if (unknown.length && !keepUnknown) return { error: "page.import_unknown", unknown: unknown };
+    return { marks: current };
   }
   function loadStored() {
     var text = null;
@@ -141,7 +149,7 @@
       var when = now();
       return new Map(DATA.known.map(function (id) { return [id, when]; }));
     }
-    var parsed = text.length > MAX_FILE ? { error: "page.import_large" } : parseKnown(text);
+    var parsed = text.length > MAX_FILE ? { error: "page.import_large" } : parseKnown(text, true);
     if (parsed.error) { state.storageBad = true; return new Map(); }
     return parsed.marks;
   }
@@ -161,7 +169,7 @@
   }
   function importText(text, fileName) {
     var file = shownText(fileName);
-    var parsed = text.length > MAX_FILE ? { error: "page.import_large" } : parseKnown(text);
+    var parsed = text.length > MAX_FILE ? { error: "page.import_large" } : parseKnown(text, false);
     if (parsed.error) {
       var unknown = parsed.unknown || [];
       say(ui(parsed.error, { file: file, count: unknown.length, example: unknown.length ? shownText(unknown[0]) : "" }));
