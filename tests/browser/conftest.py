@@ -214,7 +214,9 @@ class Tab:
         return self.opened.errors if self.opened is not None else self.page.errors()
 
     def requests(self) -> list[str]:
-        return self.opened.requests if self.opened is not None else self.page.requests()
+        if self.opened is not None:
+            return self.opened.requests
+        return [url for url in self.page.requests() if not url.startswith(LOCAL_SCHEMES)]
 
 
 @pytest.fixture(params=["chromium", "firefox"])

@@ -62,6 +62,9 @@ def test_plans_gaps_and_next_equal_the_library(open_tab, shipped):
             )
         found = gaps(shipped, goal, known=known)
         assert tab.js(_ids("#gaps .ready-now li")) == [c.id for c in found.ready]
+        tab.js(
+            "(d => { d.open = true; d.dispatchEvent(new Event('toggle')); })(document.querySelector('#gaps details'))"
+        )
         assert tab.js(_ids("#gaps .blocked-list li")) == [b.concept.id for b in found.blocked]
         ranked = [c.concept.id for c in fringe(shipped, known=known, goal=goal).candidates]
         assert tab.js(_ids("#next li")) == ranked[:12]

@@ -385,38 +385,55 @@
   var KNOWN = dark ? "#3fb950" : "#1a7f37";
   var STEP = dark ? "#c9d1d9" : "#1f2328";
   var VEIL = dark ? "rgba(13,17,23,0.8)" : "rgba(251,252,253,0.82)";
-  function ring(ctx, c, radius, colour, width, dashes) {
-    ctx.beginPath();
+  /* Rings around `concepts` in one path (a path per ring costs a fill per concept). */
+  function rings(ctx, concepts, gap, colour, width, dashes) {
+    if (!concepts.length) return;
+    var path = new Path2D();
+    concepts.forEach(function (c) {
+      path.moveTo(c.x + c.size + gap, c.y);
+      path.arc(c.x, c.y, c.size + gap, 0, 2 * Math.PI);
+    });
     ctx.setLineDash(dashes || []);
-    ctx.arc(c.x, c.y, radius, 0, 2 * Math.PI);
     ctx.strokeStyle = colour;
     ctx.lineWidth = width;
-    ctx.stroke();
+    ctx.stroke(path);
     ctx.setLineDash([]);
   }
-  /* A number or a tick on a concept: a dot at any zoom, its text once it can be read. */
-  function badge(ctx, c, text, colour, scale, ink) {
-    var r = Math.max(c.size * 0.6, 4 / scale), x = c.x + c.size * 0.75, y = c.y - c.size * 0.75;
-    ctx.beginPath();
-    ctx.arc(x, y, r, 0, 2 * Math.PI);
+  /* Numbers or ticks on concepts: dots at any zoom, their text once it can be read. */
+  function badges(ctx, items, colour, ink, scale) {
+    if (!items.length) return;
+    var path = new Path2D(), texts = [];
+    items.forEach(function (item) {
+      var c = item[0], r = Math.max(c.size * 0.6, 4 / scale), x = c.x + c.size * 0.75, y = c.y - c.size * 0.75;
+      path.moveTo(x + r, y);
+      path.arc(x, y, r, 0, 2 * Math.PI);
+      if (r * scale >= 6) texts.push([item[1], x, y, r]);
+    });
     ctx.fillStyle = colour;
-    ctx.fill();
-    if (r * scale < 6) return;
+    ctx.fill(path);
     ctx.fillStyle = ink;
-    ctx.font = "700 " + (text.length > 2 ? 0.95 : 1.2) * r + "px system-ui, sans-serif";
     ctx.textAlign = "center";
     ctx.textBaseline = "middle";
-    ctx.fillText(text, x, y + r * 0.05);
+    texts.forEach(function (t) {
+      ctx.font = "700 " + (t[0].length > 2 ? 0.95 : 1.2) * t[3] + "px system-ui, sans-serif";
+      ctx.fillText(t[0], t[1], t[2] + t[3] * 0.05);
+    });
   }
-  function dot(ctx, c) {
-    var lv = levels.get(c.level);
-    ctx.beginPath();
-    ctx.arc(c.x, c.y, c.size, 0, 2 * Math.PI);
-    ctx.fillStyle = lv.fill;
-    ctx.fill();
-    ctx.strokeStyle = lv.border;
-    ctx.lineWidth = 1.5;
-    ctx.stroke();
+  /* Lit dots, one path per rung colour (a thousand separate fills cost ~30 ms a frame). */
+  function dots(ctx, concepts) {
+    DATA.levels.forEach(function (lv) {
+      ctx.beginPath();
+      concepts.forEach(function (c) {
+        if (c.level !== lv.id) return;
+        ctx.moveTo(c.x + c.size, c.y);
+        ctx.arc(c.x, c.y, c.size, 0, 2 * Math.PI);
+      });
+      ctx.fillStyle = lv.fill;
+      ctx.fill();
+      ctx.strokeStyle = lv.border;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    });
   }
   /* A concept's name under its dot, wrapped at 170 px of its size; left out below 9 px on
    * screen (vis's own rule), so names appear as one zooms in. */
@@ -439,19 +456,23 @@
       ctx.fillStyle = INK; ctx.fillText(text, c.x, y);
     });
   }
-  function litEdge(ctx, e) {
-    var a = byId.get(e.from), b = byId.get(e.to), dx = b.x - a.x, dy = b.y - a.y;
-    var length = Math.sqrt(dx * dx + dy * dy) || 1, ux = dx / length, uy = dy / length;
-    var x0 = a.x + ux * a.size, y0 = a.y + uy * a.size, x1 = b.x - ux * b.size, y1 = b.y - uy * b.size;
-    ctx.beginPath();
-    ctx.moveTo(x0, y0); ctx.lineTo(x1, y1);
-    ctx.strokeStyle = EDGE.on; ctx.lineWidth = 2.2; ctx.stroke();
-    ctx.beginPath();
-    ctx.moveTo(x1, y1);
-    ctx.lineTo(x1 - ux * 12 - uy * 5, y1 - uy * 12 + ux * 5);
-    ctx.lineTo(x1 - ux * 12 + uy * 5, y1 - uy * 12 - ux * 5);
-    ctx.closePath();
-    ctx.fillStyle = EDGE.on; ctx.fill();
+  /* Lit edges as one path of lines and one of arrowheads, from dot edge to dot edge. */
+  function litEdges(ctx, lit) {
+    var lines = new Path2D(), heads = new Path2D();
+    edgeList.forEach(function (e) {
+      if (!lit.has(e.from) || !lit.has(e.to)) return;
+      var a = byId.get(e.from), b = byId.get(e.to), dx = b.x - a.x, dy = b.y - a.y;
+      var length = Math.sqrt(dx * dx + dy * dy) || 1, ux = dx / length, uy = dy / length;
+      var x1 = b.x - ux * b.size, y1 = b.y - uy * b.size;
+      lines.moveTo(a.x + ux * a.size, a.y + uy * a.size);
+      lines.lineTo(x1, y1);
+      heads.moveTo(x1, y1);
+      heads.lineTo(x1 - ux * 12 - uy * 5, y1 - uy * 12 + ux * 5);
+      heads.lineTo(x1 - ux * 12 + uy * 5, y1 - uy * 12 - ux * 5);
+      heads.closePath();
+    });
+    ctx.strokeStyle = EDGE.on; ctx.lineWidth = 2.2; ctx.stroke(lines);
+    ctx.fillStyle = EDGE.on; ctx.fill(heads);
   }
   window.network.on("afterDrawing", function (ctx) {
     var scale = window.network.getScale(), box = container.getBoundingClientRect();
@@ -464,19 +485,16 @@
     if (view.lit) {
       ctx.fillStyle = VEIL;
       ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
-      edgeList.forEach(function (e) { if (view.lit.has(e.from) && view.lit.has(e.to)) litEdge(ctx, e); });
-      shown.forEach(function (c) { dot(ctx, c); });
+      litEdges(ctx, view.lit);
+      dots(ctx, shown);
     }
-    shown.forEach(function (c) {
-      var learn = learnState(c.id);
-      if (learn === "known") ring(ctx, c, c.size + 3, KNOWN, 2.5, [4, 3]);
-      else if (learn === "ready") ring(ctx, c, c.size + 3, READY, 3);
-      if (c.id === view.focus) ring(ctx, c, c.size + 7, INK, 3);
-    });
-    shown.forEach(function (c) {
-      if (planOrder.has(c.id)) badge(ctx, c, String(planOrder.get(c.id)), STEP, scale, HALO);
-      else if (known.has(c.id)) badge(ctx, c, "\u2713", KNOWN, scale, "#ffffff");
-    });
+    rings(ctx, shown.filter(function (c) { return known.has(c.id); }), 3, KNOWN, 2.5, [4, 3]);
+    rings(ctx, shown.filter(function (c) { return ready.has(c.id); }), 3, READY, 3);
+    rings(ctx, shown.filter(function (c) { return c.id === view.focus; }), 7, INK, 3);
+    badges(ctx, shown.filter(function (c) { return planOrder.has(c.id); })
+      .map(function (c) { return [c, String(planOrder.get(c.id))]; }), STEP, HALO, scale);
+    badges(ctx, shown.filter(function (c) { return known.has(c.id) && !planOrder.has(c.id); })
+      .map(function (c) { return [c, "\u2713"]; }), KNOWN, "#ffffff", scale);
     shown.forEach(function (c) { drawName(ctx, c, scale); });
     bandNames(ctx, scale);
     ctx.restore();
@@ -659,14 +677,22 @@
     box.replaceChildren(el("h2", ui("page.gaps", { target: name(state.goal) })));
     var readyList = el("ul", null, "ready-now"), blockedList = el("ul", null, "blocked-list");
     found.ready.forEach(function (id) { var li = el("li"); li.dataset.id = id; li.appendChild(conceptLink(id)); readyList.appendChild(li); });
-    found.blocked.forEach(function (b) {
-      var li = el("li");
-      li.dataset.id = b.id;
-      li.append(conceptLink(b.id), el("span", ui("page.waiting_for", { names: b.waitingFor.map(name).join(", ") }), "why"));
-      blockedList.appendChild(li);
-    });
-    box.append(el("h3", ui("page.ready_now", { count: found.ready.length })), readyList,
-      el("h3", ui("page.blocked", { count: found.blocked.length })), blockedList);
+    /* The blocked list can run to a thousand rows: it is built when first opened. */
+    var blocked = el("details", null, "blocked"), summary = el("summary", ui("page.blocked", { count: found.blocked.length }));
+    function fill() {
+      if (blockedList.childElementCount || !blocked.open) return;
+      found.blocked.forEach(function (b) {
+        var li = el("li");
+        li.dataset.id = b.id;
+        li.append(conceptLink(b.id), el("span", ui("page.waiting_for", { names: b.waitingFor.map(name).join(", ") }), "why"));
+        blockedList.appendChild(li);
+      });
+    }
+    blocked.open = state.blockedOpen === true;
+    blocked.addEventListener("toggle", function () { state.blockedOpen = blocked.open; fill(); });
+    blocked.append(summary, blockedList);
+    fill();
+    box.append(el("h3", ui("page.ready_now", { count: found.ready.length })), readyList, blocked);
   }
   function showNext() {
     var box = document.getElementById("next");

@@ -132,6 +132,27 @@ var KGraphPlanner = (function () {
     return order;
   }
 
+  /* Any order of `members` with each after its prerequisites (Kahn), cheaper than
+   * learningOrder when only that property matters. */
+  function topologicalOrder(g, members) {
+    var waiting = new Map(), ready = [], order = [];
+    members.forEach(function (c) {
+      var n = g.needs.get(c).filter(function (p) { return members.has(p); }).length;
+      waiting.set(c, n);
+      if (!n) ready.push(c);
+    });
+    while (ready.length) {
+      var id = ready.pop();
+      order.push(id);
+      g.dependents.get(id).forEach(function (d) {
+        if (!members.has(d)) return;
+        waiting.set(d, waiting.get(d) - 1);
+        if (!waiting.get(d)) ready.push(d);
+      });
+    }
+    return order;
+  }
+
   /* The first shortest chain source → … → target, walking back lowest id first; [] if none. */
   function shortestChain(g, source, target) {
     var distance = new Map([[source, 0]]), queue = [source];
@@ -209,7 +230,7 @@ var KGraphPlanner = (function () {
     var bits = new Map(), n = 0;
     Array.from(all).sort(byText).forEach(function (id) { if (within.has(id)) bits.set(id, n++); });
     var words = (n >> 5) + 1, below = new Map();
-    var order = learningOrder(g, all);
+    var order = topologicalOrder(g, all);
     for (var i = order.length - 1; i >= 0; i--) {
       var id = order[i], mask = new Uint32Array(words);
       g.dependents.get(id).forEach(function (d) {
