@@ -93,6 +93,32 @@ def layered_layout(
     return {n: (round(row[n] * row_gap), depth[n] * layer_gap) for n in sorted(depth)}
 
 
+def rung_layout(
+    prerequisites: Mapping[str, Iterable[str]], rungs: Mapping[str, int], *, band_gap: int = 200
+) -> dict[str, tuple[int, int]]:
+    """Integer ``(x, y)`` with each rung a horizontal band, the lowest rung at the bottom.
+
+    Inside a band the rung's own concepts are laid out left to right by `layered_layout`
+    (edges within a rung point right); bands are stacked upwards in rung order, *band_gap*
+    apart, and centred on x = 0, so an edge between rungs climbs like a ladder.
+
+    Examples:
+        >>> rung_layout({"a": [], "b": ["a"], "c": ["b"]}, {"a": 0, "b": 0, "c": 1})
+        {'a': (-150, 0), 'b': (150, 0), 'c': (0, -200)}
+    """
+    positions: dict[str, tuple[int, int]] = {}
+    top = 0
+    for rung in sorted({rungs[n] for n in prerequisites}):
+        members = {n: prerequisites[n] for n in sorted(prerequisites) if rungs[n] == rung}
+        band = layered_layout(members, direction="right")
+        ys = [y for _, y in band.values()]
+        xs = [x for x, _ in band.values()]
+        shift_x, shift_y = (max(xs) + min(xs)) // 2, (top - band_gap if positions else 0) - max(ys)
+        positions.update({n: (x - shift_x, y + shift_y) for n, (x, y) in band.items()})
+        top = min(ys) + shift_y
+    return dict(sorted(positions.items()))
+
+
 def _best_direction(layers: int, widest: int) -> Literal["right", "down"]:
     """The direction whose bounding box has the aspect ratio nearest to :data:`SCREEN`."""
 
@@ -150,4 +176,4 @@ def _reorder(
         row[node] = index - middle
 
 
-__all__ = ["GAPS", "Direction", "depths", "layered_layout"]
+__all__ = ["GAPS", "Direction", "depths", "layered_layout", "rung_layout"]

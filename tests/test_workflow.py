@@ -169,6 +169,7 @@ def test_tests_workflow_runs_the_readmes_test_command_and_the_browser_tests() ->
     assert quickstart.splitlines()[1] in runs["tests"]
     browser = "\n".join(runs["browser"])
     assert "KGRAPH_CHROMIUM=" in browser
+    assert "KGRAPH_FIREFOX=" in browser
     assert "pytest -m browser" in browser
     assert "grep -q SKIPPED" in browser
     assert "ruff format --check . && ruff check . && mypy && lint-imports" in runs["lint"]

@@ -218,6 +218,80 @@ MESSAGES: Final[dict[str, str]] = {
     "page.path_to": "Путь к цели: {target}",
     "page.path_from": "Путь: {source} → {target}",
     "page.path_total": "{count} {concepts_noun} · всего {hours} ч",
+    "page.views": "Вид",
+    "page.view_graph": "Граф",
+    "page.view_ladder": "Лестница",
+    "page.panel_label": "План и подробности",
+    "page.details_label": "О понятии",
+    "page.planner": "Мой путь",
+    "page.goal_label": "Хочу изучить",
+    "page.from_label": "Начиная с (необязательно)",
+    "page.plan_button": "Показать план",
+    "page.plan_none": "Сначала выберите, что хотите изучить.",
+    "page.clear_plan": "Убрать план",
+    "page.totals": "По ступеням",
+    "page.rung_total": "{count} {concepts_noun} · {hours} ч",
+    "page.chain": "Кратчайшая цепочка",
+    "page.copy_md": "Скопировать в Markdown",
+    "page.copied": "План скопирован как список дел в Markdown.",
+    "page.copy_select": "Список ниже уже выделен: скопируйте его через Ctrl+C.",
+    "page.gaps": "Чего не хватает для цели «{target}»",
+    "page.ready_now": "Можно учить сейчас ({count})",
+    "page.blocked": "Пока недоступно ({count})",
+    "page.waiting_for": "ждёт: {names}",
+    "page.next": "Что учить дальше",
+    "page.next_for": "Что учить дальше на пути к «{target}»",
+    "page.next_row": "открывает {count} · {hours} ч",
+    "page.more": "…и ещё {count}.",
+    "page.know_this": "Я это знаю",
+    "page.known_marked": "✓ Я это знаю",
+    "page.learn_this": "Путь сюда",
+    "page.implied": "Считается известным: это нужно для «{names}».",
+    "page.marked": "«{name}» отмечено как известное.",
+    "page.unmarked": "«{name}» больше не отмечено как известное.",
+    "page.progress": "Мой прогресс",
+    "page.known_count": "Вы знаете {count} из {total} понятий (отмечено: {marked}).",
+    "page.export": "Скачать known.json",
+    "page.import": "Загрузить known.json…",
+    "page.drop": (
+        "Файл known.json можно и перетащить на страницу. Это файл, который пишет `kgraph "
+        "known --export` и читает `kgraph known --import`."
+    ),
+    "page.imported": "{file}: отмечено новых понятий: {count}.",
+    "page.import_bad": "{file}: это не файл прогресса kgraph; ничего не изменилось.",
+    "page.import_version": "{file}: файл прогресса другой версии; ничего не изменилось.",
+    "page.import_unknown": (
+        "{file}: идентификаторов нет в этом графе: {count} (первый: {example}); ничего не "
+        "изменилось."
+    ),
+    "page.import_large": "{file}: слишком большой для файла прогресса; ничего не изменилось.",
+    "page.storage_bad": (
+        "Прогресс, сохранённый в браузере, не читается; он останется как есть, пока вы "
+        "ничего не отметите."
+    ),
+    "page.storage_failed": "Браузер не дал сохранить ваш прогресс.",
+    "page.link_known": (
+        "Ссылка показывает набор из {count} известных понятий; ваш сохранённый прогресс "
+        "не изменился."
+    ),
+    "page.keep_link": "Сохранить как мой",
+    "page.use_mine": "Показать мой",
+    "page.link_long": "адрес слишком длинный",
+    "page.link_bad": "«{key}» не называет понятие этого графа",
+    "page.link_ignored": "Часть ссылки пропущена: {parts}.",
+    "page.ladder": "Лестница",
+    "page.ladder_row": "известно {known} из {count} · {known_hours} из {hours} ч",
+    "page.state_known": "известно",
+    "page.state_ready": "можно учить",
+    "page.state_later": "пока рано",
+    "page.legend_states": "Пунктир и ✓: известно. Синяя обводка: можно учить сейчас.",
+    "page.keys": "Клавиши: / поиск, ↑ ↓ по списку, Enter выбрать, Esc сбросить.",
+    "page.rung.foundations": "равновесие, тело",
+    "page.rung.use": "доехать до магазина",
+    "page.rung.tune": "настроить велосипед под себя",
+    "page.rung.repair": "чинить и улучшать",
+    "page.rung.build": "собрать с нуля",
+    "page.rung.frontier": "новый вид транспорта",
 }
 
 NOUNS: Final[dict[str, dict[str, str]]] = {

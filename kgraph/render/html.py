@@ -1,8 +1,13 @@
 """The interactive offline HTML graph: one self-contained page on a template of our own.
 
-pyvis's stock page links CDNs and inserts several strings unescaped,
-so kgraph ships the vis-network bundle itself (the engine pyvis wraps) and inlines it into
-``templates/page.html.j2``, with ``page.css`` and ``page.js`` beside it.
+pyvis's stock page links CDNs and inserts several strings unescaped, so kgraph ships the
+vis-network bundle itself (the engine pyvis wraps) and inlines it into
+``templates/page.html.j2``, with ``page.css`` and ``page.js`` beside it. The page plans too:
+``planner.js`` (path, gaps and next with the library's exact rules) and ``checklist.js`` (the
+Markdown checklist) are pure scripts of their own, which the tests also run in Node.
+
+Hours travel as numbers and the page prints them with the CLI's rule (``%.12g``), so a plan's
+running totals read the same in the page and in the terminal.
 
 Safety by construction: graph data enters the page once, as JSON inside a
 ``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped,
@@ -24,12 +29,13 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.i18n import DEFAULT, LANGUAGES, texts
-from kgraph.layout import layered_layout
+from kgraph.layout import rung_layout
 from kgraph.model import LEVELS, Category, Level, ResourceKind
 from kgraph.render import selection_title
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from importlib.resources.abc import Traversable
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
@@ -54,6 +60,8 @@ LEVEL_COLOURS: Final[dict[Level, tuple[str, str]]] = {
 _SCRIPT_UNSAFE: Final = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 _SCRIPT_UNSAFE.update({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 _SCRIPT_UNSAFE_RE: Final = re.compile("[<>&\u2028\u2029]")
+_PAGE_MESSAGES: Final = ("page.", "unit.", "md.", "title.", "plan.nothing")
+SCRIPTS: Final = ("planner.js", "checklist.js", "page.js")  # pure modules first, the view last
 
 
 def script_json(data: object) -> str:
@@ -68,7 +76,7 @@ def script_json(data: object) -> str:
 
 
 def render_html(selection: Selection, *, lang: str = DEFAULT) -> str:
-    """The page for *selection*: graph, legend, search, details panel and path, all inline.
+    """The page for *selection*: graph, planner, ladder, search and details, all inline.
 
     Args:
         selection: what to draw and mark (see `kgraph.selection.select`).
@@ -90,7 +98,7 @@ def render_html(selection: Selection, *, lang: str = DEFAULT) -> str:
         t=texts(lang),
         data=Markup(script_json(page_data(selection, lang=lang))),  # noqa: S704 - script_json
         css=Markup((assets / "page.css").read_text(encoding="utf-8")),  # noqa: S704 - our asset
-        js=Markup((assets / "page.js").read_text(encoding="utf-8")),  # noqa: S704 - our asset
+        js=Markup(script_safe(_scripts(assets))),  # noqa: S704 - our own assets, script-safe
         vis=Markup(_vis_bundle()),  # noqa: S704 - the vendored vis-network, script-safe below
     )
     return page if page.endswith("\n") else page + "\n"
@@ -100,8 +108,9 @@ def page_data(selection: Selection, *, lang: str = DEFAULT) -> dict[str, Any]:
     """Everything the page script needs, as plain sorted JSON data, in every language."""
     kg = selection.kg
     ids = sorted(selection.members)
-    positions = layered_layout({c: kg.prerequisites[c] for c in ids})
-    unlocked = descendant_counts(kg)
+    rungs = {c: kg[c].level.rank for c in ids}
+    positions = rung_layout({c: kg.prerequisites[c] for c in ids}, rungs)
+    unlocked = kg.descendant_counts(kg.concepts, set(kg.concepts))
     return {
         "concepts": [_concept(kg, c, positions[c], unlocked[c]) for c in ids],
         "edges": [list(edge) for edge in sorted(selection.edges)],
@@ -112,7 +121,7 @@ def page_data(selection: Selection, *, lang: str = DEFAULT) -> dict[str, Any]:
         "levels": [_level(lv, sum(kg[c].level == lv for c in ids)) for lv in LEVELS],
         "offpage": _offpage(kg, selection),
         "options": vis_options(len(ids)),
-        "plan": _plan(kg, selection.plan) if selection.plan is not None else None,
+        "plan": _plan(selection.plan) if selection.plan is not None else None,
         "title": in_languages(lambda t: selection_title(selection, t.lang)),
         "ui": {code: ui_strings(texts(code)) for code in LANGUAGES},
     }
@@ -129,7 +138,7 @@ def ui_strings(t: Texts) -> dict[str, Any]:
         "categories": {str(c): t.category(c) for c in Category},
         "kinds": {str(k): t.kind(k) for k in ResourceKind},
         "levels": {str(lv): t.level(lv) for lv in LEVELS},
-        "messages": {k: v for k, v in t.messages.items() if k.startswith(("page.", "unit."))},
+        "messages": {k: v for k, v in t.messages.items() if k.startswith(_PAGE_MESSAGES)},
         "nouns": {noun: dict(t.nouns[noun]) for noun in ("concept", "link")},
     }
 
@@ -164,28 +173,12 @@ def vis_options(size: int) -> dict[str, Any]:
                 "strokeColor": "#ffffff",
                 "strokeWidth": 4,
             },
+            "scaling": {"label": {"drawThreshold": 9}},  # no unreadable names at overview zoom
             "shape": "dot",
             "widthConstraint": {"maximum": 170},  # long names wrap instead of overlapping
         },
         "physics": {"enabled": False},
     }
-
-
-def descendant_counts(kg: KGraph) -> dict[str, int]:
-    """How many concepts each concept unlocks, directly or transitively, in the whole graph.
-
-    One pass from the last concepts back, with descendant sets as integer bitsets, so even a
-    graph of thousands of concepts costs milliseconds.
-    """
-    order = kg.learning_order(kg.concepts)
-    bit = {cid: 1 << i for i, cid in enumerate(order)}
-    below: dict[str, int] = {}
-    for cid in reversed(order):
-        mask = 0
-        for dependent in kg.dependents[cid]:
-            mask |= below[dependent] | bit[dependent]
-        below[cid] = mask
-    return {cid: below[cid].bit_count() for cid in sorted(below)}
 
 
 def node_size(unlocked: int) -> int:
@@ -198,21 +191,17 @@ def node_size(unlocked: int) -> int:
     return round(min(MAX_RADIUS, 10 + 3 * math.log2(1 + unlocked)))
 
 
-def hours_text(hours: float) -> str:
-    """Hours without a useless ``.0``: ``4`` or ``2.5``."""
-    return f"{hours:.1f}".removesuffix(".0")
-
-
 def _concept(kg: KGraph, cid: str, xy: tuple[int, int], unlocked: int) -> dict[str, Any]:
     """One concept as the page needs it; the page looks names of linked concepts up by id."""
     concept = kg[cid]
     return {
         "aliases": list(concept.aliases),
         "category": str(concept.category),
-        "hours": hours_text(concept.hours),
+        "hours": concept.hours,
         "id": cid,
         "level": str(concept.level),
         "name": _name(concept),
+        "rank": concept.level.rank,
         "needs": [
             {"id": p.id, "why": _why(p)} for p in sorted(concept.prerequisites, key=lambda p: p.id)
         ],
@@ -253,21 +242,14 @@ def _level(level: Level, count: int) -> dict[str, Any]:
     return {"border": border, "count": count, "fill": fill, "id": str(level)}
 
 
-def _plan(kg: KGraph, plan: Plan) -> dict[str, Any]:
-    return {
-        "hours": hours_text(plan.hours),
-        "source": _name(kg[plan.source]) if plan.source else None,
-        "steps": [
-            {
-                "hours": hours_text(s.concept.hours),
-                "id": s.concept.id,
-                "name": _name(s.concept),
-                "total": hours_text(s.running_hours),
-            }
-            for s in plan.steps
-        ],
-        "target": _name(kg[plan.target]),
-    }
+def _plan(plan: Plan) -> dict[str, str | None]:
+    """The path asked for at export time; the page computes the plan itself, as it does later."""
+    return {"from": plan.source, "to": plan.target}
+
+
+def _scripts(assets: Traversable) -> str:
+    """The page's own scripts, one after another (each keeps to its own name)."""
+    return "\n".join((assets / name).read_text(encoding="utf-8") for name in SCRIPTS)
 
 
 def _vis_bundle() -> str:
@@ -275,18 +257,32 @@ def _vis_bundle() -> str:
 
     Its closing source-map comment names a file the page does not have, so it goes too.
     """
-    text = (files("kgraph.render") / VIS_BUNDLE).read_text(encoding="utf-8")
-    text = _SOURCE_MAP.sub("", text)
-    return re.sub(r"</(script)", r"<\\/\1", text, flags=re.IGNORECASE).replace("<!--", "<\\!--")
+    return script_safe(_SOURCE_MAP.sub("", _vis_source()))
+
+
+def _vis_source() -> str:
+    """The vis-network bundle as released, from ``kgraph/render/vendor/``."""
+    return (files("kgraph.render") / VIS_BUNDLE).read_text(encoding="utf-8")
+
+
+def script_safe(code: str) -> str:
+    """JavaScript *code* that cannot end its ``<script>`` element or open a comment there.
+
+    Examples:
+        >>> print(script_safe("s = '</SCRIPT><!--'"))
+        s = '<\\/SCRIPT><\\!--'
+    """
+    return re.sub(r"</(script)", r"<\\/\1", code, flags=re.IGNORECASE).replace("<!--", "<\\!--")
 
 
 __all__ = [
     "LEVEL_COLOURS",
-    "descendant_counts",
+    "SCRIPTS",
     "in_languages",
     "node_size",
     "page_data",
     "render_html",
     "script_json",
+    "script_safe",
     "ui_strings",
 ]

@@ -1,4 +1,4 @@
-"""Headless Debian Chromium driven by Playwright, for the HTML export's real-browser tests.
+"""Headless Debian Chromium (Playwright) and firefox-esr (WebDriver BiDi) for the HTML export.
 
 The browser is never downloaded (`playwright install` is not used): it is the system's
 ``chromium``, found through ``KGRAPH_CHROMIUM`` (default ``/usr/bin/chromium``). When it is
@@ -8,7 +8,9 @@ they fail instead.
 
 from __future__ import annotations
 
+import json
 import os
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -78,7 +80,7 @@ class OpenPage:
         self.page.mouse.click(*self.node_point(node_id))
 
     def state(self, node_id: str) -> str:
-        return str(self.js("id => network.body.data.nodes.get(id).kgState", node_id))
+        return str(self.js("id => window.kgraph.look(id).lit", node_id))
 
     def text(self, selector: str) -> str:
         return str(self.page.locator(selector).inner_text())
@@ -122,3 +124,132 @@ def _local_only(route: Any) -> None:
         route.continue_()
     else:
         route.abort()
+
+
+@pytest.fixture(scope="session")
+def firefox(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One headless firefox-esr for the session, driven over WebDriver BiDi (tests/browser/bidi)."""
+    executable = os.environ.get("KGRAPH_FIREFOX", "/usr/bin/firefox-esr")
+    if not Path(executable).is_file():
+        _unavailable(f"no Firefox at {executable} (set KGRAPH_FIREFOX)")
+    try:
+        import websockets  # noqa: F401
+    except ImportError:  # pragma: no cover - the test extra installs it
+        _unavailable("websockets is not installed")
+    from tests.browser.bidi import Firefox
+
+    browser = Firefox(executable, tmp_path_factory.mktemp("firefox") / "profile")
+    yield browser
+    browser.close()
+
+
+POINT = """(id => { const box = document.querySelector('#graph canvas').getBoundingClientRect();
+  const p = network.canvasToDOM(network.getPosition(id)); return [box.x + p.x, box.y + p.y]; })"""
+
+
+class Tab:
+    """A page in Chromium (Playwright) or Firefox (BiDi) behind one small interface."""
+
+    def __init__(self, browser: str, page: Any, opened: OpenPage | None = None) -> None:
+        self.browser = browser
+        self.page = page
+        self.opened = opened
+
+    def js(self, expression: str) -> Any:
+        if self.opened is not None:
+            return self.page.evaluate(f"(async () => await ({expression}))()")
+        return self.page.evaluate(expression)
+
+    def wait(self, expression: str, timeout: float = 30) -> None:
+        deadline = time.monotonic() + timeout
+        while not self.js(f"!!({expression})"):
+            if time.monotonic() > deadline:
+                msg = f"timed out waiting for {expression}"
+                raise AssertionError(msg)
+            time.sleep(0.05)
+
+    def goto(self, url: str) -> None:
+        self.page.goto(url)
+        self.wait("window.kgraphReady === true")
+
+    def reload(self) -> None:
+        self.page.reload()
+        self.wait("window.kgraphReady === true")
+
+    def click_node(self, node_id: str) -> None:
+        x, y = self.js(f"{POINT}({json.dumps(node_id)})")
+        self.click(x, y)
+
+    def click(self, x: float, y: float) -> None:
+        if self.opened is not None:
+            self.page.mouse.click(x, y)
+        else:
+            self.page.click(x, y)
+
+    def press(self, key: str) -> None:
+        if self.opened is not None:
+            self.page.keyboard.press(key)
+        else:
+            self.page.press(key)
+
+    def type(self, text: str) -> None:
+        if self.opened is not None:
+            self.page.keyboard.type(text)
+        else:
+            self.page.type(text)
+
+    def click_selector(self, selector: str) -> None:
+        """A real click in the middle of the element *selector* finds."""
+        found = f"document.querySelector({json.dumps(selector)})"
+        self.js(f"{found}.scrollIntoView({{block: 'center'}})")
+        # rows that come into view are laid out on the next frame (content-visibility): wait
+        self.js("new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        x, y = self.js(
+            f"(() => {{ const r = {found}.getBoundingClientRect();"
+            " return [r.x + r.width / 2, r.y + r.height / 2]; })()"
+        )
+        self.click(x, y)
+
+    def errors(self) -> list[str]:
+        return self.opened.errors if self.opened is not None else self.page.errors()
+
+    def requests(self) -> list[str]:
+        if self.opened is not None:
+            return self.opened.requests
+        return [url for url in self.page.requests() if not url.startswith(LOCAL_SCHEMES)]
+
+
+@pytest.fixture(params=["chromium", "firefox"])
+def open_tab(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Callable[..., Tab]]:
+    """Open a rendered page (file://, offline) in each browser; fragment and size optional."""
+    browser = request.getfixturevalue(request.param)
+    closers: list[Any] = []
+
+    def opener(
+        selection: Selection, *, fragment: str = "", width: int = 1280, height: int = 800
+    ) -> Tab:
+        path = tmp_path / f"tab{len(closers)}.html"
+        path.write_text(render_html(selection), encoding="utf-8")
+        url = path.as_uri() + (f"#{fragment}" if fragment else "")
+        if request.param == "chromium":
+            context = browser.new_context(viewport={"width": width, "height": height})
+            closers.append(context.close)
+            page = context.new_page()
+            opened = OpenPage(page)
+            page.on("request", lambda r: _record(opened.requests, r.url))
+            page.on(
+                "console", lambda m: opened.errors.append(m.text) if m.type == "error" else None
+            )
+            page.on("pageerror", lambda e: opened.errors.append(str(e)))
+            context.route("**/*", _local_only)
+            tab = Tab("chromium", page, opened)
+        else:
+            manager = browser.page(width, height)
+            tab = Tab("firefox", manager.__enter__())
+            closers.append(lambda: manager.__exit__(None, None, None))
+        tab.goto(url)
+        return tab
+
+    yield opener
+    for close in closers:
+        close()

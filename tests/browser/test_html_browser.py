@@ -95,6 +95,11 @@ def test_clicking_a_listed_concept_moves_to_it(open_page, small_graph):
     assert opened.text("#details h2") == "LoRA"
 
 
+PIXEL = """id => { const canvas = document.querySelector('#graph canvas');
+  const p = network.canvasToDOM(network.getPosition(id)), k = canvas.width / canvas.clientWidth;
+  return [...canvas.getContext('2d').getImageData(Math.round(p.x * k), Math.round(p.y * k), 1, 1).data].slice(0, 3); }"""
+
+
 def test_ancestors_and_descendants_are_lit_the_rest_dimmed(open_page, small_graph):
     """Selecting lora lights what it needs and what it unlocks, and dims the others."""
     opened = open_page(select(small_graph))
@@ -104,15 +109,13 @@ def test_ancestors_and_descendants_are_lit_the_rest_dimmed(open_page, small_grap
         assert opened.state(lit) == "normal", lit
     for dim in ("quant", "history"):
         assert opened.state(dim) == "dim", dim
-    colours = opened.js(
-        "['ml', 'quant'].map(id => network.body.data.nodes.get(id).color.background)"
-    )
-    assert colours[0] != colours[1]
-    edge_states = opened.js(
-        "Object.fromEntries(network.body.data.edges.get().map(e => [e.from + '>' + e.to, e.kgState]))"
-    )
-    assert edge_states["ml>lora"] == "on"
-    assert edge_states["ml>quant"] == "dim"
+    fill = opened.js("parseInt(network.body.data.nodes.get('ml').color.background.slice(1), 16)")
+    fill_rgb = [(fill >> 16) & 255, (fill >> 8) & 255, fill & 255]
+    lit, dim = (opened.js(PIXEL, node) for node in ("ml", "quant"))  # the same rung's colour
+    assert sum(abs(a - b) for a, b in zip(lit, fill_rgb, strict=True)) < 30
+    assert sum(abs(a - b) for a, b in zip(dim, fill_rgb, strict=True)) > 150
+    assert opened.js("window.kgraph.edgeLook('ml', 'lora')") == "on"
+    assert opened.js("window.kgraph.edgeLook('ml', 'quant')") == "dim"
     opened.page.click("#fit")
     assert {opened.state(n) for n in small_graph.concepts} == {"normal"}
 
@@ -125,9 +128,10 @@ def test_path_mode_numbers_the_plan_in_order(open_page, small_graph):
         "Object.fromEntries(network.body.data.nodes.get().map(n => [n.id, n.label]))"
     )
     for number, cid in enumerate(selection.plan_ids, start=1):
-        assert labels[cid] == f"{number}. {small_graph[cid].name}"
+        assert labels[cid] == small_graph[cid].name
+        assert opened.js("id => window.kgraph.look(id).step", cid) == number
         assert opened.state(cid) == "normal"
-    assert labels["python"] == "Python"
+    assert opened.js("window.kgraph.look('python').step") is None
     assert opened.state("history") == "dim"
     assert "113 h in total" in opened.text("#plan")
     steps = opened.js("[...document.querySelectorAll('#plan li button')].map(b => b.textContent)")
@@ -261,4 +265,19 @@ def test_hostile_russian_text_stays_inert(open_page):
     assert opened.text("#details").count("(небезопасная ссылка удалена)") == 5
     assert opened.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
     assert opened.js("typeof window.__pwned") == "undefined"
+    assert opened.errors == []
+
+
+def test_dark_mode_follows_the_system(open_page, small_graph):
+    """prefers-color-scheme: dark gives dark panels and light names on the graph."""
+    opened = open_page(select(small_graph))
+    light = opened.js("getComputedStyle(document.documentElement).backgroundColor")
+    opened.page.emulate_media(color_scheme="dark")
+    opened.page.reload()
+    opened.page.wait_for_function("window.kgraphReady === true", timeout=30_000)
+    dark = opened.js("getComputedStyle(document.documentElement).backgroundColor")
+    assert light != dark
+    assert sum(map(int, dark[4:-1].split(","))) < sum(map(int, light[4:-1].split(",")))
+    ink = opened.js("getComputedStyle(document.documentElement).color")
+    assert sum(map(int, ink[4:-1].split(","))) > 3 * 0xC0  # light text on the dark page
     assert opened.errors == []

@@ -10,8 +10,9 @@ from html.parser import HTMLParser
 import pytest
 
 from kgraph.graph import KGraph
-from kgraph.layout import layered_layout
-from kgraph.render.html import descendant_counts, page_data, render_html, script_json
+from kgraph.layout import rung_layout
+from kgraph.render import html
+from kgraph.render.html import page_data, render_html, script_json
 from kgraph.selection import Selection, select
 from tests.browser.hostile import (
     HOSTILE_STRINGS,
@@ -133,16 +134,22 @@ def test_physics_off_straight_edges_with_arrows(page):
     assert options["layout"]["improvedLayout"] is False
 
 
-def test_positions_are_the_layered_layout(small_graph):
-    """Each concept carries the layout's integer position; prerequisites lie before it."""
+def test_positions_are_the_rung_layout(small_graph):
+    """Each concept carries the layout's integer position: rungs are bands, the lowest at the
+    bottom; a prerequisite lies on a lower band, or left of its dependent within a band."""
     data = page_data(select(small_graph))
     positions = {c["id"]: (c["x"], c["y"]) for c in data["concepts"]}
-    assert positions == layered_layout(small_graph.prerequisites)
+    rungs = {c: small_graph[c].level.rank for c in small_graph.concepts}
+    assert positions == rung_layout(small_graph.prerequisites, rungs)
     for prereq, concept in data["edges"]:
-        assert positions[prereq] != positions[concept]
-        assert positions[prereq][1] < positions[concept][1] or (
-            positions[prereq][0] < positions[concept][0]
-        )
+        if rungs[prereq] == rungs[concept]:
+            assert positions[prereq][0] < positions[concept][0]
+        else:
+            assert positions[prereq][1] > positions[concept][1]
+    ys = {r: [y for c, (_, y) in positions.items() if rungs[c] == r] for r in set(rungs.values())}
+    ordered = sorted(ys)
+    for lower, higher in zip(ordered, ordered[1:], strict=False):
+        assert max(ys[higher]) < min(ys[lower])  # a higher rung is drawn above, never overlapping
 
 
 def test_nodes_and_edges_are_the_selection(small_graph):
@@ -163,20 +170,40 @@ def test_nodes_and_edges_are_the_selection(small_graph):
 
 def test_size_grows_with_what_a_concept_unlocks(small_graph):
     """Node size follows the descendant count over the whole graph."""
-    counts = descendant_counts(small_graph)
-    assert counts == {c: len(small_graph.descendants(c)) for c in small_graph.concepts}
+    unlocked = {c["id"]: c["unlocked"] for c in page_data(select(small_graph))["concepts"]}
+    assert unlocked == {c: len(small_graph.descendants(c)) for c in small_graph.concepts}
     sizes = {c["id"]: c["size"] for c in page_data(select(small_graph))["concepts"]}
     assert sizes["linalg"] > sizes["lora"] > sizes["agi"] == 10
 
 
-def test_path_mode_carries_the_plan_in_order(small_graph):
-    """With a path, the data lists the plan's steps in learning order and the total hours."""
+def test_path_mode_carries_the_path_asked_for(small_graph):
+    """With a path, the data names its ends; the page computes the plan (tests/browser)."""
     selection = select(small_graph, path=("python", "agi"))
-    plan = page_data(selection)["plan"]
-    assert [s["id"] for s in plan["steps"]] == list(selection.plan_ids)
-    assert plan["hours"] == "113"  # linalg 20 + ml 30 + lora 6 + quant 4 + qlora 3 + agi 50
-    assert plan["target"] == both("AGI")
+    assert page_data(selection)["plan"] == {"from": "python", "to": "agi"}
+    assert page_data(select(small_graph, path=(None, "lora")))["plan"] == {
+        "from": None,
+        "to": "lora",
+    }
     assert page_data(select(small_graph))["plan"] is None
+
+
+def test_hours_travel_as_numbers_with_their_rung(small_graph):
+    """The planner sums hours as the library does, so they travel as numbers, not text."""
+    concepts = {c["id"]: c for c in page_data(select(small_graph))["concepts"]}
+    assert {c: (d["hours"], d["rank"]) for c, d in concepts.items()} == {
+        c: (small_graph[c].hours, small_graph[c].level.rank) for c in small_graph.concepts
+    }
+
+
+def test_vis_bundle_cannot_close_its_script(monkeypatch, small_graph):
+    """A bundle holding ``</script>`` or ``<!--`` (any case) still closes only where it ends."""
+    hostile = "var a = '</script><script>window.__pwned=1</SCRIPT>'; /* <!-- */"
+    monkeypatch.setattr(html, "_vis_source", lambda: hostile)
+    page = render_html(select(small_graph))
+    assert "window.__pwned=1" in page
+    assert page.lower().count("</script") == 3  # the data, vis-network, and the page script
+    assert "<!--" not in page
+    assert html.script_safe(hostile).lower().count("</script") == 0
 
 
 def test_known_concepts_are_listed(small_graph):

@@ -1,0 +1,297 @@
+/* kgraph planner: the learner's queries (path, gaps, next) as pure functions, the same rules as
+ * the Python library (kgraph.queries and kgraph.graph), step for step, tie for tie:
+ *
+ * - known: the closure of what is marked (a concept with all its ancestors), or exactly what is
+ *   marked under `strict`;
+ * - path FROM TO: cl(TO) − known(FROM ∪ marked), in learning order: among the concepts whose
+ *   prerequisites are done, the lowest rung first, then the depth-first post-order from the
+ *   goals (prerequisites visited lowest rung first, then by id); hours summed in that order;
+ *   the shortest chain FROM → … → TO found walking back from TO, lowest id first;
+ * - gaps: the plan's concepts split into ready now and blocked (by which prerequisites);
+ * - next: the unknown concepts whose prerequisites are all known (within cl(goal) when given),
+ *   ranked by descendants unlocked (within that scope) per hour, then by rung, then by id.
+ *
+ * No DOM and no globals but its own name: the page inlines it, and the tests run it in Node.
+ * Ids are compared by code unit, as Python compares slugs (ASCII). */
+var KGraphPlanner = (function () {
+  "use strict";
+
+  function byText(a, b) { return a < b ? -1 : (a > b ? 1 : 0); }
+
+  /* The graph from [{id, rank, hours, needs: [ids]}]: prerequisites sorted and limited to the
+   * graph, dependents in id order, as kgraph.graph.KGraph indexes them. */
+  function graph(concepts) {
+    var sorted = concepts.slice().sort(function (a, b) { return byText(a.id, b.id); });
+    var byId = new Map(), needs = new Map(), dependents = new Map();
+    sorted.forEach(function (c) { byId.set(c.id, c); dependents.set(c.id, []); });
+    sorted.forEach(function (c) {
+      var own = Array.from(new Set(c.needs)).filter(function (p) { return byId.has(p); }).sort(byText);
+      needs.set(c.id, own);
+      own.forEach(function (p) { dependents.get(p).push(c.id); });
+    });
+    return { ids: sorted.map(function (c) { return c.id; }), byId: byId, needs: needs, dependents: dependents };
+  }
+
+  function reach(edges, starts) {
+    var seen = new Set(), stack = [];
+    starts.forEach(function (s) { stack.push.apply(stack, edges.get(s) || []); });
+    while (stack.length) {
+      var node = stack.pop();
+      if (!seen.has(node)) { seen.add(node); stack.push.apply(stack, edges.get(node)); }
+    }
+    return seen;
+  }
+  function ancestors(g, id) { return reach(g.needs, [id]); }
+  function closure(g, ids) {
+    var all = reach(g.needs, ids);
+    ids.forEach(function (id) { all.add(id); });
+    return all;
+  }
+  function rank(g, id) { return g.byId.get(id).rank; }
+  function byRung(g) {
+    return function (a, b) { return (rank(g, a) - rank(g, b)) || byText(a, b); };
+  }
+  function knownSet(g, marked, strict) { return strict ? new Set(marked) : closure(g, marked); }
+  function unique(ids) { return Array.from(new Set(ids)); }
+
+  /* Post-order from the goals (members nothing else chosen needs), lowest rung first. */
+  function depthFirst(g, chosen) {
+    var rungFirst = byRung(g), order = [], entered = new Set();
+    function needed(id) {
+      return g.needs.get(id).filter(function (p) { return chosen.has(p); }).sort(rungFirst);
+    }
+    var goals = Array.from(chosen).filter(function (m) {
+      return !g.dependents.get(m).some(function (d) { return chosen.has(d); });
+    }).sort(rungFirst);
+    goals.forEach(function (goal) {
+      entered.add(goal);
+      var stack = [{ id: goal, pending: needed(goal), next: 0 }];
+      while (stack.length) {
+        var top = stack[stack.length - 1], pushed = false;
+        while (top.next < top.pending.length) {
+          var prereq = top.pending[top.next++];
+          if (!entered.has(prereq)) {
+            entered.add(prereq);
+            stack.push({ id: prereq, pending: needed(prereq), next: 0 });
+            pushed = true;
+            break;
+          }
+        }
+        if (!pushed) { stack.pop(); order.push(top.id); }
+      }
+    });
+    return order;
+  }
+
+  /* A binary heap of [rank, position, id] keys, smallest first (ids are unique, so no ties). */
+  function Heap() { this.items = []; }
+  function less(a, b) { return a[0] !== b[0] ? a[0] < b[0] : a[1] < b[1]; }
+  Heap.prototype.push = function (item) {
+    var items = this.items, i = items.length;
+    items.push(item);
+    while (i > 0) {
+      var parent = (i - 1) >> 1;
+      if (!less(items[i], items[parent])) break;
+      var swap = items[i]; items[i] = items[parent]; items[parent] = swap; i = parent;
+    }
+  };
+  Heap.prototype.pop = function () {
+    var items = this.items, top = items[0], last = items.pop(), i = 0;
+    if (items.length) {
+      items[0] = last;
+      for (;;) {
+        var l = 2 * i + 1, r = l + 1, m = i;
+        if (l < items.length && less(items[l], items[m])) m = l;
+        if (r < items.length && less(items[r], items[m])) m = r;
+        if (m === i) break;
+        var swap = items[i]; items[i] = items[m]; items[m] = swap; i = m;
+      }
+    }
+    return top;
+  };
+
+  /* `members` in the order to learn them (kgraph.graph.KGraph.learning_order). */
+  function learningOrder(g, members) {
+    var chosen = new Set(members), position = new Map(), waiting = new Map(), ready = new Heap();
+    depthFirst(g, chosen).forEach(function (id, i) { position.set(id, i); });
+    chosen.forEach(function (c) {
+      var n = g.needs.get(c).filter(function (p) { return chosen.has(p); }).length;
+      waiting.set(c, n);
+      if (!n) ready.push([rank(g, c), position.get(c), c]);
+    });
+    var order = [];
+    while (ready.items.length) {
+      var id = ready.pop()[2];
+      order.push(id);
+      g.dependents.get(id).forEach(function (d) {
+        if (!chosen.has(d)) return;
+        waiting.set(d, waiting.get(d) - 1);
+        if (!waiting.get(d)) ready.push([rank(g, d), position.get(d), d]);
+      });
+    }
+    return order;
+  }
+
+  /* Any order of `members` with each after its prerequisites (Kahn), cheaper than
+   * learningOrder when only that property matters. */
+  function topologicalOrder(g, members) {
+    var waiting = new Map(), ready = [], order = [];
+    members.forEach(function (c) {
+      var n = g.needs.get(c).filter(function (p) { return members.has(p); }).length;
+      waiting.set(c, n);
+      if (!n) ready.push(c);
+    });
+    while (ready.length) {
+      var id = ready.pop();
+      order.push(id);
+      g.dependents.get(id).forEach(function (d) {
+        if (!members.has(d)) return;
+        waiting.set(d, waiting.get(d) - 1);
+        if (!waiting.get(d)) ready.push(d);
+      });
+    }
+    return order;
+  }
+
+  /* The first shortest chain source → … → target, walking back lowest id first; [] if none. */
+  function shortestChain(g, source, target) {
+    var distance = new Map([[source, 0]]), queue = [source];
+    for (var head = 0; head < queue.length; head++) {
+      g.dependents.get(queue[head]).forEach(function (d) {
+        if (!distance.has(d)) { distance.set(d, distance.get(queue[head]) + 1); queue.push(d); }
+      });
+    }
+    if (!distance.has(target)) return [];
+    var chain = [target], node = target;
+    while (node !== source) {
+      var d = distance.get(node) - 1;
+      node = g.needs.get(node).find(function (p) { return distance.get(p) === d; });
+      chain.push(node);
+    }
+    return chain.reverse();
+  }
+
+  /* Count and hours per rung, rungs in ladder order, empty rungs left out. */
+  function rungTotals(g, ids) {
+    var rungs = new Map();
+    ids.forEach(function (id) {
+      var c = g.byId.get(id), total = rungs.get(c.rank) || { rank: c.rank, count: 0, hours: 0 };
+      total.count += 1; total.hours += c.hours;
+      rungs.set(c.rank, total);
+    });
+    return Array.from(rungs.values()).sort(function (a, b) { return a.rank - b.rank; });
+  }
+
+  /* kgraph path [FROM] TO --known …: {target, source, known, steps, totals, chain, hours}. */
+  function plan(g, query) {
+    var source = query.from || null, marked = unique((query.known || []).concat(source ? [source] : []));
+    var have = knownSet(g, marked, query.strict);
+    var missing = Array.from(closure(g, [query.to])).filter(function (id) { return !have.has(id); });
+    var total = 0, steps = learningOrder(g, missing).map(function (id) {
+      total += g.byId.get(id).hours;
+      return { id: id, hours: g.byId.get(id).hours, total: total };
+    });
+    var chain = source ? shortestChain(g, source, query.to) : [];
+    return {
+      target: query.to, source: source,
+      known: marked.filter(function (id) { return id !== source; }).sort(byText),
+      steps: steps,
+      totals: rungTotals(g, steps.map(function (s) { return s.id; })),
+      chain: chain.length > 1 ? chain : [],
+      hours: total
+    };
+  }
+
+  /* kgraph gaps TO --known …: ready now, blocked (by what), and under strict the marked
+   * concepts whose prerequisites are not marked. */
+  function gaps(g, query) {
+    var marked = unique(query.known || []), have = knownSet(g, marked, query.strict);
+    var missing = learningOrder(g, Array.from(closure(g, [query.to])).filter(function (id) { return !have.has(id); }));
+    var ready = [], blocked = [];
+    missing.forEach(function (id) {
+      var waiting = g.needs.get(id).filter(function (p) { return !have.has(p); });
+      if (waiting.length) blocked.push({ id: id, waitingFor: waiting }); else ready.push(id);
+    });
+    var unmarked = [];
+    if (query.strict) {
+      marked.slice().sort(byText).forEach(function (k) {
+        var lacking = Array.from(ancestors(g, k)).filter(function (a) { return !have.has(a); }).sort(byText);
+        if (lacking.length) unmarked.push({ id: k, lacking: lacking });
+      });
+    }
+    return { target: query.to, ready: ready, blocked: blocked, unmarked: unmarked };
+  }
+
+  /* For each source, how many concepts of `within` need it (KGraph.descendant_counts): one pass
+   * from the last concepts back, each concept's descendants a bitset of 32-bit words. */
+  function descendantCounts(g, sources, within) {
+    var all = reach(g.dependents, sources);
+    sources.forEach(function (s) { all.add(s); });
+    var bits = new Map(), n = 0;
+    Array.from(all).sort(byText).forEach(function (id) { if (within.has(id)) bits.set(id, n++); });
+    var words = (n >> 5) + 1, below = new Map();
+    var order = topologicalOrder(g, all);
+    for (var i = order.length - 1; i >= 0; i--) {
+      var id = order[i], mask = new Uint32Array(words);
+      g.dependents.get(id).forEach(function (d) {
+        var theirs = below.get(d);
+        for (var w = 0; w < words; w++) mask[w] |= theirs[w];
+        if (bits.has(d)) mask[bits.get(d) >> 5] |= 1 << (bits.get(d) & 31);
+      });
+      below.set(id, mask);
+    }
+    var counts = new Map();
+    sources.forEach(function (s) {
+      var mask = below.get(s), count = 0;
+      for (var w = 0; w < words; w++) { var v = mask[w]; while (v) { v &= v - 1; count++; } }
+      counts.set(s, count);
+    });
+    return counts;
+  }
+
+  /* kgraph next [--goal G] --known …: the fringe, most unlocked per hour first. */
+  function next(g, query) {
+    var have = knownSet(g, unique(query.known || []), query.strict), goal = query.goal || null;
+    var scope = goal ? closure(g, [goal]) : new Set(g.ids);
+    var ready = Array.from(scope).filter(function (c) {
+      return !have.has(c) && g.needs.get(c).every(function (p) { return have.has(p); });
+    });
+    var unlocked = descendantCounts(g, ready, scope);
+    var candidates = ready.map(function (id) {
+      var count = unlocked.get(id);
+      return { id: id, unlocks: count, score: count / g.byId.get(id).hours };
+    });
+    candidates.sort(function (a, b) {
+      return (b.score - a.score) || (rank(g, a.id) - rank(g, b.id)) || byText(a.id, b.id);
+    });
+    return { goal: goal, candidates: candidates };
+  }
+
+  /* Hours as the command line prints them, Python's "%.12g": 6, 1.25, 1494890, 1e+15. */
+  function hoursText(value) {
+    if (value === 0) return "0";
+    var exponent = Number(value.toExponential(11).split("e")[1]);
+    if (exponent < -4 || exponent >= 12) {
+      var parts = value.toExponential(11).split("e"), power = Math.abs(Number(parts[1]));
+      return trimZeros(parts[0]) + "e" + (Number(parts[1]) < 0 ? "-" : "+") + (power < 10 ? "0" : "") + power;
+    }
+    return trimZeros(halfEven(value, 11 - exponent));
+  }
+  function trimZeros(text) { return text.indexOf(".") === -1 ? text : text.replace(/\.?0+$/, ""); }
+  /* value.toFixed(digits), but an exact tie goes to the even digit as in Python (toFixed rounds
+   * ties up). A tie is exact only when the binary value ends in a 5 at the next place. */
+  function halfEven(value, digits) {
+    var fixed = value.toFixed(digits), longer = value.toFixed(Math.min(100, digits + 30));
+    var cut = longer.slice(0, longer.length - 30).replace(/\.$/, ""), rest = longer.slice(longer.length - 30);
+    if (!/^50*$/.test(rest)) return fixed;
+    var last = cut.replace(/\D/g, "").slice(-1);
+    return Number(last) % 2 === 0 ? cut : fixed;
+  }
+
+  return {
+    graph: graph, closure: closure, knownSet: knownSet, learningOrder: learningOrder,
+    shortestChain: shortestChain, plan: plan, gaps: gaps, next: next,
+    descendantCounts: descendantCounts, hoursText: hoursText
+  };
+})();
+if (typeof module !== "undefined" && module.exports) module.exports = KGraphPlanner;

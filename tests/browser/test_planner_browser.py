@@ -1,0 +1,369 @@
+"""The page as a planner, in Chromium and Firefox: parity, known set, fragment, keyboard, hostility.
+
+Every test runs in both browsers (the ``open_tab`` fixture). The page is opened from disk with
+no network; what it shows is compared with the Python library, never with literal answers.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from typing import Any
+
+import pytest
+
+from kgraph.graph import KGraph
+from kgraph.i18n import hours
+from kgraph.load import load_graph
+from kgraph.queries import fringe, gaps, learning_path
+from kgraph.render.markdown import render_markdown
+from kgraph.saved_known import marks_text, parse_marks
+from kgraph.selection import select
+from tests.browser.hostile import NAME, hostile_graph
+from tests.conftest import SHIPPED
+
+pytestmark = pytest.mark.browser
+
+STEPS = "[...document.querySelectorAll('#plan-steps li')].map(li => li.dataset.id)"
+STATE = "window.kgraph.state()"
+PWNED = "typeof window.__pwned"
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KGraph:
+    return load_graph(SHIPPED)
+
+
+def _ids(selector: str) -> str:
+    return f"[...document.querySelectorAll({json.dumps(selector)})].map(li => li.dataset.id)"
+
+
+def test_plans_gaps_and_next_equal_the_library(open_tab, shipped):
+    """Seeded (from, to, known) links: the page's steps, hours, gaps and next are the CLI's."""
+    tab = open_tab(select(shipped))
+    assert ("Firefox/" in tab.js("navigator.userAgent")) == (tab.browser == "firefox")
+    rng = random.Random(16)
+    ids = sorted(shipped.concepts)
+    for _ in range(6):
+        goal, start = rng.choice(ids), rng.choice([None, rng.choice(ids)])
+        known = rng.sample(ids, rng.randint(0, 4))
+        fragment = f"to={goal}" + (f"&from={start}" if start else "") + f"&known={','.join(known)}"
+        tab.js(f"location.hash = {json.dumps(fragment)}")
+        wanted = {"goal": goal, "from": start, "marks": sorted(set(known))}
+        tab.wait(
+            "(s => JSON.stringify({goal: s.goal, from: s.from, marks: s.marks}))(window.kgraph.state())"
+            f" === {json.dumps(json.dumps(wanted, separators=(',', ':')))}"
+        )
+        plan = learning_path(shipped, goal, source=start, known=known)
+        assert tab.js(STEPS) == [s.concept.id for s in plan.steps], fragment
+        if plan.steps:
+            assert f"{hours(plan.hours)} h" in tab.js(
+                "document.querySelector('#plan .total').textContent"
+            )
+        found = gaps(shipped, goal, known=known)
+        assert tab.js(_ids("#gaps .ready-now li")) == [c.id for c in found.ready]
+        tab.js(
+            "(d => { d.open = true; d.dispatchEvent(new Event('toggle')); })(document.querySelector('#gaps details'))"
+        )
+        assert tab.js(_ids("#gaps .blocked-list li")) == [b.concept.id for b in found.blocked]
+        ranked = [c.concept.id for c in fringe(shipped, known=known, goal=goal).candidates]
+        assert tab.js(_ids("#next li")) == ranked[:12]
+    assert tab.errors() == []
+    assert tab.requests() == []
+
+
+def test_the_goal_picker_takes_a_name_and_numbers_the_graph(open_tab, shipped):
+    """Typing a goal's name and Enter plans it; the steps are numbered and lit on the graph."""
+    tab = open_tab(select(shipped))
+    goal = next(c for c in sorted(shipped.concepts) if len(shipped.ancestors(c)) >= 3)
+    tab.click_selector("#goal")
+    tab.type(shipped[goal].name)
+    tab.press("Enter")
+    tab.wait(f"{STEPS}.length > 0")
+    plan = learning_path(shipped, goal)
+    assert tab.js(STEPS) == [s.concept.id for s in plan.steps]
+    assert tab.js(STATE)["goal"] == goal
+    assert tab.js("location.hash").startswith(f"#to={goal}&")
+    first = plan.steps[0].concept
+    assert tab.js(f"window.kgraph.look({json.dumps(first.id)}).step") == 1
+    assert tab.js("document.querySelectorAll('#plan .totals li').length") == len(plan.totals)
+    assert tab.errors() == []
+
+
+def test_copy_gives_the_markdown_checklist_of_the_cli(open_tab, small_graph):
+    """The plan copied as Markdown is byte for byte `kgraph export --format markdown --path`."""
+    tab = open_tab(select(small_graph), fragment="to=agi&from=python")
+    expected = render_markdown(select(small_graph, path=("python", "agi")))
+    assert tab.js("window.kgraph.markdown()") == expected
+    tab.click_selector("#plan .actions button")
+    tab.wait("document.querySelector('#plan textarea') !== null")
+    assert tab.js("document.querySelector('#plan textarea').value") == expected
+    tab.js("window.kgraph.setLanguage('ru')")
+    assert tab.js("window.kgraph.markdown()") == render_markdown(
+        select(small_graph, path=("python", "agi")), lang="ru"
+    )
+
+
+def test_marking_known_counts_prerequisites_and_persists(open_tab, small_graph):
+    """I-know-this on ml makes linalg and python known, survives a reload, unmarks only ml."""
+    tab = open_tab(select(small_graph))
+    tab.js("window.kgraph.select('ml')")
+    tab.click_selector("#know-toggle")
+    tab.wait("window.kgraph.state().saved.length === 1")
+    learn = "window.kgraph.look({}).learn"
+    assert [tab.js(learn.format(json.dumps(c))) for c in ("linalg", "python", "ml", "lora", "agi")] == [
+        "known", "known", "known", "ready", "later",
+    ]  # fmt: skip
+    assert tab.js("document.querySelector('#know-toggle').getAttribute('aria-pressed')") == "true"
+    tab.js("window.kgraph.select('python')")
+    assert tab.js("document.querySelector('#know-toggle').getAttribute('aria-pressed')") == "false"
+    tab.js("location.hash = ''")
+    tab.reload()
+    assert tab.js(STATE)["saved"] == ["ml"]
+    assert tab.js(learn.format('"python"')) == "known"
+    tab.js("window.kgraph.toggleKnown('python')")  # marking an implied concept adds a mark
+    tab.js("window.kgraph.toggleKnown('ml')")  # unmarking ml keeps python's own mark
+    assert tab.js(STATE)["saved"] == ["python"]
+    assert tab.js(learn.format('"linalg"')) == "ready"
+    assert tab.errors() == []
+
+
+def _drop(tab, text: str, name: str = "known.json", *, js_text: str | None = None) -> None:
+    """Drop a file on the page as a reader would, through a real DataTransfer and FileReader."""
+    content = js_text if js_text is not None else json.dumps(text)
+    tab.js(
+        "(() => { const dt = new DataTransfer();"
+        f" dt.items.add(new File([{content}], {json.dumps(name)}, {{type: 'application/json'}}));"
+        " document.body.dispatchEvent(new DragEvent('drop', {dataTransfer: dt, bubbles: true, cancelable: true}));"
+        " return true; })()"
+    )
+
+
+def _pick(tab, text: str, name: str = "known.json") -> None:
+    """Choose a file in the import picker (the same files a reader's dialog would give)."""
+    tab.js(
+        "(() => { const dt = new DataTransfer(), input = document.querySelector('#import-file');"
+        f" dt.items.add(new File([{json.dumps(text)}], {json.dumps(name)}));"
+        " input.files = dt.files; input.dispatchEvent(new Event('change')); return true; })()"
+    )
+
+
+DOWNLOAD = """new Promise(resolve => {
+  const click = HTMLAnchorElement.prototype.click;
+  HTMLAnchorElement.prototype.click = function () {
+    HTMLAnchorElement.prototype.click = click;
+    fetch(this.href).then(r => r.text()).then(text => resolve([this.download, text]));
+  };
+  document.querySelector('#export-known').click();
+})"""
+
+
+def test_known_json_moves_between_page_and_cli(open_tab, small_graph):
+    """The CLI's file imports (picker and drop); the page's download is a file the CLI reads."""
+    tab = open_tab(select(small_graph))
+    _pick(tab, marks_text({"lora": "2025-05-01T10:00:00Z"}))
+    tab.wait("window.kgraph.state().saved.length === 1")
+    assert tab.js(STATE)["saved"] == ["lora"]
+    _drop(tab, json.dumps(["quant"]))
+    tab.wait("window.kgraph.state().saved.length === 2")
+    name, text = tab.js(DOWNLOAD)
+    assert name == "known.json"
+    marks = parse_marks(text, "download")
+    assert marks["lora"] == "2025-05-01T10:00:00Z"
+    assert sorted(marks) == ["lora", "quant"]
+    assert text == marks_text(marks)  # canonical, as the CLI writes it
+    assert tab.errors() == []
+
+
+def test_a_links_known_set_is_shown_not_saved(open_tab, small_graph):
+    """#known=… is applied for the view; the saved set changes only when the reader keeps it."""
+    tab = open_tab(select(small_graph), fragment="to=agi&known=lora")
+    state = tab.js(STATE)
+    assert (state["marks"], state["saved"], state["link"]) == (["lora"], [], True)
+    assert tab.js(STEPS) == [
+        s.concept.id for s in learning_path(small_graph, "agi", known=["lora"]).steps
+    ]
+    tab.js("location.hash = 'to=agi'")
+    tab.wait("window.kgraph.state().link === false")
+    assert tab.js(STATE)["marks"] == []
+    tab.js("location.hash = 'to=agi&known=lora'")
+    tab.wait("window.kgraph.state().link === true")
+    tab.click_selector("#progress .actions button")  # keep it as mine
+    tab.wait("window.kgraph.state().saved.length === 1")
+    tab.js("location.hash = ''")
+    tab.reload()
+    assert tab.js(STATE)["saved"] == ["lora"]
+
+
+HOSTILE_FRAGMENTS = [
+    "to=javascript:window.__pwned=1",
+    "to=%3Cimg%20src%3Dx%20onerror%3Dwindow.__pwned%3D1%3E",
+    "known=ml,%3Cscript%3Ewindow.__pwned%3D1%3C/script%3E",
+    "known=" + ",".join(["ml"] * 5000),
+    "c=%1B%5B31m%E2%80%AEevil",
+    "lang=%3Cb%3Eru",
+    "from=nope&to=nope",
+    "known=" + "a" * 250000,
+]
+
+
+def test_hostile_fragments_change_nothing_but_a_message(open_tab, small_graph):
+    """Unknown ids, markup, javascript:, controls and huge lists: a message, nothing else."""
+    tab = open_tab(select(small_graph), fragment="to=lora&lang=en")
+    before = tab.js(STATE)
+    for fragment in HOSTILE_FRAGMENTS:
+        tab.js(f"location.hash = {json.dumps(fragment)}")
+        tab.wait("document.querySelector('#status').textContent !== ''")
+        message = tab.js("document.querySelector('#status').textContent")
+        assert "ignored" in message, fragment
+        assert tab.js(STATE) == before, fragment
+        assert tab.js(STEPS) == [s.concept.id for s in learning_path(small_graph, "lora").steps]
+        tab.js("document.querySelector('#status').textContent = ''")
+    assert tab.js(PWNED) == "undefined"
+    assert tab.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert tab.errors() == []
+
+
+HOSTILE_FILES = [
+    ("not json {", "not a kgraph progress file"),
+    (json.dumps({"format": "other", "known": {}}), "not a kgraph progress file"),
+    (json.dumps({"format": "kgraph-known", "version": 2, "known": {}}), "another version"),
+    (
+        json.dumps(
+            {
+                "format": "kgraph-known",
+                "version": 1,
+                "known": {"<img src=x onerror=window.__pwned=1>": "2025-01-01T00:00:00Z"},
+            }
+        ),
+        "not a kgraph progress file",
+    ),
+    (
+        json.dumps(
+            {"format": "kgraph-known", "version": 1, "known": {"lora": "javascript:alert(1)"}}
+        ),
+        "not a kgraph progress file",
+    ),
+    (json.dumps(["ml", "no-such-concept"]), "not in this graph"),
+    (json.dumps(["ml", 7]), "not a kgraph progress file"),
+    ("", "too large"),  # 5.5 MB, made in the page: see HUGE
+]
+HUGE = "'[' + '\"ml\",'.repeat(1100000) + '\"ml\"]'"
+
+
+@pytest.mark.parametrize(("text", "message"), HOSTILE_FILES)
+def test_hostile_known_files_change_nothing_but_a_message(
+    open_tab, small_graph, text: str, message: str
+):
+    tab = open_tab(select(small_graph))
+    tab.js("window.kgraph.toggleKnown('python')")
+    before = tab.js(STATE)
+    _drop(tab, text, name="evil\u202e<b>.json", js_text=None if text else HUGE)
+    tab.wait("document.querySelector('#status').textContent.includes('nothing changed')")
+    status = tab.js("document.querySelector('#status').textContent")
+    assert message in status
+    assert "\u202e" not in status  # the file name is shown with its hidden characters escaped
+    assert tab.js(STATE) == before
+    assert tab.js(PWNED) == "undefined"
+    assert tab.js("document.querySelectorAll('b, img').length") == 0
+    assert tab.errors() == []
+
+
+def test_keyboard_search_lists_and_escape(open_tab, small_graph):
+    """/ focuses search, Enter selects, arrows move in the plan, Enter opens a step, Esc clears."""
+    tab = open_tab(select(small_graph), fragment="to=agi")
+    tab.click(5, 400)
+    tab.press("/")
+    assert tab.js("document.activeElement.id") == "search"
+    tab.type("lora")
+    tab.press("Enter")
+    tab.wait("window.kgraph.state().selected === 'lora'")
+    tab.press("Escape")
+    tab.wait("window.kgraph.state().selected === null")
+    tab.js("document.querySelector('#plan-steps .concept-link').focus()")
+    tab.press("ArrowDown")
+    tab.press("ArrowDown")
+    steps = [s.concept.id for s in learning_path(small_graph, "agi").steps]
+    assert tab.js("document.activeElement.dataset.id") == steps[2]
+    tab.press("ArrowUp")
+    tab.press("Enter")
+    tab.wait(f"window.kgraph.state().selected === {json.dumps(steps[1])}")
+    visible = tab.js("getComputedStyle(document.activeElement).outlineStyle")
+    assert visible != "none"
+    tab.press("Escape")
+    tab.wait("window.kgraph.state().selected === null")
+    assert tab.errors() == []
+
+
+def test_ladder_view_lists_rungs_with_progress(open_tab, small_graph):
+    """The ladder view: one section per rung, bottom first, progress = known concepts."""
+    tab = open_tab(select(small_graph), fragment="known=ml")
+    tab.click_selector("#views [data-view=ladder]")
+    tab.wait("!document.querySelector('#ladder').hidden")
+    rungs = tab.js(
+        "[...document.querySelectorAll('#ladder .rung')].map(r => [Number(r.dataset.rank),"
+        " r.querySelector('progress').value, r.querySelector('progress').max,"
+        " [...r.querySelectorAll('li')].map(li => [li.dataset.id, li.className])])"
+    )
+    known = small_graph.closure(["ml"])
+    expected = []
+    for rank in sorted({c.level.rank for c in small_graph.concepts.values()}):
+        members = sorted(c for c in small_graph.concepts if small_graph[c].level.rank == rank)
+        states = [
+            (
+                c,
+                "known"
+                if c in known
+                else ("ready" if set(small_graph.prerequisites[c]) <= known else "later"),
+            )
+            for c in members
+        ]
+        expected.append(
+            [rank, sum(c in known for c in members), len(members), [list(s) for s in states]]
+        )
+    assert rungs == expected
+    assert tab.js("document.querySelector('#graph').hidden") is True
+    assert tab.errors() == []
+
+
+def test_phone_layout_and_plan(open_tab, small_graph):
+    """On a phone-sized window the panel sits below the graph and the plan still works."""
+    tab = open_tab(select(small_graph), fragment="to=qlora", width=390, height=844)
+    graph: Any = tab.js("document.querySelector('#graph').getBoundingClientRect().toJSON()")
+    panel: Any = tab.js("document.querySelector('#panel').getBoundingClientRect().toJSON()")
+    assert panel["y"] >= graph["y"] + graph["height"] - 1
+    assert tab.js("document.documentElement.scrollWidth") <= 390
+    assert tab.js(STEPS) == [s.concept.id for s in learning_path(small_graph, "qlora").steps]
+
+
+def test_hostile_graph_text_in_plans_stays_text(open_tab):
+    """Script-like names and reasons in the plan, gaps, next and the checklist stay inert."""
+    kg = hostile_graph()
+    tab = open_tab(select(kg), fragment="to=after&c=evil")
+    assert tab.js(STEPS) == [s.concept.id for s in learning_path(kg, "after").steps]
+    assert NAME in tab.js("document.querySelector('#plan').textContent")
+    assert NAME in tab.js("document.querySelector('#details h2').textContent")
+    assert tab.js("window.kgraph.markdown()") == render_markdown(select(kg, path=(None, "after")))
+    tab.js("window.kgraph.setView('ladder')")
+    assert NAME in tab.js("document.querySelector('#ladder').textContent")
+    assert tab.js("document.querySelectorAll('img, iframe, object, embed').length") == 0
+    assert tab.js(PWNED) == "undefined"
+    assert tab.errors() == []
+
+
+def test_saved_ids_this_graph_does_not_know_are_kept(open_tab, small_graph):
+    """As the CLI keeps them: unknown saved ids stay in storage and in the download, unused."""
+    tab = open_tab(select(small_graph))
+    saved = marks_text({"gone-concept": "2025-01-01T00:00:00Z", "lora": "2025-02-01T00:00:00Z"})
+    tab.js(f"localStorage.setItem('kgraph.known', {json.dumps(saved)})")
+    tab.js("location.hash = ''")
+    tab.reload()
+    assert tab.js(STATE)["saved"] == ["gone-concept", "lora"]
+    assert tab.js("window.kgraph.look('ml').learn") == "known"
+    tab.js("window.kgraph.toggleKnown('quant')")
+    _, text = tab.js(DOWNLOAD)
+    assert sorted(parse_marks(text, "download")) == ["gone-concept", "lora", "quant"]
+    _drop(tab, json.dumps(["Low Rank Adaptation", "QLoRA"]))  # names resolve, as in the CLI
+    tab.wait("window.kgraph.state().saved.includes('qlora')")
+    assert tab.js(STATE)["saved"] == ["gone-concept", "lora", "qlora", "quant"]
+    assert tab.errors() == []

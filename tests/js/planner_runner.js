@@ -1,0 +1,25 @@
+/* Runs kgraph's page planner in Node for the parity tests: one JSON request per input line,
+ * {concepts, queries: [{kind: "plan" | "gaps" | "next" | "hours" | "md", ...}]}, one JSON answer per
+ * output line, so one Node process serves a whole test session. */
+"use strict";
+const readline = require("readline");
+const planner = require(process.argv[2]);
+const checklist = require(process.argv[3]);
+
+function answer(request) {
+  const g = planner.graph(request.concepts || []);
+  return request.queries.map((q) => {
+    if (q.kind === "plan") return planner.plan(g, q);
+    if (q.kind === "gaps") return planner.gaps(g, q);
+    if (q.kind === "next") return planner.next(g, q);
+    if (q.kind === "hours") return q.values.map(planner.hoursText);
+    if (q.kind === "md") return q.values.map((v) => [checklist.mdText(v), checklist.mdLink(v, v)]);
+    throw new Error("unknown query kind " + q.kind);
+  });
+}
+
+readline.createInterface({ input: process.stdin }).on("line", (line) => {
+  let reply;
+  try { reply = { ok: answer(JSON.parse(line)) }; } catch (err) { reply = { error: String(err.stack) }; }
+  process.stdout.write(JSON.stringify(reply) + "\n");
+});

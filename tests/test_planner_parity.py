@@ -1,0 +1,273 @@
+"""The page's planner (templates/planner.js, run in Node) answers exactly as the Python library.
+
+Same steps in the same order with the same running hours for ``path`` (as ``--format json``
+gives them), the same ready/blocked split for ``gaps``, the same ranking for ``next``, and hours
+printed as the CLI prints them. The shipped graph is read, never described: every concept as a
+goal, plus seeded random (from, to, known) triples; hypothesis draws graphs of several shapes.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import shutil
+import subprocess
+from importlib.resources import files
+from typing import TYPE_CHECKING, Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from kgraph.graph import KGraph
+from kgraph.i18n import hours
+from kgraph.load import load_graph
+from kgraph.queries import fringe, gaps, learning_path
+from kgraph.render.json import to_data
+from kgraph.render.markdown import md_link, md_text
+from tests.conftest import REPO, SHIPPED
+from tests.helpers import make_concept
+from tests.strategies import LEVELS
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+PLANNER = files("kgraph.render") / "templates" / "planner.js"
+CHECKLIST = files("kgraph.render") / "templates" / "checklist.js"
+RUNNER = REPO / "tests" / "js" / "planner_runner.js"
+
+
+class Node:
+    """One Node process running the planner, one JSON request and answer per line."""
+
+    def __init__(self) -> None:
+        node = shutil.which("node") or "/usr/bin/node"
+        self.process = subprocess.Popen(
+            [node, str(RUNNER), str(PLANNER), str(CHECKLIST)],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            text=True,
+            encoding="utf-8",
+        )
+
+    def ask(self, kg: KGraph, queries: list[dict[str, Any]]) -> list[Any]:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        request = {"concepts": planner_concepts(kg), "queries": queries}
+        self.process.stdin.write(json.dumps(request) + "\n")
+        self.process.stdin.flush()
+        reply = json.loads(self.process.stdout.readline())
+        assert "error" not in reply, reply.get("error")
+        return list(reply["ok"])
+
+    def close(self) -> None:
+        assert self.process.stdin is not None
+        assert self.process.stdout is not None
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+        self.process.stdout.close()
+
+
+@pytest.fixture(scope="module")
+def node() -> Iterator[Node]:
+    runner = Node()
+    yield runner
+    runner.close()
+
+
+def planner_concepts(kg: KGraph) -> list[dict[str, Any]]:
+    """The graph as the page gives it to the planner (the page data holds the same fields)."""
+    return [
+        {"id": c.id, "rank": c.level.rank, "hours": c.hours, "needs": list(c.prerequisite_ids)}
+        for c in kg.concepts.values()
+    ]
+
+
+def python_plan(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
+    """``kgraph path [FROM] TO --known … [--strict] --format json``, reduced to ids and hours."""
+    plan = to_data(
+        learning_path(
+            kg, query["to"], source=query["from"], known=query["known"], strict=query["strict"]
+        )
+    )
+    assert isinstance(plan, dict)
+    return {
+        "steps": [(s["concept"]["id"], s["running_hours"]) for s in plan["steps"]],
+        "totals": [(t["level"], t["count"], t["hours"]) for t in plan["totals"]],
+        "chain": plan["chain"],
+        "known": plan["known"],
+    }
+
+
+def js_plan(answer: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "steps": [(s["id"], s["total"]) for s in answer["steps"]],
+        "totals": [(LEVELS[t["rank"]], t["count"], t["hours"]) for t in answer["totals"]],
+        "chain": answer["chain"],
+        "known": answer["known"],
+    }
+
+
+def python_gaps(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
+    found = gaps(kg, query["to"], known=query["known"], strict=query["strict"])
+    return {
+        "ready": [c.id for c in found.ready],
+        "blocked": [(b.concept.id, list(b.waiting_for)) for b in found.blocked],
+        "unmarked": [(k, list(lacking)) for k, lacking in found.unmarked],
+    }
+
+
+def js_gaps(answer: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "ready": answer["ready"],
+        "blocked": [(b["id"], b["waitingFor"]) for b in answer["blocked"]],
+        "unmarked": [(u["id"], u["lacking"]) for u in answer["unmarked"]],
+    }
+
+
+def python_next(kg: KGraph, query: dict[str, Any]) -> list[tuple[str, int, float]]:
+    found = fringe(kg, known=query["known"], strict=query["strict"], goal=query["goal"])
+    return [(c.concept.id, c.unlocks, c.score) for c in found.candidates]
+
+
+def js_next(answer: dict[str, Any]) -> list[tuple[str, int, float]]:
+    return [(c["id"], c["unlocks"], c["score"]) for c in answer["candidates"]]
+
+
+def queries_for(query: dict[str, Any]) -> list[dict[str, Any]]:
+    """The plan, gaps and next questions one (from, to, known, strict) draw asks."""
+    return [
+        {"kind": "plan", **query},
+        {"kind": "gaps", "to": query["to"], "known": query["known"], "strict": query["strict"]},
+        {"kind": "next", "goal": query["to"], "known": query["known"], "strict": query["strict"]},
+        {"kind": "next", "goal": None, "known": query["known"], "strict": query["strict"]},
+    ]
+
+
+def assert_parity(node: Node, kg: KGraph, draws: list[dict[str, Any]]) -> None:
+    answers = node.ask(kg, [q for draw in draws for q in queries_for(draw)])
+    for i, draw in enumerate(draws):
+        plan, gap, nxt, nxt_all = answers[4 * i : 4 * i + 4]
+        assert js_plan(plan) == python_plan(kg, draw), draw
+        assert js_gaps(gap) == python_gaps(kg, draw), draw
+        assert js_next(nxt) == python_next(kg, {**draw, "goal": draw["to"]}), draw
+        assert js_next(nxt_all) == python_next(kg, {**draw, "goal": None}), draw
+
+
+@pytest.fixture(scope="module")
+def shipped() -> KGraph:
+    return load_graph(SHIPPED)
+
+
+def test_every_shipped_concept_as_goal_with_nothing_known(node: Node, shipped: KGraph):
+    draws: list[dict[str, Any]] = [
+        {"from": None, "to": c, "known": [], "strict": False} for c in shipped.concepts
+    ]
+    assert_parity(node, shipped, draws)
+
+
+def test_seeded_random_triples_on_the_shipped_graph(node: Node, shipped: KGraph):
+    rng = random.Random(16)
+    ids = sorted(shipped.concepts)
+    draws = [
+        {
+            "from": rng.choice([None, *rng.sample(ids, 3)]),
+            "to": rng.choice(ids),
+            "known": rng.sample(ids, rng.randint(0, 6)),
+            "strict": rng.random() < 0.3,
+        }
+        for _ in range(320)
+    ]
+    assert_parity(node, shipped, draws)
+
+
+def test_a_source_on_the_goals_chain_gives_the_chain(node: Node, shipped: KGraph):
+    """Draws whose FROM is an ancestor of TO, so the shortest chain is compared, not just []."""
+    rng = random.Random(18)
+    goals = [g for g in rng.sample(sorted(shipped.concepts), 60) if shipped.ancestors(g)]
+    draws = [
+        {"from": rng.choice(sorted(shipped.ancestors(g))), "to": g, "known": [], "strict": False}
+        for g in goals
+    ]
+    assert any(len(python_plan(shipped, d)["chain"]) > 2 for d in draws)
+    assert_parity(node, shipped, draws)
+
+
+AWKWARD_HOURS = [0.1, 0.2, 0.25, 0.7, 1, 1.25, 1.5, 2, 3.3, 6, 12.5, 40]
+
+
+@st.composite
+def shaped_graphs(draw: st.DrawFn) -> KGraph:
+    """A DAG in one of several shapes: sparse random, chain, wide fan-in, dense layers."""
+    shape = draw(st.sampled_from(["random", "chain", "fan", "dense"]))
+    size = draw(st.integers(1, 24))
+    ids = [f"c{i:02d}" for i in range(size)]
+    concepts = []
+    for i, cid in enumerate(ids):
+        if shape == "chain":
+            needs = ids[i - 1 : i] if i else []
+        elif shape == "fan":
+            needs = ids[: i // 2] if i >= size // 2 else []
+        elif shape == "dense":
+            needs = sorted(draw(st.sets(st.sampled_from(ids[:i]), max_size=6))) if i else []
+        else:
+            needs = sorted(draw(st.sets(st.sampled_from(ids[:i]), max_size=2))) if i else []
+        level = draw(st.sampled_from(LEVELS))
+        concepts.append(
+            make_concept(
+                cid, prerequisites=needs, level=level, hours=draw(st.sampled_from(AWKWARD_HOURS))
+            )
+        )
+    return KGraph(draw(st.permutations(concepts)))
+
+
+@given(data=st.data())
+def test_generated_graphs(node: Node, data: st.DataObject):
+    kg = data.draw(shaped_graphs())
+    ids = sorted(kg.concepts)
+    draws = [
+        {
+            "from": data.draw(st.none() | st.sampled_from(ids)),
+            "to": data.draw(st.sampled_from(ids)),
+            "known": data.draw(st.lists(st.sampled_from(ids), max_size=5)),
+            "strict": data.draw(st.booleans()),
+        }
+        for _ in range(3)
+    ]
+    assert_parity(node, kg, draws)
+
+
+HOUR_VALUES = [1.25, 0.1 + 0.2, 6.0, 1494890.0, 1e12, 1.5e15, 1e-5, 0.0001, 2.5, 0.125, 1 / 3]
+
+
+@given(values=st.lists(st.floats(min_value=1e-6, max_value=1e16), max_size=40))
+def test_hours_are_printed_as_the_cli_prints_them(node: Node, values: list[float]):
+    """The page formats running totals with the CLI's rule: 1.25 stays "1.25", never "1.2"."""
+    wanted = [*HOUR_VALUES, *values, 1234567890.125, 0.5, 2.5e-5]
+    (printed,) = node.ask(KGraph([]), [{"kind": "hours", "values": wanted}])
+    assert printed == [hours(v) for v in wanted]
+    assert printed[0] == "1.25"
+
+
+MARKDOWN_SAMPLES = [
+    "[x](https://evil) <b>*hi*</b>",
+    "a\u202eb\x1b[31m c\u2028d\x85e\x1cf\ufeffg",
+    "https://example.org/a (b) <c>",
+    "HTTPS://example.org/x",
+    "javascript:alert(1)",
+    "Fine-tuning, step 2/3 — 100% \"quoted\" 'single'",
+    "\U0001f600 emoji \u200b zero-width",
+]
+
+
+@given(texts=st.lists(st.text(max_size=30), max_size=20))
+def test_markdown_text_is_escaped_as_the_cli_escapes_it(node: Node, texts: list[str]):
+    """The page's checklist escapes names and links exactly as ``--format markdown`` does."""
+    values = [*MARKDOWN_SAMPLES, *(t for t in texts if not _surrogates(t))]
+    (escaped,) = node.ask(KGraph([]), [{"kind": "md", "values": values}])
+    assert escaped == [[md_text(v), md_link(v, v)] for v in values]
+
+
+def _surrogates(text: str) -> bool:
+    """JSON cannot carry a lone surrogate to Node and back unchanged."""
+    return any("\ud800" <= ch <= "\udfff" for ch in text)
