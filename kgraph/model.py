@@ -147,6 +147,13 @@ class FrozenMapping(Mapping[str, "Translation"]):
         return f"FrozenMapping({self._items!r})"
 
 
+class Kind(StrEnum):
+    """What an entry is: a concept to learn, or a project to build that proves a rung."""
+
+    CONCEPT = "concept"
+    PROJECT = "project"
+
+
 class Prerequisite(NamedTuple):
     """An edge prerequisite → concept, with the reason it is needed."""
 
@@ -165,10 +172,12 @@ class Resource(NamedTuple):
 
 
 class Translation(NamedTuple):
-    """A concept's name and summary in another language."""
+    """A concept's texts in another language."""
 
     name: str
     summary: str
+    outcomes: tuple[str, ...] = ()
+    deliverable: str | None = None
 
 
 class Concept(NamedTuple):
@@ -184,6 +193,17 @@ class Concept(NamedTuple):
     prerequisites: tuple[Prerequisite, ...] = ()
     resources: tuple[Resource, ...] = ()
     translations: Mapping[str, Translation] = FrozenMapping()  # pass a FrozenMapping to hash
+    kind: Kind = Kind.CONCEPT
+    capstone: bool = False  # the one project per rung that proves it
+    deliverable: str | None = None  # what a project hands in
+    outcomes: tuple[str, ...] = ()  # "you can ..." statements: how a learner knows they know it
+    covers: tuple[str, ...] = ()  # the sub-topics it teaches, as learners name them
+    deeper: str | None = None  # a light counterpart's full version, on a higher rung
+
+    @property
+    def is_project(self) -> bool:
+        """A project proves what its needs teach; no concept ever needs one."""
+        return self.kind is Kind.PROJECT
 
     @property
     def prerequisite_ids(self) -> tuple[str, ...]:
@@ -211,21 +231,37 @@ class Concept(NamedTuple):
             ),
             translations=FrozenMapping(
                 {
-                    lang: Translation(t["name"], t["summary"])
+                    lang: Translation(
+                        t["name"], t["summary"], tuple(t.get("outcomes", ())), t.get("deliverable")
+                    )
                     for lang, t in doc.get("translations", {}).items()
                 }
             ),
+            kind=_ENTRY_KIND[doc.get("kind", "concept")],
+            capstone=doc.get("capstone", False),
+            deliverable=doc.get("deliverable"),
+            outcomes=tuple(doc.get("outcomes", ())),
+            covers=tuple(doc.get("covers", ())),
+            deeper=doc.get("deeper"),
         )
 
     def to_json(self) -> dict[str, Any]:
         """The canonical JSON object: keys in `CONCEPT_KEYS` order, prerequisites by id."""
-        doc: dict[str, Any] = {
-            "id": self.id,
-            "name": self.name,
-            "aliases": list(self.aliases),
-            "level": self.level.value,
-            "category": self.category.value,
-            "summary": self.summary,
+        doc: dict[str, Any] = {"id": self.id, "name": self.name, "aliases": list(self.aliases)}
+        if self.is_project:
+            doc["kind"] = self.kind.value
+        if self.capstone:
+            doc["capstone"] = True
+        doc |= {"level": self.level.value, "category": self.category.value, "summary": self.summary}
+        if self.deliverable is not None:
+            doc["deliverable"] = self.deliverable
+        if self.outcomes:
+            doc["outcomes"] = list(self.outcomes)
+        if self.covers:
+            doc["covers"] = list(self.covers)
+        if self.deeper is not None:
+            doc["deeper"] = self.deeper
+        doc |= {
             "hours": int(self.hours) if self.hours.is_integer() else self.hours,
             "prerequisites": [
                 {"id": p.id, "why": p.why} | ({"why_ru": p.why_ru} if p.why_ru is not None else {})
@@ -238,10 +274,18 @@ class Concept(NamedTuple):
         }
         if self.translations:
             doc["translations"] = {
-                lang: {"name": t.name, "summary": t.summary}
-                for lang, t in sorted(self.translations.items())
+                lang: _translation_json(t) for lang, t in sorted(self.translations.items())
             }
         return doc
+
+
+def _translation_json(t: Translation) -> dict[str, Any]:
+    doc: dict[str, Any] = {"name": t.name, "summary": t.summary}
+    if t.outcomes:
+        doc["outcomes"] = list(t.outcomes)
+    if t.deliverable is not None:
+        doc["deliverable"] = t.deliverable
+    return doc
 
 
 class GraphFile(NamedTuple):
@@ -252,12 +296,13 @@ class GraphFile(NamedTuple):
 
 
 CONCEPT_KEYS: Final = (
-    "id", "name", "aliases", "level", "category", "summary", "hours",
-    "prerequisites", "resources", "translations",
+    "id", "name", "aliases", "kind", "capstone", "level", "category", "summary", "deliverable",
+    "outcomes", "covers", "deeper", "hours", "prerequisites", "resources", "translations",
 )  # fmt: skip
 _LEVEL: Final = {level.value: level for level in Level}
 _CATEGORY: Final = {category.value: category for category in Category}
 _KIND: Final = {kind.value: kind for kind in ResourceKind}
+_ENTRY_KIND: Final = {kind.value: kind for kind in Kind}
 
 
 __all__ = [
@@ -270,6 +315,7 @@ __all__ = [
     "Concept",
     "FrozenMapping",
     "GraphFile",
+    "Kind",
     "Level",
     "Prerequisite",
     "Resource",

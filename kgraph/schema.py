@@ -23,6 +23,7 @@ from kgraph.model import (
     SCHEMA_FILE,
     SURROGATES,
     Category,
+    Kind,
     Level,
     ResourceKind,
     check_url,
@@ -89,16 +90,31 @@ RESOURCE: Final = _record(
         "free": _required(cs.bool_schema(strict=True)),
     },
 )
-TRANSLATION: Final = _record("Translation", {"name": _required(TEXT), "summary": _required(TEXT)})
+OUTCOMES: Final = cs.tuple_schema([TEXT], variadic_item_index=0, min_length=1, max_length=3)
+TRANSLATION: Final = _record(
+    "Translation",
+    {
+        "name": _required(TEXT),
+        "summary": _required(TEXT),
+        "outcomes": _optional(OUTCOMES, ()),
+        "deliverable": _optional(cs.nullable_schema(TEXT), None),
+    },
+)
 CONCEPT: Final = _record(
     "Concept",
     {
         "id": _required(CONCEPT_ID),
         "name": _required(TEXT),
         "aliases": _optional(_many(TEXT), ()),
+        "kind": _optional(_choice(Kind), Kind.CONCEPT),
+        "capstone": _optional(cs.bool_schema(strict=True), default=False),
         "level": _required(_choice(Level)),
         "category": _required(_choice(Category)),
         "summary": _required(TEXT),
+        "deliverable": _optional(cs.nullable_schema(TEXT), None),
+        "outcomes": _optional(OUTCOMES, ()),
+        "covers": _optional(_many(TEXT), ()),
+        "deeper": _optional(cs.nullable_schema(CONCEPT_ID), None),
         "hours": _required(cs.float_schema(strict=True, gt=0, allow_inf_nan=False)),
         "prerequisites": _optional(_many(PREREQUISITE), ()),
         "resources": _optional(_many(RESOURCE), ()),
@@ -118,7 +134,7 @@ DESCRIPTIONS: Final = {  # shown by editors: the JSON Schema's title → descrip
     "Concept": "One node of the graph: a concept, its rung, hours, prerequisites and resources.",
     "Prerequisite": "An edge prerequisite → concept, with the reason it is needed.",
     "Resource": "Somewhere to learn a concept.",
-    "Translation": "A concept's name and summary in another language.",
+    "Translation": "A concept's texts in another language.",
 }
 
 _CONCEPT_VALIDATOR: Final = SchemaValidator(CONCEPT)

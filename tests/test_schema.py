@@ -6,6 +6,7 @@ import json
 import subprocess
 import sys
 
+from kgraph.model import Concept, Kind
 from kgraph.schema import CONCEPT, concept_errors, json_schema
 from tests.conftest import REPO
 
@@ -50,3 +51,48 @@ def test_errors_name_the_field_and_say_why():
     assert errors[("hours",)] == "input should be greater than 0"
     assert errors[("name",)] == "missing"
     assert errors[("extra",)] == "unknown key"
+
+
+PROJECT = {
+    "id": "llm-app",
+    "name": "An LLM app you ship",
+    "aliases": [],
+    "kind": "project",
+    "capstone": True,
+    "level": "use",
+    "category": "applications",
+    "summary": "Ship an application built on a hosted model.",
+    "deliverable": "A deployed app and its evaluation set.",
+    "outcomes": ["You can ship an LLM app and show it meets its bar."],
+    "covers": ["deployment"],
+    "deeper": "llm-basics",
+    "hours": 20,
+    "prerequisites": [],
+    "resources": [],
+    "translations": {
+        "ru": {
+            "name": "Приложение на LLM",
+            "summary": "Выпустите приложение.",
+            "outcomes": ["Вы можете выпустить приложение."],
+            "deliverable": "Работающее приложение.",
+        }
+    },
+}
+
+
+def test_a_project_with_every_new_field_round_trips_in_canonical_order():
+    assert concept_errors(PROJECT) == []
+    concept = Concept.from_json(PROJECT)
+    assert concept.is_project
+    assert concept.kind is Kind.PROJECT
+    assert concept.capstone
+    assert concept.translations["ru"].outcomes == ("Вы можете выпустить приложение.",)
+    assert concept.to_json() == PROJECT
+    assert list(concept.to_json()) == list(PROJECT)
+
+
+def test_outcomes_are_one_to_three_and_kind_is_closed():
+    assert concept_errors({**PROJECT, "outcomes": []})
+    assert concept_errors({**PROJECT, "outcomes": ["a", "b", "c", "d"]})
+    assert concept_errors({**PROJECT, "kind": "exercise"})
+    assert concept_errors({**PROJECT, "deeper": "Not An Id"})
