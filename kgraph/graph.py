@@ -22,6 +22,9 @@ from typing import TYPE_CHECKING, Any, Final
 from kgraph.errors import MissingExtraError, UnknownConceptError
 from kgraph.model import Category, Concept, Level, Prerequisite
 
+JUST_IN_TIME: Final = frozenset({Level.FOUNDATIONS, Level.USE})
+"""Rungs whose concepts a plan brings in just before their first use, not by the ladder."""
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator
 
@@ -60,7 +63,7 @@ class KGraph:
             cid: tuple(sorted({p for p in c.prerequisite_ids if p in by_id}))
             for cid, c in by_id.items()
         }
-        self._index(by_id, needs)
+        self._index(by_id, needs, {cid for cid, c in by_id.items() if c.capstone})
 
     @classmethod
     def from_documents(cls, documents: Iterable[Mapping[str, Any]]) -> KGraph:
@@ -72,11 +75,18 @@ class KGraph:
         docs = sorted(documents, key=lambda doc: doc["id"])
         needs = {doc["id"]: tuple(p["id"] for p in doc["prerequisites"]) for doc in docs}
         graph = cls.__new__(cls)
-        graph._index(_Documents({doc["id"]: doc for doc in docs}), needs)  # noqa: SLF001 - its own class, built lazily
+        capstones = {doc["id"] for doc in docs if doc.get("capstone")}
+        graph._index(_Documents({doc["id"]: doc for doc in docs}), needs, capstones)  # noqa: SLF001 - its own class, built lazily
         return graph
 
-    def _index(self, concepts: Mapping[str, Concept], needs: dict[str, tuple[str, ...]]) -> None:
+    def _index(
+        self,
+        concepts: Mapping[str, Concept],
+        needs: dict[str, tuple[str, ...]],
+        capstones: set[str],
+    ) -> None:
         self.concepts: Mapping[str, Concept] = concepts
+        self.capstones: tuple[str, ...] = tuple(sorted(capstones))  # read without building all
         unlocks: dict[str, list[str]] = {cid: [] for cid in concepts}
         for cid, prereqs in needs.items():
             for prereq in prereqs:
@@ -261,6 +271,61 @@ class KGraph:
                         heapq.heappush(ready, (rank, position[dependent], dependent))
         return order
 
+    def plan_order(self, members: Iterable[str]) -> list[str]:
+        """*members* in a plan's order: the ladder for ``tune`` and above, just in time below.
+
+        Every entry comes after all of its prerequisites. The rule, in two parts:
+
+        1. *Anchors* (every entry on ``tune`` and above, and every project) keep the order
+           `learning_order` gives them: lower rung first, ties by the depth-first order from the
+           goals, itself by rung then id.
+        2. *Just-in-time* entries (``foundations`` and ``use`` concepts, `JUST_IN_TIME`) are not
+           placed by rung: walking the anchors in that order, each anchor is preceded by its
+           prerequisites not yet placed, depth-first in post-order (prerequisites lower rung
+           first, then by id), so each comes right before the first entry that needs it, its own
+           missing prerequisites right before it. What no anchor needs (a just-in-time goal,
+           such as ``path prompting``) follows the anchors, walked the same way from each such
+           goal in `learning_order`.
+
+        So every just-in-time entry that something in the plan needs is followed, through a run
+        of other just-in-time entries only, by an entry that needs it directly.
+
+        Examples:
+            >>> kg = KGraph.from_edges([("a", "c"), ("b", "c"), ("c", "d")])
+            >>> kg.plan_order(["a", "b", "c", "d"])
+            ['a', 'b', 'c', 'd']
+        """
+        chosen = set(members)
+        ladder = self.learning_order(chosen)
+        late = [c for c in ladder if self._just_in_time(c)]
+        anchors = [c for c in ladder if not self._just_in_time(c)]
+        goals = [c for c in late if not any(d in chosen for d in self.dependents[c])]
+        placed: set[str] = set()
+        order: list[str] = []
+        for anchor in (*anchors, *goals):
+            if anchor not in placed:
+                placed.add(anchor)
+                self._pull(anchor, chosen, placed, order)
+        return order
+
+    def _just_in_time(self, concept_id: str) -> bool:
+        concept = self.concepts[concept_id]
+        return concept.level in JUST_IN_TIME and not concept.is_project
+
+    def _pull(self, anchor: str, chosen: set[str], placed: set[str], order: list[str]) -> None:
+        """Append *anchor* after its unplaced prerequisites, depth-first in post-order."""
+        stack = [(anchor, self._needed(anchor, chosen))]
+        while stack:
+            node, pending = stack[-1]
+            for prereq in pending:
+                if prereq not in placed:
+                    placed.add(prereq)
+                    stack.append((prereq, self._needed(prereq, chosen)))
+                    break
+            else:
+                stack.pop()
+                order.append(node)
+
     def _depth_first(self, chosen: set[str]) -> list[str]:
         """Post-order from the goals (members nothing else chosen needs), lowest rung first."""
         goals = [m for m in chosen if not any(d in chosen for d in self.dependents[m])]
@@ -404,4 +469,4 @@ def _reach(edges: Mapping[str, tuple[str, ...]], start: Iterable[str]) -> set[st
     return seen
 
 
-__all__ = ["KGraph", "kahn_order", "names_of", "normalize", "short_names"]
+__all__ = ["JUST_IN_TIME", "KGraph", "kahn_order", "names_of", "normalize", "short_names"]

@@ -28,11 +28,18 @@ class Step(NamedTuple):
 
 
 class RungTotal(NamedTuple):
-    """How much of a result lies on one rung."""
+    """How much of a result lies on one rung: all of it, and how much of that is projects."""
 
     level: Level
     count: int  # type: ignore[assignment]  # shadows tuple.count; "count" in JSON
-    hours: float
+    hours: float  # study and project hours together
+    projects: int = 0
+    project_hours: float = 0.0
+
+    @property
+    def study_hours(self) -> float:
+        """Hours spent learning concepts, projects left out."""
+        return self.hours - self.project_hours
 
 
 class Plan(NamedTuple):
@@ -46,10 +53,13 @@ class Plan(NamedTuple):
     chain: tuple[str, ...]
     strict: bool = False  # only what is marked counts as known, not its prerequisites
     reversed: bool = False  # target is a prerequisite of source: the other order has a plan
+    projects: bool = True  # the capstones of the rungs climbed are carried
+    study_hours: float = 0.0  # hours of the plan's concepts
+    project_hours: float = 0.0  # hours of the plan's projects
 
     @property
     def hours(self) -> float:
-        """Hours of the whole plan."""
+        """Hours of the whole plan, study and projects."""
         return self.steps[-1].running_hours if self.steps else 0.0
 
 
@@ -146,24 +156,68 @@ def known_set(kg: KGraph, known: Iterable[str], *, strict: bool = False) -> set[
 
 
 def rung_totals(concepts: Iterable[Concept]) -> tuple[RungTotal, ...]:
-    """Count and hours per rung, in ladder order, rungs with nothing left out."""
+    """Count and hours per rung (projects among them apart), in ladder order, empty rungs left out.
+
+    Hours are summed in the order given, so a plan's totals match its running hours.
+    """
     count: Counter[Level] = Counter()
+    projects: Counter[Level] = Counter()
     hours: dict[Level, float] = dict.fromkeys(LEVELS, 0.0)
+    project_hours: dict[Level, float] = dict.fromkeys(LEVELS, 0.0)
     for concept in concepts:
         count[concept.level] += 1
         hours[concept.level] += concept.hours
-    return tuple(RungTotal(lv, count[lv], hours[lv]) for lv in LEVELS if count[lv])
+        if concept.is_project:
+            projects[concept.level] += 1
+            project_hours[concept.level] += concept.hours
+    return tuple(
+        RungTotal(lv, count[lv], hours[lv], projects[lv], project_hours[lv])
+        for lv in LEVELS
+        if count[lv]
+    )
 
 
-def learning_path(
+def climbed_capstones(
+    kg: KGraph, goal: str, *, source: str | None, have: set[str]
+) -> tuple[str, ...]:
+    """The capstones a plan toward *goal* carries: one per rung it climbs, unless known.
+
+    The rungs climbed run from *source*'s rung (without a source: the highest rung among the
+    known concepts *have*, else ``use``) up to the rung below *goal*'s; ``foundations`` has no
+    capstone. Should a rung hold more than one capstone (`kgraph validate` refuses that), the
+    lowest id counts.
+    """
+    if source is not None:
+        bottom = kg[source].level.rank
+    else:
+        bottom = max((kg[c].level.rank for c in have), default=Level.USE.rank)
+    bottom = max(bottom, Level.USE.rank)
+    per_rung: dict[int, str] = {}
+    for capstone in kg.capstones:  # sorted: the lowest id of a rung wins
+        per_rung.setdefault(kg[capstone].level.rank, capstone)
+    top = kg[goal].level.rank
+    return tuple(
+        per_rung[rank]
+        for rank in range(bottom, top)
+        if rank in per_rung and per_rung[rank] not in have
+    )
+
+
+def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
     kg: KGraph,
     target: str,
     *,
     source: str | None = None,
     known: Iterable[str] = (),
     strict: bool = False,
+    projects: bool = True,
 ) -> Plan:
-    """The plan ``cl(target) − closure({source} ∪ known)``, each step after its prerequisites.
+    """The plan ``cl(target) − closure({source} ∪ known)`` plus the capstones it climbs past.
+
+    With *projects* (the default) the plan also carries `climbed_capstones` with what they
+    need; without, it is the bare closure. The order is `KGraph.plan_order`: every step after
+    its prerequisites, ``tune`` and above by the ladder, ``foundations`` and ``use`` concepts
+    just in time. Study and project hours are summed apart.
 
     Examples:
         >>> from kgraph.graph import KGraph
@@ -175,11 +229,20 @@ def learning_path(
     start = kg.resolve(source) if source is not None else None
     marked = kg.resolve_all([*known, *([start] if start else [])])
     have = known_set(kg, marked, strict=strict)
-    order = kg.learning_order(kg.closure([goal]) - have)
-    steps, total = [], 0.0
+    wanted = kg.closure([goal]) - have
+    if projects:
+        for capstone in climbed_capstones(kg, goal, source=start, have=have):
+            wanted |= kg.closure([capstone]) - have
+    order = kg.plan_order(wanted)
+    steps, total, study, built = [], 0.0, 0.0, 0.0
     for cid in order:
-        total += kg[cid].hours
-        steps.append(Step(kg[cid], total))
+        concept = kg[cid]
+        total += concept.hours
+        if concept.is_project:
+            built += concept.hours
+        else:
+            study += concept.hours
+        steps.append(Step(concept, total))
     chain = kg.shortest_chains(start, goal, limit=1) if start else []
     return Plan(
         target=goal,
@@ -190,6 +253,9 @@ def learning_path(
         chain=chain[0] if chain and len(chain[0]) > 1 else (),
         strict=strict,
         reversed=start is not None and goal in kg.ancestors(start),
+        projects=projects,
+        study_hours=study,
+        project_hours=built,
     )
 
 
@@ -350,6 +416,7 @@ __all__ = [
     "Step",
     "Unlocks",
     "Why",
+    "climbed_capstones",
     "fringe",
     "gaps",
     "known_set",

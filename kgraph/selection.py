@@ -75,11 +75,13 @@ def select(  # noqa: PLR0913 - one keyword per export option
     categories: Iterable[Category] = (),
     known: Iterable[str] = (),
     strict: bool = False,
+    projects: bool = True,
 ) -> Selection:
     """Choose what an export shows, from the options every format shares.
 
     *path* is ``(FROM, TO)``; FROM may be None, as in ``kgraph path TO``, so the plan starts
-    from the known set alone. *strict* counts only what is marked known, as in the queries.
+    from the known set alone. *strict* counts only what is marked known, as in the queries;
+    without *projects* the plan leaves out the capstones of the rungs it climbs.
 
     Examples:
         >>> from kgraph.graph import KGraph
@@ -94,7 +96,9 @@ def select(  # noqa: PLR0913 - one keyword per export option
         members &= neighbourhood(kg, focus_id, depth)
     plan = None
     if path is not None:
-        plan = learning_path(kg, path[1], source=path[0], known=known_ids, strict=strict)
+        plan = learning_path(
+            kg, path[1], source=path[0], known=known_ids, strict=strict, projects=projects
+        )
         if only_path:
             members &= {s.concept.id for s in plan.steps}
     if wanted_levels := set(levels):

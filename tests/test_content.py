@@ -87,6 +87,6 @@ def test_lora_to_agi_climbs_through_repair_and_build(shipped):
     steps = [s.concept.id for s in plan.steps]
     for milestone in ["attention", "transformer", "data-mixture", "training-infra", "agi"]:
         assert kg.resolve(milestone) in steps
-    rungs = [s.concept.level.rank for s in plan.steps]
-    assert rungs == sorted(rungs)
+    ladder = [s.concept.level.rank for s in plan.steps if s.concept.level.rank >= Level.TUNE.rank]
+    assert ladder == sorted(ladder)  # tune and above climb rung by rung; below, just in time
     assert steps[-1] == "agi"

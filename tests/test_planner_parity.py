@@ -22,6 +22,7 @@ from hypothesis import strategies as st
 from kgraph.graph import KGraph
 from kgraph.i18n import hours
 from kgraph.load import load_graph
+from kgraph.model import Kind
 from kgraph.queries import fringe, gaps, learning_path
 from kgraph.render.json import to_data
 from kgraph.render.markdown import md_link, md_text
@@ -78,33 +79,52 @@ def node() -> Iterator[Node]:
 def planner_concepts(kg: KGraph) -> list[dict[str, Any]]:
     """The graph as the page gives it to the planner (the page data holds the same fields)."""
     return [
-        {"id": c.id, "rank": c.level.rank, "hours": c.hours, "needs": list(c.prerequisite_ids)}
+        {
+            "id": c.id,
+            "rank": c.level.rank,
+            "hours": c.hours,
+            "needs": list(c.prerequisite_ids),
+            **({"project": True, "capstone": c.capstone} if c.is_project else {}),
+        }
         for c in kg.concepts.values()
     ]
 
 
 def python_plan(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
-    """``kgraph path [FROM] TO --known … [--strict] --format json``, reduced to ids and hours."""
+    """``kgraph path [FROM] TO --known … [--strict] [--no-projects] --format json``, in short."""
     plan = to_data(
         learning_path(
-            kg, query["to"], source=query["from"], known=query["known"], strict=query["strict"]
+            kg,
+            query["to"],
+            source=query["from"],
+            known=query["known"],
+            strict=query["strict"],
+            projects=not query.get("noProjects", False),
         )
     )
     assert isinstance(plan, dict)
     return {
         "steps": [(s["concept"]["id"], s["running_hours"]) for s in plan["steps"]],
-        "totals": [(t["level"], t["count"], t["hours"]) for t in plan["totals"]],
+        "totals": [
+            (t["level"], t["count"], t["hours"], t["projects"], t["project_hours"])
+            for t in plan["totals"]
+        ],
         "chain": plan["chain"],
         "known": plan["known"],
+        "split": (plan["study_hours"], plan["project_hours"]),
     }
 
 
 def js_plan(answer: dict[str, Any]) -> dict[str, Any]:
     return {
         "steps": [(s["id"], s["total"]) for s in answer["steps"]],
-        "totals": [(LEVELS[t["rank"]], t["count"], t["hours"]) for t in answer["totals"]],
+        "totals": [
+            (LEVELS[t["rank"]], t["count"], t["hours"], t["projects"], t["projectHours"])
+            for t in answer["totals"]
+        ],
         "chain": answer["chain"],
         "known": answer["known"],
+        "split": (answer["studyHours"], answer["projectHours"]),
     }
 
 
@@ -198,7 +218,11 @@ AWKWARD_HOURS = [0.1, 0.2, 0.25, 0.7, 1, 1.25, 1.5, 2, 3.3, 6, 12.5, 40]
 
 @st.composite
 def shaped_graphs(draw: st.DrawFn) -> KGraph:
-    """A DAG in one of several shapes: sparse random, chain, wide fan-in, dense layers."""
+    """A DAG in one of several shapes: sparse random, chain, wide fan-in, dense layers.
+
+    Some entries are projects and some of those capstones (even two on a rung, or one on
+    foundations, which validation refuses but the planners must still agree on).
+    """
     shape = draw(st.sampled_from(["random", "chain", "fan", "dense"]))
     size = draw(st.integers(1, 24))
     ids = [f"c{i:02d}" for i in range(size)]
@@ -213,9 +237,17 @@ def shaped_graphs(draw: st.DrawFn) -> KGraph:
         else:
             needs = sorted(draw(st.sets(st.sampled_from(ids[:i]), max_size=2))) if i else []
         level = draw(st.sampled_from(LEVELS))
+        project = draw(st.sampled_from(["concept", "concept", "project", "capstone"]))
+        fields: dict[str, Any] = {}
+        if project != "concept":
+            fields = {"kind": Kind.PROJECT, "capstone": project == "capstone", "deliverable": "x"}
         concepts.append(
             make_concept(
-                cid, prerequisites=needs, level=level, hours=draw(st.sampled_from(AWKWARD_HOURS))
+                cid,
+                prerequisites=needs,
+                level=level,
+                hours=draw(st.sampled_from(AWKWARD_HOURS)),
+                **fields,
             )
         )
     return KGraph(draw(st.permutations(concepts)))
@@ -231,6 +263,7 @@ def test_generated_graphs(node: Node, data: st.DataObject):
             "to": data.draw(st.sampled_from(ids)),
             "known": data.draw(st.lists(st.sampled_from(ids), max_size=5)),
             "strict": data.draw(st.booleans()),
+            "noProjects": data.draw(st.booleans()),
         }
         for _ in range(3)
     ]

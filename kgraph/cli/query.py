@@ -34,6 +34,12 @@ if TYPE_CHECKING:
 @concept_argument("names", nargs=-1, required=True, metavar="[FROM] TO")
 @saved_known_option
 @strict_option
+@click.option(
+    "--no-projects",
+    "no_projects",
+    is_flag=True,
+    help="Leave out the capstone projects of the rungs the plan climbs.",
+)
 @format_option("text", "json", "mermaid", "markdown")
 def path_command(
     *,
@@ -42,12 +48,17 @@ def path_command(
     known: tuple[str, ...] | None,
     profile: Path | None,
     strict: bool,
+    no_projects: bool,
 ) -> None:
     """Print an ordered curriculum from FROM (and what you know) to TO, with hours.
+
+    The plan carries the capstone project of each rung it climbs; foundations and use concepts
+    come just before what needs them.
 
     \b
     Example:
         kgraph path lora agi
+        kgraph path lora agi --no-projects        # concepts only
         kgraph path transformer --known python,pytorch
         kgraph path lora agi --format mermaid     # the plan as a diagram
         kgraph path lora agi --lang ru            # in Russian
@@ -62,12 +73,21 @@ def path_command(
         from kgraph.cli.export import warn_if_github_cannot_draw  # only diagrams need these
         from kgraph.selection import select
 
-        chosen = select(kg, path=(source, names[-1]), only_path=True, known=known, strict=strict)
+        chosen = select(
+            kg,
+            path=(source, names[-1]),
+            only_path=True,
+            known=known,
+            strict=strict,
+            projects=not no_projects,
+        )
         diagram = exporter(fmt, lang=lang)(chosen)
         warn_if_github_cannot_draw(diagram, fmt, lang)
         click.echo(diagram, nl=False)
     else:
-        plan = queries.learning_path(kg, names[-1], source=source, known=known, strict=strict)
+        plan = queries.learning_path(
+            kg, names[-1], source=source, known=known, strict=strict, projects=not no_projects
+        )
         emit(plan, fmt, lang)
 
 

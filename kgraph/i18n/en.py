@@ -96,6 +96,10 @@ MESSAGES: Final[dict[str, str]] = {
     "totals.head": "Per rung:",
     "totals.row": "  {level:<11} {count:4} concepts  {hours:>6} h",
     "totals.total": "total",
+    "totals.projects": "  (projects: {count}, {hours} h)",
+    "totals.split": "Study {study} h, projects {projects} h.",
+    "plan.project": "[project]",
+    "plan.capstone": "[capstone project]",
     # kgraph gaps
     "gaps.title": "Gaps for {target}",
     "gaps.none": "Gaps for {target}: none, you know everything it needs.",
@@ -178,6 +182,7 @@ MESSAGES: Final[dict[str, str]] = {
     "change.nothing": "Nothing changed.",
     # Markdown export
     "md.plan": "{count} {concepts}, {hours} h in all.",
+    "md.split": "Study {study} h, projects {projects} h.",
     "md.rung": "## {level} ({count} {concepts}, {hours} h)",
     "md.nothing": "Nothing selected.",
     # The HTML page (page.js formats these with the same {name} placeholders)

@@ -103,6 +103,10 @@ MESSAGES: Final[dict[str, str]] = {
     "totals.head": "По ступеням:",
     "totals.row": "  {level:<11} {count:4} {concepts}  {hours:>6} ч",
     "totals.total": "всего",
+    "totals.projects": "  (проекты: {count}, {hours} ч)",
+    "totals.split": "Учёба {study} ч, проекты {projects} ч.",
+    "plan.project": "[проект]",
+    "plan.capstone": "[итоговый проект]",
     # kgraph gaps
     "gaps.title": "Пробелы на пути к {target}",
     "gaps.none": "Пробелов на пути к {target} нет: вы знаете всё, что нужно.",
@@ -183,6 +187,7 @@ MESSAGES: Final[dict[str, str]] = {
     "change.nothing": "Ничего не изменилось.",
     # Markdown export
     "md.plan": "{count} {concepts}, всего {hours} ч.",
+    "md.split": "Учёба {study} ч, проекты {projects} ч.",
     "md.rung": "## {level} ({count} {concepts}, {hours} ч)",
     "md.nothing": "Ничего не выбрано.",
     # The HTML page

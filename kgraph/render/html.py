@@ -194,7 +194,9 @@ def node_size(unlocked: int) -> int:
 def _concept(kg: KGraph, cid: str, xy: tuple[int, int], unlocked: int) -> dict[str, Any]:
     """One concept as the page needs it; the page looks names of linked concepts up by id."""
     concept = kg[cid]
+    project = {"project": True, "capstone": concept.capstone} if concept.is_project else {}
     return {
+        **project,
         "aliases": list(concept.aliases),
         "category": str(concept.category),
         "hours": concept.hours,

@@ -70,9 +70,15 @@ def _plan(selection: Selection, t: Texts) -> list[str]:
     steps = [cid for cid in selection.plan_ids if cid in selection]
     if not steps:
         return [t("plan.nothing")]
-    spent = hours(sum(selection.kg[cid].hours for cid in steps))
+    concepts = [selection.kg[cid] for cid in steps]
     count = len(steps)
-    lines = [t("md.plan", count=count, concepts=t.plural(count, "concept"), hours=spent), ""]
+    spent = hours(sum(c.hours for c in concepts))
+    lines = [t("md.plan", count=count, concepts=t.plural(count, "concept"), hours=spent)]
+    if any(c.is_project for c in concepts):  # study and project hours apart
+        built = sum(c.hours for c in concepts if c.is_project)
+        study = sum(c.hours for c in concepts if not c.is_project)
+        lines.append(t("md.split", study=hours(study), projects=hours(built)))
+    lines.append("")
     return lines + [
         item(selection.kg[cid], done=cid in selection.known, lang=t.lang) for cid in steps
     ]

@@ -67,22 +67,28 @@ def _plan(plan: Plan, lang: str = DEFAULT) -> str:
     for number, step in enumerate(plan.steps, 1):
         c = step.concept
         row = f"{number:4}  {t.level(c.level):<11} {hours(c.hours):>6}"
-        lines.append(f"{row}  {hours(step.running_hours):>6}  {label(c, lang)}")
+        mark = f"  {t('plan.capstone' if c.capstone else 'plan.project')}" if c.is_project else ""
+        lines.append(f"{row}  {hours(step.running_hours):>6}  {label(c, lang)}{mark}")
     lines += ["", *_totals(plan.totals, t)]
+    if any(step.concept.is_project for step in plan.steps):
+        split = {"study": hours(plan.study_hours), "projects": hours(plan.project_hours)}
+        lines.append(t("totals.split", **split))
     if plan.chain:
         lines += ["", t("plan.chain", chain=" → ".join(plan.chain))]
     return "\n".join(lines) + "\n"
 
 
 def _totals(totals: Iterable[RungTotal], t: Texts) -> list[str]:
-    rows = [(t.level(r.level), r.count, r.hours) for r in totals]
-    rows.append((t("totals.total"), sum(r[1] for r in rows), sum(r[2] for r in rows)))
+    rows = [(t.level(r.level), r.count, r.hours, r.projects, r.project_hours) for r in totals]
+    count, spent = sum(r[1] for r in rows), sum(r[2] for r in rows)
+    rows.append((t("totals.total"), count, spent, sum(r[3] for r in rows), sum(r[4] for r in rows)))
     lines = [t("totals.head")]
-    for level, count, spent in rows:
+    for level, count, spent, projects, built in rows:
         concepts = t.plural(count, "concept")
-        lines.append(
-            t("totals.row", level=level, count=count, concepts=concepts, hours=hours(spent))
-        )
+        row = t("totals.row", level=level, count=count, concepts=concepts, hours=hours(spent))
+        if projects:
+            row += t("totals.projects", count=projects, hours=hours(built))
+        lines.append(row)
     return lines
 
 

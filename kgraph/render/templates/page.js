@@ -27,7 +27,8 @@
   DATA.concepts.forEach(function (c) { byId.set(c.id, c); needs.set(c.id, []); unlocks.set(c.id, []); });
   DATA.edges.forEach(function (e) { needs.get(e[1]).push(e[0]); unlocks.get(e[0]).push(e[1]); });
   var G = P.graph(DATA.concepts.map(function (c) {
-    return { id: c.id, rank: c.rank, hours: c.hours, needs: c.needs.map(function (n) { return n.id; }) };
+    return { id: c.id, rank: c.rank, hours: c.hours, needs: c.needs.map(function (n) { return n.id; }),
+      project: !!c.project, capstone: !!c.capstone };
   }));
 
   /* The most important concepts (most unlocked) keep readable names at any zoom. */

@@ -3,10 +3,16 @@
  *
  * - known: the closure of what is marked (a concept with all its ancestors), or exactly what is
  *   marked under `strict`;
- * - path FROM TO: cl(TO) − known(FROM ∪ marked), in learning order: among the concepts whose
- *   prerequisites are done, the lowest rung first, then the depth-first post-order from the
- *   goals (prerequisites visited lowest rung first, then by id); hours summed in that order;
- *   the shortest chain FROM → … → TO found walking back from TO, lowest id first;
+ * - path FROM TO: cl(TO) − known(FROM ∪ marked), plus (unless `noProjects`) the capstones of the
+ *   rungs climbed — from FROM's rung (without FROM: the highest known rung, else use) up to the
+ *   rung below TO's, a known capstone skipped — with what they need (kgraph.queries
+ *   .climbed_capstones); in plan order (kgraph.graph.KGraph.plan_order): tune and above and
+ *   every project in learning order (among the concepts whose prerequisites are done, the
+ *   lowest rung first, then the depth-first post-order from the goals, prerequisites visited
+ *   lowest rung first, then by id), each preceded by its foundations and use concepts not yet
+ *   placed, depth-first in post-order (just in time); hours summed in that order, study and
+ *   projects apart; the shortest chain FROM → … → TO found walking back from TO, lowest id
+ *   first;
  * - gaps: the plan's concepts split into ready now and blocked (by which prerequisites);
  * - next: the unknown concepts whose prerequisites are all known (within cl(goal) when given),
  *   ranked by descendants unlocked (within that scope) per hour, then by rung, then by id.
@@ -18,8 +24,8 @@ var KGraphPlanner = (function () {
 
   function byText(a, b) { return a < b ? -1 : (a > b ? 1 : 0); }
 
-  /* The graph from [{id, rank, hours, needs: [ids]}]: prerequisites sorted and limited to the
-   * graph, dependents in id order, as kgraph.graph.KGraph indexes them. */
+  /* The graph from [{id, rank, hours, needs: [ids], project?, capstone?}]: prerequisites sorted
+   * and limited to the graph, dependents in id order, as kgraph.graph.KGraph indexes them. */
   function graph(concepts) {
     var sorted = concepts.slice().sort(function (a, b) { return byText(a.id, b.id); });
     var byId = new Map(), needs = new Map(), dependents = new Map();
@@ -29,7 +35,11 @@ var KGraphPlanner = (function () {
       needs.set(c.id, own);
       own.forEach(function (p) { dependents.get(p).push(c.id); });
     });
-    return { ids: sorted.map(function (c) { return c.id; }), byId: byId, needs: needs, dependents: dependents };
+    var capstones = sorted.filter(function (c) { return c.capstone; }).map(function (c) { return c.id; });
+    return {
+      ids: sorted.map(function (c) { return c.id; }), byId: byId, needs: needs, dependents: dependents,
+      capstones: capstones
+    };
   }
 
   function reach(edges, starts) {
@@ -132,6 +142,59 @@ var KGraphPlanner = (function () {
     return order;
   }
 
+  var USE = 1, TUNE = 2;  /* ranks: foundations and use concepts come just in time */
+  function justInTime(g, id) { var c = g.byId.get(id); return c.rank < TUNE && !c.project; }
+
+  /* `members` in a plan's order (kgraph.graph.KGraph.plan_order): anchors (tune and above, and
+   * projects) in learning order, each after its unplaced prerequisites, depth-first post-order
+   * (lowest rung first, then id); then the just-in-time goals nothing in the plan needs. */
+  function planOrder(g, members) {
+    var chosen = new Set(members), ladder = learningOrder(g, members), rungFirst = byRung(g);
+    var placed = new Set(), order = [];
+    function needed(id) {
+      return g.needs.get(id).filter(function (p) { return chosen.has(p); }).sort(rungFirst);
+    }
+    function pull(anchor) {
+      var stack = [{ id: anchor, pending: needed(anchor), next: 0 }];
+      while (stack.length) {
+        var top = stack[stack.length - 1], pushed = false;
+        while (top.next < top.pending.length) {
+          var prereq = top.pending[top.next++];
+          if (!placed.has(prereq)) {
+            placed.add(prereq);
+            stack.push({ id: prereq, pending: needed(prereq), next: 0 });
+            pushed = true;
+            break;
+          }
+        }
+        if (!pushed) { stack.pop(); order.push(top.id); }
+      }
+    }
+    var anchors = ladder.filter(function (id) { return !justInTime(g, id); });
+    var goals = ladder.filter(function (id) {
+      return justInTime(g, id) && !g.dependents.get(id).some(function (d) { return chosen.has(d); });
+    });
+    anchors.concat(goals).forEach(function (id) {
+      if (!placed.has(id)) { placed.add(id); pull(id); }
+    });
+    return order;
+  }
+
+  /* The capstones a plan toward `goal` carries (kgraph.queries.climbed_capstones). */
+  function climbedCapstones(g, goal, source, have) {
+    var bottom = USE;
+    if (source) bottom = rank(g, source);
+    else have.forEach(function (id) { bottom = Math.max(bottom, rank(g, id)); });
+    bottom = Math.max(bottom, USE);
+    var perRung = new Map();
+    g.capstones.forEach(function (id) { if (!perRung.has(rank(g, id))) perRung.set(rank(g, id), id); });
+    var found = [];
+    for (var r = bottom; r < rank(g, goal); r++) {
+      if (perRung.has(r) && !have.has(perRung.get(r))) found.push(perRung.get(r));
+    }
+    return found;
+  }
+
   /* Any order of `members` with each after its prerequisites (Kahn), cheaper than
    * learningOrder when only that property matters. */
   function topologicalOrder(g, members) {
@@ -171,25 +234,36 @@ var KGraphPlanner = (function () {
     return chain.reverse();
   }
 
-  /* Count and hours per rung, rungs in ladder order, empty rungs left out. */
+  /* Count and hours per rung, projects among them apart, rungs in ladder order, empty rungs
+   * left out. */
   function rungTotals(g, ids) {
     var rungs = new Map();
     ids.forEach(function (id) {
-      var c = g.byId.get(id), total = rungs.get(c.rank) || { rank: c.rank, count: 0, hours: 0 };
+      var c = g.byId.get(id);
+      var total = rungs.get(c.rank) || { rank: c.rank, count: 0, hours: 0, projects: 0, projectHours: 0 };
       total.count += 1; total.hours += c.hours;
+      if (c.project) { total.projects += 1; total.projectHours += c.hours; }
       rungs.set(c.rank, total);
     });
     return Array.from(rungs.values()).sort(function (a, b) { return a.rank - b.rank; });
   }
 
-  /* kgraph path [FROM] TO --known …: {target, source, known, steps, totals, chain, hours}. */
+  /* kgraph path [FROM] TO --known … [--no-projects]: {target, source, known, steps, totals,
+   * chain, hours, studyHours, projectHours}. */
   function plan(g, query) {
     var source = query.from || null, marked = unique((query.known || []).concat(source ? [source] : []));
     var have = knownSet(g, marked, query.strict);
-    var missing = Array.from(closure(g, [query.to])).filter(function (id) { return !have.has(id); });
-    var total = 0, steps = learningOrder(g, missing).map(function (id) {
-      total += g.byId.get(id).hours;
-      return { id: id, hours: g.byId.get(id).hours, total: total };
+    var wanted = new Set(Array.from(closure(g, [query.to])).filter(function (id) { return !have.has(id); }));
+    if (!query.noProjects) {
+      climbedCapstones(g, query.to, source, have).forEach(function (capstone) {
+        closure(g, [capstone]).forEach(function (id) { if (!have.has(id)) wanted.add(id); });
+      });
+    }
+    var total = 0, study = 0, built = 0, steps = planOrder(g, Array.from(wanted)).map(function (id) {
+      var c = g.byId.get(id);
+      total += c.hours;
+      if (c.project) built += c.hours; else study += c.hours;
+      return { id: id, hours: c.hours, total: total, project: !!c.project };
     });
     var chain = source ? shortestChain(g, source, query.to) : [];
     return {
@@ -198,7 +272,7 @@ var KGraphPlanner = (function () {
       steps: steps,
       totals: rungTotals(g, steps.map(function (s) { return s.id; })),
       chain: chain.length > 1 ? chain : [],
-      hours: total
+      hours: total, studyHours: study, projectHours: built
     };
   }
 
@@ -289,7 +363,7 @@ var KGraphPlanner = (function () {
   }
 
   return {
-    graph: graph, closure: closure, knownSet: knownSet, learningOrder: learningOrder,
+    graph: graph, closure: closure, knownSet: knownSet, learningOrder: learningOrder, planOrder: planOrder,
     shortestChain: shortestChain, plan: plan, gaps: gaps, next: next,
     descendantCounts: descendantCounts, hoursText: hoursText
   };
