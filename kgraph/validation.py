@@ -1,16 +1,17 @@
 """Validation: every error in a graph file, located by line, column, concept and field.
 
 Field rules live in the model; the rules that span concepts (duplicate ids, unknown or self
-prerequisites, cycles, name collisions) are plain functions here, so they are reported together
-with field errors instead of hiding behind them.
+prerequisites, cycles, name collisions, the ladder's projects and light counterparts) are plain
+functions here, so they are reported together with field errors instead of hiding behind them.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.errors import Problem
 from kgraph.graph import kahn_order, normalize
+from kgraph.model import Kind, Level
 from kgraph.parsing import raw_id
 
 if TYPE_CHECKING:
@@ -24,7 +25,8 @@ def validate(parsed: Parsed) -> tuple[Problem, ...]:
     """Every error of a parsed file: syntax, schema and cross-concept rules, in file order."""
     problems = list(parsed.problems)
     if parsed.items:
-        for check in (_duplicate_ids, _prerequisite_ids, _cycles, _name_collisions):
+        checks = (_duplicate_ids, _prerequisite_ids, _cycles, _name_collisions, _ladder_rules)
+        for check in checks:
             problems.extend(check(parsed))
     return tuple(sorted(set(problems), key=lambda p: p.sort_key))
 
@@ -140,6 +142,98 @@ def _peel(needs: Mapping[str, list[str]], members: set[str]) -> set[str]:
             if p in members:
                 unlocks[p].append(cid)
     return members - set(kahn_order(needs, unlocks, members))
+
+
+_RUNG: Final = {level.value: level for level in Level}
+
+
+def _rung(item: dict[str, Any]) -> Level | None:
+    level = item.get("level")
+    return _RUNG.get(level) if isinstance(level, str) else None
+
+
+def _ladder_rules(parsed: Parsed) -> Iterator[Problem]:
+    """Projects, capstones and light counterparts (DESIGN's "Capstones carry the ladder").
+
+    A project hands in a `deliverable`; `capstone` and `deliverable` belong to projects only;
+    a rung from ``use`` up has at most one capstone; a concept never needs a project; `deeper`
+    names another concept on a higher rung.
+    """
+    items = {cid: item for _, cid, item in _identified(parsed) if isinstance(item, dict)}
+    first_capstone: dict[Level, str] = {}
+    for index, cid, item in _identified(parsed):
+        if not isinstance(item, dict):
+            continue
+        base: JsonPath = ("concepts", index)
+        rung = _rung(item)
+        if _is_project(item):
+            if item.get("deliverable") is None:
+                message = "a project needs a deliverable: what the learner hands in"
+                yield _problem(parsed, (*base, "kind"), cid, "deliverable", message)
+            if item.get("capstone") is True and rung is not None:
+                yield from _capstone(parsed, (*base, "capstone"), cid, rung, first_capstone)
+        else:
+            yield from _concept_rules(parsed, base, cid, item, items)
+        if isinstance(item.get("deeper"), str):
+            yield from _deeper(parsed, (*base, "deeper"), (cid, item["deeper"]), rung, items)
+
+
+def _is_project(item: Mapping[str, Any]) -> bool:
+    return item.get("kind") == Kind.PROJECT.value
+
+
+def _concept_rules(
+    parsed: Parsed,
+    base: JsonPath,
+    cid: str,
+    item: dict[str, Any],
+    items: Mapping[str, dict[str, Any]],
+) -> Iterator[Problem]:
+    """A concept has no capstone or deliverable, and needs no project."""
+    for field in ("capstone", "deliverable"):
+        if item.get(field, False) is not False and item.get(field) is not None:
+            message = f"only a project (kind: project) has a {field}"
+            yield _problem(parsed, (*base, field), cid, field, message)
+    for j, pid in _raw_prerequisites(item):
+        if pid in items and _is_project(items[pid]):
+            message = f"a concept never needs a project; {pid!r} is one"
+            loc = (*base, "prerequisites", j, "id")
+            yield _problem(parsed, loc, cid, f"prerequisites[{j}].id", message)
+
+
+def _capstone(
+    parsed: Parsed, loc: JsonPath, cid: str, rung: Level, first: dict[Level, str]
+) -> Iterator[Problem]:
+    if rung is Level.FOUNDATIONS:
+        message = "foundations has no capstone: capstones prove the rungs from use up"
+        yield _problem(parsed, loc, cid, "capstone", message)
+    elif rung in first:
+        message = f"{rung.value} already has a capstone, {first[rung]!r}; one per rung"
+        yield _problem(parsed, loc, cid, "capstone", message)
+    else:
+        first[rung] = cid
+
+
+def _deeper(
+    parsed: Parsed,
+    loc: JsonPath,
+    edge: tuple[str, str],
+    rung: Level | None,
+    items: Mapping[str, dict[str, Any]],
+) -> Iterator[Problem]:
+    cid, target = edge
+    if target == cid:
+        yield _problem(parsed, loc, cid, "deeper", "a concept cannot be its own deeper version")
+    elif target not in items:
+        close = _close_matches(target, set(items))
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        yield _problem(parsed, loc, cid, "deeper", f"unknown concept {target!r}{hint}")
+    elif rung is not None and (other := _rung(items[target])) and other.rank <= rung.rank:
+        message = (
+            f"the deeper version {target!r} is on {other.value}, not above {rung.value}:"
+            " a light counterpart names its full version on a higher rung"
+        )
+        yield _problem(parsed, loc, cid, "deeper", message)
 
 
 def _name_collisions(parsed: Parsed) -> Iterator[Problem]:

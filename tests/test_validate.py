@@ -143,3 +143,98 @@ def test_loading_pauses_the_collector_and_restores_it(graph_file):
         assert not gc.isenabled()  # a caller's choice is kept
     finally:
         gc.enable()
+
+
+# Projects, capstones and light counterparts.
+
+
+def proj(cid: str, *prereqs: str, level: str = "use", **extra: object) -> dict[str, object]:
+    return concept(cid, *prereqs, kind="project", level=level, **extra)
+
+
+def test_a_clean_ladder_of_projects():
+    assert (
+        problems(
+            concept("api"),
+            proj("app", "api", capstone=True, deliverable="An app."),
+            concept("lora", "api", level="tune"),
+            proj("finetune", "lora", "app", level="tune", capstone=True, deliverable="A model."),
+            proj("side", "lora", level="tune", deliverable="A side project."),
+            concept("light", level="use", deeper="lora"),
+        )
+        == []
+    )
+
+
+def test_a_project_needs_a_deliverable():
+    assert problems(concept("api"), proj("app", "api", capstone=True)) == [
+        "app|deliverable|a project needs a deliverable: what the learner hands in"
+    ]
+
+
+def test_capstone_and_deliverable_only_on_projects():
+    assert problems(concept("a", capstone=True, deliverable="x"), concept("b", capstone=False)) == [
+        "a|capstone|only a project (kind: project) has a capstone",
+        "a|deliverable|only a project (kind: project) has a deliverable",
+    ]
+
+
+def test_one_capstone_per_rung_and_none_on_foundations():
+    found = problems(
+        proj("a", capstone=True, deliverable="x"),
+        proj("b", capstone=True, deliverable="x"),
+        proj("f", level="foundations", capstone=True, deliverable="x"),
+    )
+    assert found == [
+        "b|capstone|use already has a capstone, 'a'; one per rung",
+        "f|capstone|foundations has no capstone: capstones prove the rungs from use up",
+    ]
+
+
+def test_a_concept_never_needs_a_project():
+    found = problems(
+        proj("app", deliverable="x"), concept("rag", "app"), proj("next", "app", deliverable="y")
+    )
+    assert found == ["rag|prerequisites[0].id|a concept never needs a project; 'app' is one"]
+
+
+def test_deeper_names_another_concept_on_a_higher_rung():
+    found = problems(
+        concept("full", level="repair"),
+        concept("self", deeper="self"),
+        concept("typo", deeper="fulll"),
+        concept("same", level="repair", deeper="full"),
+        concept("higher", level="frontier", deeper="full"),
+    )
+    assert found == [
+        "self|deeper|a concept cannot be its own deeper version",
+        "typo|deeper|unknown concept 'fulll'; did you mean full?",
+        "same|deeper|the deeper version 'full' is on repair, not above repair: a light"
+        " counterpart names its full version on a higher rung",
+        "higher|deeper|the deeper version 'full' is on repair, not above frontier: a light"
+        " counterpart names its full version on a higher rung",
+    ]
+
+
+def test_ladder_rules_survive_schema_errors():
+    found = problems(
+        concept("a", capstone=[], deliverable={"x": 1}, deeper=3, level="nowhere"),
+        proj("p", capstone="yes", level="7"),
+    )
+    assert any("capstone" in f for f in found)
+    assert any("p|deliverable|a project needs a deliverable" in f for f in found)
+
+
+def test_validate_exits_1_naming_concept_and_field(tmp_path: Path):
+    from click.testing import CliRunner
+
+    from kgraph.cli import main
+
+    path = tmp_path / "g.json"
+    path.write_text(json.dumps({"concepts": [concept("api"), concept("rag", "app"), proj("app")]}))
+    result = CliRunner().invoke(main, ["validate", "-g", str(path)])
+    assert result.exit_code == 1
+    assert "concept 'app': field 'deliverable': a project needs a deliverable" in result.stdout
+    assert "concept 'rag': field 'prerequisites[0].id': a concept never needs a project" in (
+        result.stdout
+    )
