@@ -11,11 +11,13 @@ prerequisite of c.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final
 
 from kgraph.errors import Problem
-from kgraph.model import Level
+from kgraph.i18n import DEFAULT, texts
+from kgraph.model import LEVELS, Category, Level
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -27,14 +29,27 @@ if TYPE_CHECKING:
 SUMMARY_CHARS: Final = (40, 400)
 HOURS: Final = (0.5, 200.0)
 
+THEORY: Final = frozenset({Category.MATH, Category.ML, Category.DEEP_LEARNING, Category.NLP})
+"""Categories of the `foundations` concepts a `use` concept must never need (DESIGN: riding to the
+shop needs no anatomy; a `use` concept needs only programming basics and other `use` concepts)."""
+
+CALCULUS_LEVEL: Final = frozenset(
+    {"calculus", "multivariable-calculus", "convex-optimization", "eigendecomposition"}
+)
+"""Ids of the theory a `tune` concept must never need: derivations at the level of calculus.
+
+A practitioner tunes with what a loss, a gradient step and overfitting are (light counterparts
+on `tune` teach that), never with derivatives, convexity proofs or spectral decompositions;
+those enter at `repair`, where you change the machine."""
+
 Rule = Callable[["_Context"], "Iterator[Problem]"]
 
 
 class _Context:
     """The graph, where each concept stands in the file, and a way to build a located warning."""
 
-    def __init__(self, parsed: Parsed, kg: KGraph) -> None:
-        self.parsed, self.kg = parsed, kg
+    def __init__(self, parsed: Parsed, kg: KGraph, lang: str = DEFAULT) -> None:
+        self.parsed, self.kg, self.t = parsed, kg, texts(lang)
         self.index = {c.id: i for i, c in enumerate(parsed.graph.concepts)} if parsed.graph else {}
 
     def warn(self, concept: str, loc: JsonPath, field: str | None, message: str) -> Problem:
@@ -42,10 +57,15 @@ class _Context:
         return Problem(self.parsed.path, line, column, concept, field, message, "warning")
 
 
-def lint(parsed: Parsed, kg: KGraph) -> tuple[Problem, ...]:
-    """Every warning about a valid graph, in file order."""
-    context = _Context(parsed, kg)
-    found = [problem for rule in RULES for problem in rule(context)]
+def lint(
+    parsed: Parsed, kg: KGraph, *, lang: str = DEFAULT, rules: Iterable[Rule] | None = None
+) -> tuple[Problem, ...]:
+    """Every warning of *rules* (all `RULES`) about a valid graph, in file order.
+
+    The warnings of `LADDER_RULES` speak *lang*.
+    """
+    context = _Context(parsed, kg, lang)
+    found = [problem for rule in (RULES if rules is None else rules) for problem in rule(context)]
     return tuple(sorted(found, key=lambda p: p.sort_key))
 
 
@@ -175,6 +195,110 @@ def _untranslated_reasons(ctx: _Context) -> Iterator[Problem]:
                     yield ctx.warn(cid, ("prerequisites", j, "why"), f"prerequisites[{j}]", message)
 
 
+def _nearest(kg: KGraph, sources: Iterable[str]) -> dict[str, str | None]:
+    """For each concept that needs one of *sources*, its neighbour one step nearer to them.
+
+    One breadth-first walk from all sources at once along the edges (sources and dependents in
+    id order, so following the neighbours back gives the first shortest chain, as `why` would
+    print it), linear in the graph: a rule that names a chain for thousands of concepts must
+    not walk the graph once per concept. Sources map to None.
+    """
+    parent: dict[str, str | None] = dict.fromkeys(sorted(sources))
+    queue = deque(parent)
+    while queue:
+        node = queue.popleft()
+        for dependent in kg.dependents[node]:
+            if dependent not in parent:
+                parent[dependent] = node
+                queue.append(dependent)
+    return parent
+
+
+def _chain(parent: dict[str, str | None], cid: str) -> tuple[str, ...]:
+    chain: list[str] = []
+    node: str | None = cid
+    while node is not None:
+        chain.append(node)
+        node = parent[node]
+    return tuple(reversed(chain))
+
+
+def _depth_by_rung(
+    ctx: _Context, rung: Level, sources: Iterable[str], key: str
+) -> Iterator[Problem]:
+    parent = _nearest(ctx.kg, sources)
+    for cid in sorted(parent):
+        concept = ctx.kg[cid]
+        if concept.level is rung and not concept.is_project and parent[cid] is not None:
+            chain = _chain(parent, cid)
+            message = ctx.t(key, theory=chain[0], chain=" → ".join(chain))
+            yield ctx.warn(cid, ("prerequisites",), "prerequisites", message)
+
+
+def _use_needs_theory(ctx: _Context) -> Iterator[Problem]:
+    """A `use` concept with a `THEORY` foundation among its ancestors, and the chain to it."""
+    theory = [
+        cid
+        for cid, c in ctx.kg.concepts.items()
+        if c.level is Level.FOUNDATIONS and c.category in THEORY
+    ]
+    yield from _depth_by_rung(ctx, Level.USE, theory, "lint.use_theory")
+
+
+def _tune_needs_calculus(ctx: _Context) -> Iterator[Problem]:
+    """A `tune` concept with `CALCULUS_LEVEL` theory among its ancestors, and the chain to it."""
+    found = [cid for cid in sorted(CALCULUS_LEVEL) if cid in ctx.kg]
+    yield from _depth_by_rung(ctx, Level.TUNE, found, "lint.tune_calculus")
+
+
+def _capstones(ctx: _Context) -> dict[Level, str]:
+    """The capstone of each rung (the first by id, should validation have been skipped)."""
+    found: dict[Level, str] = {}
+    for cid in ctx.kg.capstones:
+        found.setdefault(ctx.kg[cid].level, cid)
+    return found
+
+
+def _rungs_without_capstone(ctx: _Context) -> Iterator[Problem]:
+    """Each rung from `use` to `frontier` that holds concepts but no capstone project."""
+    capstones = _capstones(ctx)
+    held = {c.level for c in ctx.kg.concepts.values()}
+    for level in LEVELS[Level.USE.rank :]:
+        if level in held and level not in capstones:
+            message = ctx.t("lint.no_capstone", level=ctx.t.level(level))
+            yield Problem(ctx.parsed.path, 1, 1, None, "capstone", message, "warning")
+
+
+def _capstone_chain(ctx: _Context) -> Iterator[Problem]:
+    """A capstone that does not need the capstone of the rung below."""
+    capstones = _capstones(ctx)
+    for level, cid in sorted(capstones.items(), key=lambda item: item[0].rank):
+        below = capstones.get(LEVELS[level.rank - 1])
+        if below is not None and below not in ctx.kg.ancestors(cid):
+            message = ctx.t("lint.capstone_below", below=below, level=ctx.t.level(level))
+            yield ctx.warn(cid, ("prerequisites",), "prerequisites", message)
+
+
+def _untranslated_deliverables(ctx: _Context) -> Iterator[Problem]:
+    """A project translated into a language hands in its deliverable in that language too."""
+    for cid, concept in ctx.kg.concepts.items():
+        if concept.is_project:
+            for lang, translation in sorted(concept.translations.items()):
+                if translation.deliverable is None:
+                    message = ctx.t("lint.deliverable_untranslated", lang=lang)
+                    loc = ("translations", lang)
+                    yield ctx.warn(cid, loc, f"translations.{lang}.deliverable", message)
+
+
+LADDER_RULES: Final[tuple[Rule, ...]] = (
+    _use_needs_theory,
+    _tune_needs_calculus,
+    _rungs_without_capstone,
+    _capstone_chain,
+    _untranslated_deliverables,
+)
+"""The ladder's promise (DESIGN's "The ladder's promise" and "Capstones carry the ladder")."""
+
 RULES: Final[tuple[Rule, ...]] = (
     _redundant_edges,
     _rung_inversions,
@@ -187,6 +311,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _case_only_aliases,
     _untranslated_concepts,
     _untranslated_reasons,
+    *LADDER_RULES,
 )
 
-__all__ = ["HOURS", "RULES", "SUMMARY_CHARS", "lint"]
+__all__ = ["CALCULUS_LEVEL", "HOURS", "LADDER_RULES", "RULES", "SUMMARY_CHARS", "THEORY", "lint"]

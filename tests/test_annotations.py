@@ -38,11 +38,22 @@ def test_fixture_is_valid_and_canonical(runner: CliRunner) -> None:
 
 
 def test_lint_annotations_point_at_each_warning_line(runner: CliRunner) -> None:
-    """Missing resources on agi's id, hours, the redundant edge, summary and rung inversion."""
+    """Missing resources on agi's id, hours, the redundant edge, summary and rung inversion.
+
+    And the ladder's promise: rungs without a capstone (on the file's first line, as they are no
+    concept's) and a use concept that drags in theory, with the chain.
+    """
     plant({})
     result = runner.invoke(main, ["lint", "--format", "github"])
     assert result.exit_code == 0
+    no_capstone = (
+        "has no capstone project; add one (kind: project, capstone: true) that proves the rung"
+    )
     assert result.stdout.splitlines() == [
+        *(
+            f"::warning file={GRAPH},line=1,col=1::field 'capstone': the {rung} rung {no_capstone}"
+            for rung in ("frontier", "tune", "use")
+        ),
         f"::warning file={GRAPH},line=5,col=7::concept 'agi': field 'resources': no resources;"
         " add one real source (paper, docs, course or book)",
         f"::warning file={GRAPH},line=11,col=7::concept 'agi': field 'hours': 500 hours is"
@@ -52,6 +63,10 @@ def test_lint_annotations_point_at_each_warning_line(runner: CliRunner) -> None:
         " from its prerequisites",
         f"::warning file={GRAPH},line=78,col=7::concept 'prompting': field 'summary': summary has"
         " 10 characters; write one to three sentences, 40-400",
+        f"::warning file={GRAPH},line=80,col=7::concept 'prompting': field 'prerequisites': a use"
+        " concept needs theory: machine-learning → lora → agi → prompting; a use concept needs only"
+        " programming basics and other use concepts: cut the edge that brings in machine-learning,"
+        " or need a light counterpart on use instead",
         f"::warning file={GRAPH},line=82,col=11::concept 'prompting': field 'prerequisites[0]':"
         " rung inversion: prerequisite 'agi' is on frontier, above use; move one of them or drop"
         " the edge",
@@ -63,7 +78,7 @@ def test_lint_strict_fails_on_the_warnings(runner: CliRunner) -> None:
     plant({})
     result = runner.invoke(main, ["lint", "--format", "github", "--strict"])
     assert result.exit_code == 1
-    assert result.stdout.count("::warning ") == 5
+    assert result.stdout.count("::warning ") == 9
 
 
 def test_validate_annotations_point_at_each_error_line(runner: CliRunner) -> None:

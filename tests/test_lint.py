@@ -46,10 +46,15 @@ def test_redundant_edge():
 
 
 def test_rung_inversion():
-    found = warnings(concept("f"), concept("a", "f", level="build"), concept("b", "a", level="use"))
+    f = concept("f", category="programming")
+    found = warnings(f, concept("a", "f", level="build"), concept("b", "a", level="use"))
     assert found == [
+        "None|the build rung has no capstone project; add one (kind: project, capstone: true)"
+        " that proves the rung",
+        "None|the use rung has no capstone project; add one (kind: project, capstone: true)"
+        " that proves the rung",
         "b|rung inversion: prerequisite 'a' is on build, above use;"
-        " move one of them or drop the edge"
+        " move one of them or drop the edge",
     ]
 
 
@@ -64,6 +69,8 @@ def test_missing_resources_and_isolated():
 def test_not_reachable_from_foundations():
     found = warnings(concept("a", level="use"), concept("b", "a", level="use"))
     assert found == [
+        "None|the use rung has no capstone project; add one (kind: project, capstone: true)"
+        " that proves the rung",
         "a|nothing leads to it from foundations; add the foundation it builds on",
         "b|nothing leads to it from foundations; add the foundation it builds on",
     ]
@@ -150,3 +157,143 @@ def test_redundant_edges_are_exactly_those_outside_the_transitive_reduction(grap
     g: nx.DiGraph[str] = nx.DiGraph([(p, c) for c in kg.concepts for p in kg.prerequisites[c]])
     g.add_nodes_from(kg.concepts)
     assert found == set(g.edges) - set(nx.transitive_reduction(g).edges)
+
+
+# The ladder's promise: each rung needs only what it needs, and capstones carry the ladder.
+
+
+def ladder(*extra: dict[str, object]) -> list[dict[str, object]]:
+    """A clean small ladder: one concept and one capstone per rung from use up."""
+    rungs = ["use", "tune", "repair", "build", "frontier"]
+    concepts = [concept("python", category="programming")]
+    below_concept, below_capstone = "python", None
+    for level in rungs:
+        cid, cap = f"{level}-topic", f"{level}-capstone"
+        concepts.append(concept(cid, below_concept, level=level, category="applications"))
+        needs = [cid] + ([below_capstone] if below_capstone else [])
+        concepts.append(
+            concept(cap, *needs, level=level, kind="project", capstone=True, deliverable="It.")
+        )
+        below_concept, below_capstone = cid, cap
+    return [*concepts, *extra]
+
+
+def ladder_warnings(*concepts: dict[str, object], lang: str = "en") -> list[str]:
+    parsed = parse(json.dumps({"concepts": list(concepts)}, indent=1), "g.json")
+    assert parsed.graph is not None
+    found = lint(parsed, KGraph(parsed.graph.concepts), lang=lang)
+    return sorted(f"{w.concept}|{w.field}|{w.message}" for w in found)
+
+
+def test_a_clean_ladder_has_no_warning():
+    assert ladder_warnings(*ladder()) == []
+
+
+def test_a_use_concept_that_drags_in_theory_names_the_chain():
+    found = ladder_warnings(
+        *ladder(
+            concept("linear-algebra", category="math"),
+            concept("embeddings", "linear-algebra", level="use", category="retrieval"),
+            concept("rag", "embeddings", level="use", category="retrieval"),
+        )
+    )
+    assert found == [
+        "embeddings|prerequisites|a use concept needs theory: linear-algebra → embeddings; a use"
+        " concept needs only programming basics and other use concepts: cut the edge that brings"
+        " in linear-algebra, or need a light counterpart on use instead",
+        "rag|prerequisites|a use concept needs theory: linear-algebra → embeddings → rag; a use"
+        " concept needs only programming basics and other use concepts: cut the edge that brings"
+        " in linear-algebra, or need a light counterpart on use instead",
+    ]
+
+
+def test_programming_foundations_and_use_projects_are_fine_for_use():
+    found = ladder_warnings(
+        *ladder(
+            concept("git", category="programming"),
+            concept("deploy", "git", level="use", category="applications"),
+        )
+    )
+    assert found == []
+
+
+def test_the_nearest_theory_is_named():
+    found = ladder_warnings(
+        *ladder(
+            concept("probability", category="math"),
+            concept("statistics", "probability", category="ml"),
+            concept("linear-algebra", category="math"),
+            concept("evals", "statistics", "linear-algebra", level="use", category="evaluation"),
+        )
+    )
+    (warning,) = [w for w in found if w.startswith("evals|")]
+    assert ": linear-algebra → evals;" in warning  # the nearest theory, by the shortest chain
+
+
+def test_a_tune_concept_that_drags_in_calculus_names_the_chain():
+    found = ladder_warnings(
+        *ladder(
+            concept("calculus", category="math"),
+            concept("backprop", "calculus", category="deep-learning"),
+            concept("lora", "backprop", level="tune", category="fine-tuning"),
+            concept("statistics", category="ml"),
+            concept("quantization", "statistics", level="tune", category="inference"),
+        )
+    )
+    assert found == [
+        "lora|prerequisites|a tune concept needs calculus-level theory: calculus → backprop →"
+        " lora; tuning needs practitioner ML, not derivations: cut the edge that brings in"
+        " calculus, or need a light counterpart on tune instead"
+    ]
+
+
+def test_a_rung_without_capstone_and_a_capstone_that_skips_the_one_below():
+    concepts = [c for c in ladder() if c["id"] != "repair-capstone"]
+    for c in concepts:
+        if c["id"] == "build-capstone":
+            c["prerequisites"] = [{"id": "build-topic", "why": "w"}]
+    assert ladder_warnings(*concepts) == [
+        "None|capstone|the repair rung has no capstone project; add one (kind: project,"
+        " capstone: true) that proves the rung",
+    ]
+    tune_skips = ladder()
+    for c in tune_skips:
+        if c["id"] == "tune-capstone":
+            c["prerequisites"] = [{"id": "tune-topic", "why": "w"}]
+    assert ladder_warnings(*tune_skips) == [
+        "tune-capstone|prerequisites|the tune capstone does not need use-capstone, the capstone"
+        " of the rung below; add it to its prerequisites"
+    ]
+
+
+def test_an_empty_rung_needs_no_capstone():
+    concepts = [c for c in ladder() if not str(c["id"]).startswith("frontier")]
+    assert ladder_warnings(*concepts) == []
+
+
+def test_a_translated_project_translates_its_deliverable():
+    ru = {"ru": {"name": "Проект", "summary": "Краткое описание проекта, достаточно длинное."}}
+    concepts = ladder()
+    for c in concepts:
+        c["translations"] = ru
+        for p in c["prerequisites"]:  # type: ignore[attr-defined]
+            p["why_ru"] = "потому что"
+    found = ladder_warnings(*concepts)
+    assert found
+    assert all("translations.ru.deliverable" in w for w in found)
+    assert {w.split("|")[0] for w in found} == {c["id"] for c in concepts if "kind" in c}
+
+
+def test_ladder_warnings_speak_russian():
+    concepts = [c for c in ladder() if c["id"] != "use-capstone"]
+    for c in concepts:
+        if c["id"] == "tune-capstone":
+            c["prerequisites"] = [{"id": "tune-topic", "why": "w"}]
+    found = ladder_warnings(
+        *concepts,
+        concept("statistics", category="ml"),
+        concept("evals", "statistics", level="use", category="evaluation"),
+        lang="ru",
+    )
+    assert any("у ступени «применение» нет итогового проекта" in w for w in found)
+    assert any("понятию ступени «применение» нужна теория: statistics → evals" in w for w in found)

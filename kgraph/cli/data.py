@@ -104,7 +104,7 @@ def lint_command(ctx: click.Context, fmt: str, strict: bool) -> None:
     lang = current_lang()
     path = _checked_file(lang)
     parsed, kg = load_checked(path)
-    warnings = lint(parsed, kg)
+    warnings = lint(parsed, kg, lang=lang)
     click.echo(_report(warnings, fmt, path=str(path), count=len(kg), lang=lang), nl=False)
     ctx.exit(1 if strict and warnings else 0)
 

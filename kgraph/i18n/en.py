@@ -78,6 +78,29 @@ MESSAGES: Final[dict[str, str]] = {
     "title.to": "kgraph: path to {target}",
     "title.from": "kgraph: {source} → {target}",
     # kgraph path
+    # kgraph lint: the ladder's promise
+    "lint.use_theory": (
+        "a use concept needs theory: {chain}; a use concept needs only programming basics and "
+        "other use concepts: cut the edge that brings in {theory}, or need a light counterpart on"
+        " use instead"
+    ),
+    "lint.tune_calculus": (
+        "a tune concept needs calculus-level theory: {chain}; tuning needs practitioner ML, not "
+        "derivations: cut the edge that brings in {theory}, or need a light counterpart on tune "
+        "instead"
+    ),
+    "lint.no_capstone": (
+        "the {level} rung has no capstone project; add one (kind: project, capstone: true) that "
+        "proves the rung"
+    ),
+    "lint.capstone_below": (
+        "the {level} capstone does not need {below}, the capstone of the rung below; add it to "
+        "its prerequisites"
+    ),
+    "lint.deliverable_untranslated": (
+        "a project translated into {lang} needs its deliverable there too; add "
+        "translations.{lang}.deliverable"
+    ),
     "plan.to": "Learning path to {target}",
     "plan.from": "Learning path from {source} to {target}",
     "plan.known": "Known: {known} (and their prerequisites)",
