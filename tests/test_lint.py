@@ -297,3 +297,31 @@ def test_ladder_warnings_speak_russian():
     )
     assert any("у ступени «применение» нет итогового проекта" in w for w in found)
     assert any("понятию ступени «применение» нужна теория: statistics → evals" in w for w in found)
+
+
+@given(dags(max_concepts=20))
+def test_each_theory_chain_is_a_shortest_chain_from_the_nearest_theory(graph):
+    """The chain a use finding names is one `why` would print: real edges, none shorter."""
+    from kgraph.lint import THEORY
+    from kgraph.queries import why
+    from kgraph.store import dump
+
+    parsed = parse(dump(graph), "g.json")
+    assert parsed.graph is not None
+    kg = KGraph(parsed.graph.concepts)
+    theory = {c for c, x in kg.concepts.items() if x.level.rank == 0 and x.category in THEORY}
+    flagged = {}
+    for w in lint(parsed, kg):
+        if w.message.startswith("a use concept needs theory: "):
+            chain = w.message.split(": ", 1)[1].split(";")[0].split(" → ")
+            flagged[w.concept] = chain
+    for cid, concept in kg.concepts.items():
+        nearest = [len(c) for t in theory for c in why(kg, t, cid, limit=1).chains]
+        if concept.level.rank != 1 or concept.is_project or not nearest:
+            assert cid not in flagged
+            continue
+        chain = flagged[cid]
+        assert chain[0] in theory
+        assert chain[-1] == cid
+        assert all(a in kg.prerequisites[b] for a, b in zip(chain, chain[1:], strict=False))
+        assert len(chain) - 1 == min(nearest)
