@@ -63,7 +63,9 @@ class KGraph:
             cid: tuple(sorted({p for p in c.prerequisite_ids if p in by_id}))
             for cid, c in by_id.items()
         }
-        self._index(by_id, needs, {cid for cid, c in by_id.items() if c.capstone})
+        capstones = {cid for cid, c in by_id.items() if c.capstone}
+        deeper = {cid: c.deeper for cid, c in by_id.items() if c.deeper is not None}
+        self._index(by_id, needs, capstones, deeper)
 
     @classmethod
     def from_documents(cls, documents: Iterable[Mapping[str, Any]]) -> KGraph:
@@ -76,7 +78,9 @@ class KGraph:
         needs = {doc["id"]: tuple(p["id"] for p in doc["prerequisites"]) for doc in docs}
         graph = cls.__new__(cls)
         capstones = {doc["id"] for doc in docs if doc.get("capstone")}
-        graph._index(_Documents({doc["id"]: doc for doc in docs}), needs, capstones)  # noqa: SLF001 - its own class, built lazily
+        deeper = {doc["id"]: doc["deeper"] for doc in docs if doc.get("deeper") is not None}
+        lazy = _Documents({doc["id"]: doc for doc in docs})
+        graph._index(lazy, needs, capstones, deeper)  # noqa: SLF001 - its own class, built lazily
         return graph
 
     def _index(
@@ -84,9 +88,16 @@ class KGraph:
         concepts: Mapping[str, Concept],
         needs: dict[str, tuple[str, ...]],
         capstones: set[str],
+        deeper: dict[str, str],
     ) -> None:
         self.concepts: Mapping[str, Concept] = concepts
-        self.capstones: tuple[str, ...] = tuple(sorted(capstones))  # read without building all
+        # Read from the documents, so a query does not build every concept to learn them.
+        self.capstones: tuple[str, ...] = tuple(sorted(capstones))
+        lighter: dict[str, list[str]] = {}
+        for light, full in sorted(deeper.items()):
+            if full in concepts:
+                lighter.setdefault(full, []).append(light)
+        self.lighter: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in lighter.items()}
         unlocks: dict[str, list[str]] = {cid: [] for cid in concepts}
         for cid, prereqs in needs.items():
             for prereq in prereqs:
@@ -94,6 +105,8 @@ class KGraph:
         self.prerequisites: Mapping[str, tuple[str, ...]] = needs
         self.dependents: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in unlocks.items()}
         self._names: dict[str, str] | None = None
+        self._covers: dict[str, tuple[str, ...]] | None = None
+        self.taught_in: list[tuple[str, str]] = []  # (name, id) resolved through a sub-topic
 
     @classmethod
     def from_edges(cls, edges: Iterable[tuple[str, str]], *, hours: float = 1.0) -> KGraph:
@@ -168,14 +181,39 @@ class KGraph:
             self._names = index
         return self._names
 
+    @property
+    def covers_index(self) -> dict[str, tuple[str, ...]]:
+        """Normalised sub-topic (a concept's `covers`) → the ids of the concepts that teach it."""
+        if self._covers is None:
+            index: dict[str, list[str]] = {}
+            for cid, concept in self.concepts.items():
+                for topic in concept.covers:
+                    owners = index.setdefault(normalize(topic), [])
+                    if cid not in owners:
+                        owners.append(cid)
+            self._covers = {key: tuple(sorted(ids)) for key, ids in index.items()}
+        return self._covers
+
     def resolve(self, name: str) -> str:
-        """The id a user means by *name*; `UnknownConceptError` with suggestions otherwise."""
+        """The id a user means by *name*; `UnknownConceptError` with suggestions otherwise.
+
+        An id, name or alias always wins; failing those, a sub-topic that one concept alone
+        covers names that concept (``top-p`` is taught in sampling parameters), noted in
+        `taught_in` so the command line can say so. A sub-topic several concepts cover is an
+        error that suggests them.
+        """
         if name in self.concepts:  # an exact id needs no index of every name
             return name
-        found = self.name_index.get(normalize(name))
-        if found is None:
-            raise UnknownConceptError(name, self.suggest(name))
-        return found
+        key = normalize(name)
+        found = self.name_index.get(key)
+        if found is not None:
+            return found
+        teachers = self.covers_index.get(key, ()) if key else ()
+        if len(teachers) == 1:
+            if (name, teachers[0]) not in self.taught_in:
+                self.taught_in.append((name, teachers[0]))
+            return teachers[0]
+        raise UnknownConceptError(name, teachers or self.suggest(name))
 
     def resolve_all(self, names: Iterable[str]) -> tuple[str, ...]:
         """Resolve several names, keeping the first occurrence of each id."""

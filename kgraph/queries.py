@@ -125,6 +125,8 @@ class Details(NamedTuple):
     concept: Concept
     prerequisites: tuple[tuple[Concept, str], ...]
     unlocks: tuple[Concept, ...]
+    deeper: Concept | None = None  # the full version of a light counterpart
+    lighter: tuple[Concept, ...] = ()  # the light counterparts whose full version this is
 
 
 class Listing(NamedTuple):
@@ -134,6 +136,7 @@ class Listing(NamedTuple):
     search: str | None = None
     level: Level | None = None
     category: Category | None = None
+    covers: tuple[tuple[str, str], ...] = ()  # (id, sub-topic) where a search matched `covers`
 
 
 class Stats(NamedTuple):
@@ -334,33 +337,56 @@ def unlocks(kg: KGraph, concept: str, *, depth: int | None = None) -> Unlocks:
 
 
 def show(kg: KGraph, concept: str) -> Details:
-    """One concept with its prerequisites (and why) and what it directly unlocks."""
+    """One concept with its prerequisites (and why), what it directly unlocks, and its versions.
+
+    A light counterpart names its full version (``deeper``: go deeper); a full version lists
+    its light counterparts (``lighter``).
+    """
     found = kg[kg.resolve(concept)]
     needs = tuple(sorted(((kg[p.id], p.why) for p in found.prerequisites), key=_first_id))
-    return Details(found, needs, tuple(kg[d] for d in kg.dependents[found.id]))
+    deeper = kg[found.deeper] if found.deeper is not None and found.deeper in kg else None
+    return Details(
+        found,
+        needs,
+        tuple(kg[d] for d in kg.dependents[found.id]),
+        deeper=deeper,
+        lighter=tuple(kg[c] for c in kg.lighter.get(found.id, ())),
+    )
 
 
 def search(kg: KGraph, text: str) -> Listing:
-    """Concepts matching *text*: exact names first, then names containing it, then summaries.
+    """Concepts matching *text*, best first: a name, a sub-topic, then summaries.
 
-    Names and summaries in every language count, so a search is the same whatever the output
-    language.
+    The ranks: an exact name (id, name, alias, translated name); an exact sub-topic the concept
+    covers; a name containing *text*; a sub-topic containing it; a summary containing it. Ties
+    go to the lower rung, then the id. Where a sub-topic matched and no name did, the listing
+    says which (`Listing.covers`). Every language counts, so a search is the same whatever the
+    output language.
     """
     needle = text.casefold().strip()
-    ranked = []
+    ranked, taught = [], {}
     for concept in kg.concepts.values():
         names = [n.casefold() for n in names_of(concept)]
+        exact_topic = next((c for c in concept.covers if c.casefold() == needle), None)
+        topic = exact_topic or next((c for c in concept.covers if needle in c.casefold()), None)
         if needle in names:
             rank = 0
-        elif any(needle in n for n in names):
+        elif exact_topic is not None:
             rank = 1
-        elif any(needle in s.casefold() for s in _summaries(concept)):
+        elif any(needle in n for n in names):
             rank = 2
+        elif topic is not None:
+            rank = 3
+        elif any(needle in s.casefold() for s in _summaries(concept)):
+            rank = 4
         else:
             continue
+        if rank in {1, 3} and topic is not None:
+            taught[concept.id] = topic
         ranked.append((rank, concept.level.rank, concept.id))
-    found = tuple(kg[cid] for *_, cid in sorted(ranked))
-    return Listing(found, search=text)
+    order = [cid for *_, cid in sorted(ranked)]
+    covers = tuple((cid, taught[cid]) for cid in order if cid in taught)
+    return Listing(tuple(kg[cid] for cid in order), search=text, covers=covers)
 
 
 def listing(kg: KGraph, *, level: Level | None = None, category: Category | None = None) -> Listing:

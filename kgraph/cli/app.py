@@ -87,12 +87,25 @@ class _Group(click.Group):
     def invoke(self, ctx: click.Context) -> Any:
         try:
             with _cleaned_usage_errors():
-                return super().invoke(ctx)
+                result = super().invoke(ctx)
         except KgraphError as err:
             t = texts(ctx.meta.get(_LANG) or _environment_language())
+            _say_where_taught(ctx, t)
             message = clean_message(describe(err, t, ctx.meta.get(_GRAPH)))
             click.echo(t("error", message=message), err=True)
             ctx.exit(err.exit_code)
+        _say_where_taught(ctx, texts(ctx.meta.get(_LANG) or _environment_language()))
+        return result
+
+
+def _say_where_taught(ctx: click.Context, t: Texts) -> None:
+    """A note on stderr for each name that resolved through a sub-topic: where it is taught."""
+    kg: KGraph | None = ctx.meta.get(_GRAPH)
+    if kg is None:
+        return
+    for name, cid in kg.taught_in:
+        concept = clean(t.name(kg[cid]))
+        click.echo(clean_message(t("note.taught_in", name=name, concept=concept, id=cid)), err=True)
 
 
 def _environment_language() -> str:

@@ -175,6 +175,11 @@ def _details(result: Details, lang: str = DEFAULT) -> str:
         lines += [f"  {p.id}: {clean(t.why(reasons[p.id]))}" for p, _ in result.prerequisites]
     if result.unlocks:
         lines += ["", t("details.unlocks", ids=", ".join(d.id for d in result.unlocks))]
+    if result.deeper is not None:
+        lines += ["", t("details.deeper", label=label(result.deeper, lang))]
+    if result.lighter:
+        lighter = ", ".join(label(c, lang) for c in result.lighter)
+        lines += ["", t("details.lighter", labels=lighter)]
     if c.resources:
         lines += ["", t("details.resources")]
         lines += [f"  [{t.kind(r.kind)}] {clean(r.title)}: {clean(r.url)}" for r in c.resources]
@@ -186,8 +191,10 @@ def _listing(result: Listing, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.concepts:
         return t("listing.empty", subject=clean(_subject(result, t))) + "\n"
+    taught = dict(result.covers)
     rows = [
         t("listing.row", level=t.level(c.level), hours=hours(c.hours), label=label(c, lang))
+        + (t("listing.covers", topic=clean(taught[c.id])) if c.id in taught else "")
         for c in result.concepts
     ]
     footer = t("listing.count", count=len(rows), concepts=t.plural(len(rows), "concept"))
