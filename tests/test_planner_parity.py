@@ -304,3 +304,37 @@ def test_markdown_text_is_escaped_as_the_cli_escapes_it(node: Node, texts: list[
 def _surrogates(text: str) -> bool:
     """JSON cannot carry a lone surrogate to Node and back unchanged."""
     return any("\ud800" <= ch <= "\udfff" for ch in text)
+
+
+def test_a_ladder_with_capstones(node: Node):
+    """Capstones carried from FROM's rung, or the highest known one, with and without projects."""
+    from tests.test_plan_order import ladder_concepts
+
+    kg = KGraph(ladder_concepts())
+    ids = sorted(kg.concepts)
+    draws: list[dict[str, Any]] = [
+        {"from": source, "to": target, "known": known, "strict": strict, "noProjects": bare}
+        for source in [None, "python", "lora", "app", "backprop"]
+        for target in ids
+        for known in [[], ["finetune"], ["run", "api"]]
+        for strict in [False, True]
+        for bare in [False, True]
+    ]
+    assert any(s.concept.capstone for d in draws for s in learning_path(kg, d["to"]).steps)
+    assert_parity(node, kg, draws)
+
+
+def test_shipped_graph_without_projects(node: Node, shipped: KGraph):
+    rng = random.Random(23)
+    ids = sorted(shipped.concepts)
+    draws = [
+        {
+            "from": rng.choice([None, *rng.sample(ids, 2)]),
+            "to": rng.choice(ids),
+            "known": rng.sample(ids, rng.randint(0, 4)),
+            "strict": False,
+            "noProjects": True,
+        }
+        for _ in range(80)
+    ]
+    assert_parity(node, shipped, draws)
