@@ -218,7 +218,8 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
     """The plan ``cl(target) − closure({source} ∪ known)`` plus the capstones it climbs past.
 
     With *projects* (the default) the plan also carries `climbed_capstones` with what they
-    need; without, it is the bare closure. The order is `KGraph.plan_order`: every step after
+    need, unless the goal is already known (then there is nothing to climb); without, it is
+    the bare closure. The order is `KGraph.plan_order`: every step after
     its prerequisites, ``tune`` and above by the ladder, ``foundations`` and ``use`` concepts
     just in time. Study and project hours are summed apart.
 
@@ -233,7 +234,7 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
     marked = kg.resolve_all([*known, *([start] if start else [])])
     have = known_set(kg, marked, strict=strict)
     wanted = kg.closure([goal]) - have
-    if projects:
+    if projects and wanted:  # a known goal climbs no rung
         for capstone in climbed_capstones(kg, goal, source=start, have=have):
             wanted |= kg.closure([capstone]) - have
     order = kg.plan_order(wanted)

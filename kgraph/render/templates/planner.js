@@ -3,16 +3,16 @@
  *
  * - known: the closure of what is marked (a concept with all its ancestors), or exactly what is
  *   marked under `strict`;
- * - path FROM TO: cl(TO) − known(FROM ∪ marked), plus (unless `noProjects`) the capstones of the
- *   rungs climbed — from FROM's rung (without FROM: the highest known rung, else use) up to the
- *   rung below TO's, a known capstone skipped — with what they need (kgraph.queries
- *   .climbed_capstones); in plan order (kgraph.graph.KGraph.plan_order): tune and above and
- *   every project in learning order (among the concepts whose prerequisites are done, the
- *   lowest rung first, then the depth-first post-order from the goals, prerequisites visited
- *   lowest rung first, then by id), each preceded by its foundations and use concepts not yet
- *   placed, depth-first in post-order (just in time); hours summed in that order, study and
- *   projects apart; the shortest chain FROM → … → TO found walking back from TO, lowest id
- *   first;
+ * - path FROM TO: cl(TO) − known(FROM ∪ marked), plus (unless `noProjects`, and none when TO
+ *   is known) the capstones of the rungs climbed — from FROM's rung (without FROM: the highest
+ *   known rung, else use) up to the rung below TO's, a known capstone skipped — with what they
+ *   need (kgraph.queries.climbed_capstones); in plan order (kgraph.graph.KGraph.plan_order):
+ *   tune and above and every project in learning order (among the concepts whose
+ *   prerequisites are done, the lowest rung first, then the depth-first post-order from the
+ *   goals, prerequisites visited lowest rung first, then by id), each preceded by its
+ *   foundations and use concepts not yet placed, depth-first in post-order (just in time);
+ *   hours summed in that order, study and projects apart; the shortest chain FROM → … → TO
+ *   found walking back from TO, lowest id first;
  * - gaps: the plan's concepts split into ready now and blocked (by which prerequisites);
  * - next: the unknown concepts whose prerequisites are all known (within cl(goal) when given),
  *   ranked by descendants unlocked (within that scope) per hour, then by rung, then by id.
@@ -254,7 +254,7 @@ var KGraphPlanner = (function () {
     var source = query.from || null, marked = unique((query.known || []).concat(source ? [source] : []));
     var have = knownSet(g, marked, query.strict);
     var wanted = new Set(Array.from(closure(g, [query.to])).filter(function (id) { return !have.has(id); }));
-    if (!query.noProjects) {
+    if (!query.noProjects && wanted.size) {  /* a known goal climbs no rung */
       climbedCapstones(g, query.to, source, have).forEach(function (capstone) {
         closure(g, [capstone]).forEach(function (id) { if (!have.has(id)) wanted.add(id); });
       });
