@@ -227,10 +227,12 @@ def test_generated_plans_keep_the_promise(data: st.DataObject):
     target = data.draw(st.sampled_from(names))
     source = data.draw(st.none() | st.sampled_from(names))
     known = data.draw(st.lists(st.sampled_from(names), max_size=3))
-    with_projects = data.draw(st.booleans())
-    plan = learning_path(kg, target, source=source, known=known, projects=with_projects)
+    with_projects, strict = data.draw(st.booleans()), data.draw(st.booleans())
+    plan = learning_path(
+        kg, target, source=source, known=known, projects=with_projects, strict=strict
+    )
     order = ids(plan)
-    have = known_set(kg, [*known, *([source] if source else [])])
+    have = known_set(kg, [*known, *([source] if source else [])], strict=strict)
     bare = kg.closure([target]) - have
     climbs = with_projects and bool(bare)  # a known goal climbs no rung
     carried = climbed_capstones(kg, target, source=source, have=have) if climbs else ()
