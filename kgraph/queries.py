@@ -54,6 +54,7 @@ class Plan(NamedTuple):
     strict: bool = False  # only what is marked counts as known, not its prerequisites
     reversed: bool = False  # target is a prerequisite of source: the other order has a plan
     projects: bool = True  # the capstones of the rungs climbed are carried
+    capstones: tuple[str, ...] = ()  # the capstones carried, lowest rung first
     study_hours: float = 0.0  # hours of the plan's concepts
     project_hours: float = 0.0  # hours of the plan's projects
 
@@ -234,8 +235,10 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
     marked = kg.resolve_all([*known, *([start] if start else [])])
     have = known_set(kg, marked, strict=strict)
     wanted = kg.closure([goal]) - have
+    carried: tuple[str, ...] = ()
     if projects and wanted:  # a known goal climbs no rung
-        for capstone in climbed_capstones(kg, goal, source=start, have=have):
+        carried = climbed_capstones(kg, goal, source=start, have=have)
+        for capstone in carried:
             wanted |= kg.closure([capstone]) - have
     order = kg.plan_order(wanted)
     steps, total, study, built = [], 0.0, 0.0, 0.0
@@ -258,6 +261,7 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
         strict=strict,
         reversed=start is not None and goal in kg.ancestors(start),
         projects=projects,
+        capstones=carried,
         study_hours=study,
         project_hours=built,
     )

@@ -237,6 +237,7 @@ def test_generated_plans_keep_the_promise(data: st.DataObject):
     climbs = with_projects and bool(bare)  # a known goal climbs no rung
     carried = climbed_capstones(kg, target, source=source, have=have) if climbs else ()
     assert set(order) == bare.union(*(kg.closure([c]) - have for c in carried))
+    assert plan.capstones == carried
     assert len(order) == len(set(order))
     assert_plan_order(kg, order)
     assert plan.study_hours + plan.project_hours == pytest.approx(plan.hours)
@@ -303,6 +304,10 @@ def test_cli_marks_projects_and_splits_hours(runner: CliRunner, tmp_path: Path):
     text = runner.invoke(main, ["path", "lora", "agi", "-g", graph])
     assert text.exit_code == 0, text.stderr
     assert "finetune  [capstone project]" in text.stdout
+    assert (
+        "Carries the capstone projects of the rungs it climbs: finetune, family, own-model"
+        " (--no-projects leaves them out)"
+    ) in text.stdout
     plan = learning_path(KGraph(ladder_concepts()), "agi", source="lora")
     assert f"Study {plan.study_hours:g} h, projects {plan.project_hours:g} h." in text.stdout
     assert "(projects: 1, 10 h)" in text.stdout
@@ -313,6 +318,7 @@ def test_cli_marks_projects_and_splits_hours(runner: CliRunner, tmp_path: Path):
     assert data["project_hours"] > 0
     assert data["study_hours"] + data["project_hours"] == data["steps"][-1]["running_hours"]
     assert sum(t["project_hours"] for t in data["totals"]) == data["project_hours"]
+    assert data["capstones"] == ["app", "finetune", "family", "own-model"]
     russian = runner.invoke(main, ["path", "lora", "agi", "-g", graph, "--lang", "ru"])
     assert "[итоговый проект]" in russian.stdout
     assert "Учёба" in russian.stdout

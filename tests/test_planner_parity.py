@@ -112,6 +112,7 @@ def python_plan(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
         "chain": plan["chain"],
         "known": plan["known"],
         "split": (plan["study_hours"], plan["project_hours"]),
+        "capstones": plan["capstones"],
     }
 
 
@@ -125,6 +126,7 @@ def js_plan(answer: dict[str, Any]) -> dict[str, Any]:
         "chain": answer["chain"],
         "known": answer["known"],
         "split": (answer["studyHours"], answer["projectHours"]),
+        "capstones": answer["capstones"],
     }
 
 

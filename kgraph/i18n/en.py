@@ -105,6 +105,10 @@ MESSAGES: Final[dict[str, str]] = {
     "plan.from": "Learning path from {source} to {target}",
     "plan.known": "Known: {known} (and their prerequisites)",
     "plan.known_strict": "Known: {known} (only these, not their prerequisites)",
+    "plan.capstones": (
+        "Carries the capstone projects of the rungs it climbs: {ids} (--no-projects leaves "
+        "them out)"
+    ),
     "plan.reversed": (
         "Nothing to learn: {target} comes before {source}, so knowing {source} covers it."
         " Did you mean `kgraph path {target} {source}`?"

@@ -112,6 +112,9 @@ MESSAGES: Final[dict[str, str]] = {
     "plan.from": "Путь обучения от {source} к {target}",
     "plan.known": "Уже известно: {known} (и всё, что им нужно)",
     "plan.known_strict": "Уже известно: {known} (только они, без того, что им нужно)",
+    "plan.capstones": (
+        "Включает итоговые проекты ступеней, по которым идёт путь: {ids} (--no-projects убирает их)"
+    ),
     "plan.reversed": (
         "Учить нечего: {target} изучают раньше {source}, и знание {source} его покрывает."
         " Может быть, `kgraph path {target} {source}`?"

@@ -59,6 +59,8 @@ def _plan(plan: Plan, lang: str = DEFAULT) -> str:
     if plan.known:
         key = "plan.known_strict" if plan.strict else "plan.known"
         lines.append(t(key, known=", ".join(plan.known)))
+    if plan.capstones:
+        lines.append(t("plan.capstones", ids=", ".join(plan.capstones)))
     if not plan.steps:
         nothing = t("plan.reversed", source=plan.source, target=plan.target)
         return "\n".join([*lines, nothing if plan.reversed else t("plan.nothing")]) + "\n"

@@ -249,13 +249,15 @@ var KGraphPlanner = (function () {
   }
 
   /* kgraph path [FROM] TO --known … [--no-projects]: {target, source, known, steps, totals,
-   * chain, hours, studyHours, projectHours}. */
+   * chain, hours, studyHours, projectHours, capstones}. */
   function plan(g, query) {
     var source = query.from || null, marked = unique((query.known || []).concat(source ? [source] : []));
     var have = knownSet(g, marked, query.strict);
     var wanted = new Set(Array.from(closure(g, [query.to])).filter(function (id) { return !have.has(id); }));
+    var carried = [];
     if (!query.noProjects && wanted.size) {  /* a known goal climbs no rung */
-      climbedCapstones(g, query.to, source, have).forEach(function (capstone) {
+      carried = climbedCapstones(g, query.to, source, have);
+      carried.forEach(function (capstone) {
         closure(g, [capstone]).forEach(function (id) { if (!have.has(id)) wanted.add(id); });
       });
     }
@@ -272,7 +274,7 @@ var KGraphPlanner = (function () {
       steps: steps,
       totals: rungTotals(g, steps.map(function (s) { return s.id; })),
       chain: chain.length > 1 ? chain : [],
-      hours: total, studyHours: study, projectHours: built
+      hours: total, studyHours: study, projectHours: built, capstones: carried
     };
   }
 
