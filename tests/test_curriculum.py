@@ -96,7 +96,7 @@ def test_the_repair_capstone_needs_what_saiga_is_made_of(kg):
         ("sft", "post-training"),
         ("catastrophic-forgetting", "continual-learning"),
         ("cross-entropy", "language-models"),
-        ("cross-entropy", "perplexity"),
+        ("training-basics", "perplexity"),
         ("tokenizer-fertility", "tokenizer-training"),
         ("continued-pretraining", "vocabulary-extension"),
         ("padding-and-attention-masks", "pretraining-objective"),
