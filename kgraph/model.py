@@ -198,7 +198,7 @@ class Concept(NamedTuple):
     deliverable: str | None = None  # what a project hands in
     outcomes: tuple[str, ...] = ()  # "you can ..." statements: how a learner knows they know it
     covers: tuple[str, ...] = ()  # the sub-topics it teaches, as learners name them
-    deeper: str | None = None  # a light counterpart's full version, on a higher rung
+    deeper: str | None = None  # a light counterpart's full version, which it does not need
 
     @property
     def is_project(self) -> bool:

@@ -157,7 +157,7 @@ def _ladder_rules(parsed: Parsed) -> Iterator[Problem]:
 
     A project hands in a `deliverable`; `capstone` and `deliverable` belong to projects only;
     a rung from ``use`` up has at most one capstone; a concept never needs a project; `deeper`
-    names another concept on a higher rung.
+    names another concept that the light counterpart does not need (else it would be no shortcut).
     """
     items = {cid: item for _, cid, item in _identified(parsed) if isinstance(item, dict)}
     first_capstone: dict[Level, str] = {}
@@ -175,7 +175,7 @@ def _ladder_rules(parsed: Parsed) -> Iterator[Problem]:
         else:
             yield from _concept_rules(parsed, base, cid, item, items)
         if isinstance(item.get("deeper"), str):
-            yield from _deeper(parsed, (*base, "deeper"), (cid, item["deeper"]), rung, items)
+            yield from _deeper(parsed, (*base, "deeper"), (cid, item["deeper"]), items)
 
 
 def _is_project(item: Mapping[str, Any]) -> bool:
@@ -218,7 +218,6 @@ def _deeper(
     parsed: Parsed,
     loc: JsonPath,
     edge: tuple[str, str],
-    rung: Level | None,
     items: Mapping[str, dict[str, Any]],
 ) -> Iterator[Problem]:
     cid, target = edge
@@ -228,12 +227,25 @@ def _deeper(
         close = _close_matches(target, set(items))
         hint = f"; did you mean {', '.join(close)}?" if close else ""
         yield _problem(parsed, loc, cid, "deeper", f"unknown concept {target!r}{hint}")
-    elif rung is not None and (other := _rung(items[target])) and other.rank <= rung.rank:
+    elif target in _raw_ancestors(cid, items):
         message = (
-            f"the deeper version {target!r} is on {other.value}, not above {rung.value}:"
-            " a light counterpart names its full version on a higher rung"
+            f"{cid!r} needs its deeper version {target!r}: a light counterpart is learned"
+            " without its full version"
         )
         yield _problem(parsed, loc, cid, "deeper", message)
+
+
+def _raw_ancestors(cid: str, items: Mapping[str, dict[str, Any]]) -> set[str]:
+    """Every id *cid* needs, read from raw items (cycles and unknown ids tolerated)."""
+    seen: set[str] = set()
+    pending = [cid]
+    while pending:
+        item = items.get(pending.pop())
+        for _, pid in _raw_prerequisites(item) if item is not None else ():
+            if pid not in seen:
+                seen.add(pid)
+                pending.append(pid)
+    return seen
 
 
 def _name_collisions(parsed: Parsed) -> Iterator[Problem]:

@@ -46,10 +46,6 @@ def test_valid_and_lint_clean(shipped):
     assert [str(w) for w in lint(parsed, kg, rules=rules)] == []
 
 
-@pytest.mark.xfail(
-    reason="issue 23: the graph keeps the ladder's promise once its data lands; then drop this mark",
-    strict=False,
-)
 def test_the_ladder_keeps_its_promise(shipped):
     parsed, kg = shipped
     assert [str(w) for w in lint(parsed, kg, rules=LADDER_RULES)] == []

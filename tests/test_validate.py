@@ -198,21 +198,20 @@ def test_a_concept_never_needs_a_project():
     assert found == ["rag|prerequisites[0].id|a concept never needs a project; 'app' is one"]
 
 
-def test_deeper_names_another_concept_on_a_higher_rung():
+def test_deeper_names_another_concept_the_counterpart_does_not_need():
     found = problems(
-        concept("full", level="repair"),
+        concept("full", level="foundations"),
+        concept("middle", "full"),
         concept("self", deeper="self"),
         concept("typo", deeper="fulll"),
-        concept("same", level="repair", deeper="full"),
-        concept("higher", level="frontier", deeper="full"),
+        concept("needs", "middle", level="use", deeper="full"),
+        concept("light", level="use", deeper="full"),
     )
     assert found == [
         "self|deeper|a concept cannot be its own deeper version",
         "typo|deeper|unknown concept 'fulll'; did you mean full?",
-        "same|deeper|the deeper version 'full' is on repair, not above repair: a light"
-        " counterpart names its full version on a higher rung",
-        "higher|deeper|the deeper version 'full' is on repair, not above frontier: a light"
-        " counterpart names its full version on a higher rung",
+        "needs|deeper|'needs' needs its deeper version 'full': a light counterpart is learned"
+        " without its full version",
     ]
 
 
