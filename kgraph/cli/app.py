@@ -1,44 +1,81 @@
-"""The ``kgraph`` group and what its commands share: options, graph loading, rendering.
+"""The ``kgraph`` group: which module holds each command, error messages and exit codes, `run`.
 
 Every `KgraphError` becomes one ``Error: …`` line on stderr and its exit code in `_Group`;
 data goes to stdout, messages to stderr. Every message comes from `kgraph.i18n` in the
-language ``--lang`` (or the environment) chose.
+language ``--lang`` (or the environment) chose. What commands share lives next door:
+`kgraph.cli.context` (global options, the chosen graph) and `kgraph.cli.options` (shared options,
+completion, rendering); their names are importable from here too.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from contextlib import contextmanager
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import click
 
-from kgraph.errors import FileError, InputError, KgraphError, UnknownConceptError
-from kgraph.graph import names_of, normalize, short_names
-from kgraph.i18n import DEFAULT, LANGUAGES, LanguageError, choose_language, texts
-from kgraph.load import load_graph
-from kgraph.render.json import render_json
+from kgraph.cli.context import (
+    GRAPH_KEY,
+    LANG_KEY,
+    chosen_graph,
+    chosen_graph_path,
+    chosen_graph_source,
+    current_lang,
+    environment_language,
+    global_options,
+)
+from kgraph.cli.options import (
+    complete_concept,
+    complete_known,
+    concept_argument,
+    emit,
+    format_option,
+    known_for,
+    known_option,
+    matching_ids,
+    profile_option,
+    query_command,
+    saved_known_option,
+    strict_option,
+)
+from kgraph.errors import FileError, KgraphError, UnknownConceptError
+from kgraph.graph import normalize, short_names
+from kgraph.i18n import texts
 from kgraph.render.terminal import clean, clean_message
-from kgraph.render.text import render_text
-from kgraph.store import GRAPH_ENV, choose_graph
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterator
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
-    from kgraph.store import GraphSource
 
-_LANG: Final = "kgraph.lang"  # ctx.meta keys, shared by a command's context and its parent's
-_GRAPH: Final = "kgraph.graph"
-_GRAPH_PATH: Final = "kgraph.graph_path"
-_NO_CACHE: Final = "kgraph.no_cache"
-
+__all__ = [
+    "COMMAND_MODULES",
+    "chosen_graph",
+    "chosen_graph_path",
+    "chosen_graph_source",
+    "complete_concept",
+    "complete_known",
+    "concept_argument",
+    "current_lang",
+    "describe",
+    "emit",
+    "format_option",
+    "global_options",
+    "known_for",
+    "known_option",
+    "main",
+    "matching_ids",
+    "profile_option",
+    "query_command",
+    "run",
+    "saved_known_option",
+    "strict_option",
+]
 
 COMMAND_MODULES: Final = {
     **dict.fromkeys(
@@ -89,18 +126,10 @@ class _Group(click.Group):
             with _cleaned_usage_errors():
                 return super().invoke(ctx)
         except KgraphError as err:
-            t = texts(ctx.meta.get(_LANG) or _environment_language())
-            message = clean_message(describe(err, t, ctx.meta.get(_GRAPH)))
+            t = texts(ctx.meta.get(LANG_KEY) or environment_language())
+            message = clean_message(describe(err, t, ctx.meta.get(GRAPH_KEY)))
             click.echo(t("error", message=message), err=True)
             ctx.exit(err.exit_code)
-
-
-def _environment_language() -> str:
-    """The language of the environment, English when it names one kgraph lacks."""
-    try:
-        return choose_language()
-    except LanguageError:
-        return "en"
 
 
 def describe(err: KgraphError, t: Texts, kg: KGraph | None = None) -> str:
@@ -123,198 +152,6 @@ def _suggestion(concept_id: str, t: Texts, kg: KGraph | None) -> str:
     if any(normalize(part) == normalize(concept_id) for part in short_names(name)):
         return t("error.suggestion_named", id=concept_id, name=name)  # "Внимание (attention)"
     return t("error.suggestion", id=concept_id, name=name)
-
-
-def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
-    """A callback keeping a global option's value for the command; the last place given wins."""
-
-    def callback(ctx: click.Context, _: click.Parameter, value: Any) -> None:
-        if value is not None and value is not False:
-            ctx.meta[key] = choose_language(value) if key == _LANG else value
-
-    return callback
-
-
-def global_options() -> list[click.Option]:
-    """The options of the whole program, declared once: the group and every command take them.
-
-    So ``kgraph --lang ru path …`` and ``kgraph path … --lang ru`` mean the same; their values
-    live in the context's meta (shared by the group and the command), read by `current_lang`,
-    `chosen_graph_path` and `chosen_graph`.
-    """
-    return [
-        click.Option(
-            ["-g", "--graph"],
-            type=click.Path(dir_okay=False, path_type=Path),
-            is_eager=True,
-            expose_value=False,
-            callback=_remember(_GRAPH_PATH),
-            help="Graph file (default: $KGRAPH_GRAPH, ./graph/concepts.json, then the packaged"
-            " graph).",
-        ),
-        click.Option(
-            ["--lang"],
-            type=click.Choice(LANGUAGES, case_sensitive=False),
-            is_eager=True,
-            expose_value=False,
-            callback=_remember(_LANG),
-            help="Language of the output (default: $KGRAPH_LANG, then the locale, then en).",
-        ),
-        click.Option(
-            ["--no-cache"],
-            is_flag=True,
-            expose_value=False,
-            callback=_remember(_NO_CACHE),
-            help="Check the graph file again instead of loading its validated copy"
-            " (or KGRAPH_NO_CACHE=1).",
-        ),
-    ]
-
-
-def current_lang() -> str:
-    """The command's language: ``--lang`` (before or after it), else the environment's."""
-    ctx = click.get_current_context(silent=True)
-    lang = ctx.meta.get(_LANG) if ctx is not None else None
-    return str(lang) if lang else choose_language()
-
-
-def complete_concept(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[str]:
-    """Concept ids for shell completion, from the graph the command line points at.
-
-    Ids that start with what was typed; failing those, the ids of concepts one of whose names
-    (in any language: ``вним`` completes ``attention``) starts with it.
-    """
-    try:
-        kg = chosen_graph(ctx)
-    except KgraphError:
-        return []
-    return matching_ids(kg, kg.concepts, incomplete)
-
-
-def matching_ids(kg: KGraph, ids: Iterable[str], incomplete: str) -> list[str]:
-    """The *ids* that start with *incomplete*, else those with a name that does."""
-    ids = list(ids)
-    by_id = [cid for cid in ids if cid.startswith(incomplete.lower())]
-    if by_id or not incomplete:
-        return by_id
-    typed = normalize(incomplete)
-    return [cid for cid in ids if any(normalize(n).startswith(typed) for n in names_of(kg[cid]))]
-
-
-def complete_known(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    """``--known a,b,c``: the last name completes, the ones before it are kept."""
-    done, comma, last = incomplete.rpartition(",")
-    head = done + comma
-    return [head + cid for cid in complete_concept(ctx, param, last)]
-
-
-def _split_names(_: click.Context, __: click.Parameter, value: str | None) -> tuple[str, ...]:
-    return tuple(n.strip() for n in (value or "").split(",") if n.strip())
-
-
-known_option = click.option(
-    "--known",
-    callback=_split_names,
-    shell_complete=complete_known,
-    metavar="A,B,…",
-    help="Concepts you know, comma-separated (their prerequisites count as known).",
-)
-strict_option = click.option(
-    "--strict", is_flag=True, help="Count only what is marked known, not its prerequisites."
-)
-profile_option = click.option(
-    "--profile",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Progress file (default: $KGRAPH_HOME/known.json, else ~/.local/share/kgraph/known.json).",
-)
-
-
-def _names_or_none(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> tuple[str, ...] | None:
-    return None if value is None else _split_names(ctx, param, value)
-
-
-def saved_known_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--known`` that, when absent, means the saved progress; and ``--profile`` to pick it."""
-    return click.option(
-        "--known",
-        callback=_names_or_none,
-        shell_complete=complete_known,
-        metavar="A,B,…",
-        help="Concepts you know, comma-separated (default: your saved progress, `kgraph known`).",
-    )(profile_option(func))
-
-
-def known_for(kg: KGraph, known: tuple[str, ...] | None, profile: Path | None) -> tuple[str, ...]:
-    """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
-    if known is not None:
-        return known
-    from kgraph.saved_known import load_profile, profile_path, resolve
-
-    return resolve(kg, load_profile(profile_path(profile)).marked).ids
-
-
-def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``-f/--format`` with the given choices, the first being the default."""
-    return click.option(
-        "-f", "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True
-    )
-
-
-def concept_argument(
-    name: str, **kwargs: Any
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """A concept name argument that completes concept ids in the shell."""
-    return click.argument(name, shell_complete=complete_concept, **kwargs)
-
-
-def emit(result: object, fmt: str, lang: str) -> None:
-    """Print a query result as text in *lang*, or as language-neutral JSON."""
-    click.echo(render_json(result) if fmt == "json" else render_text(result, lang), nl=False)
-
-
-def chosen_graph_path(ctx: click.Context | None = None) -> Path:
-    """``--graph`` (before or after the command), else ``$KGRAPH_GRAPH``, ``./graph``, packaged."""
-    return chosen_graph_source(ctx)[0]
-
-
-def chosen_graph_source(ctx: click.Context | None = None) -> tuple[Path, GraphSource]:
-    """The graph file and which step chose it.
-
-    A ``$KGRAPH_GRAPH`` naming no file is an error that names the variable: a user may have set
-    it long ago and forgotten.
-    """
-    ctx = ctx or click.get_current_context(silent=True)
-    path, source = choose_graph(ctx.meta.get(_GRAPH_PATH) if ctx is not None else None)
-    if source == "env" and (not path.exists() or path.is_dir()):
-        t = texts(ctx.meta.get(_LANG) or _environment_language() if ctx else DEFAULT)
-        raise InputError(t("error.env_graph", var=GRAPH_ENV, path=clean(str(path))))
-    return path, source
-
-
-def chosen_graph(ctx: click.Context | None = None) -> KGraph:
-    """Load the graph the command line points at (from the cache unless told not to).
-
-    The graph is kept in the context, so an error message can name suggestions in any language.
-    """
-    ctx = ctx or click.get_current_context(silent=True)
-    no_cache = bool(ctx is not None and ctx.meta.get(_NO_CACHE))
-    kg = load_graph(chosen_graph_path(ctx), use_cache=not no_cache)
-    if ctx is not None:
-        ctx.meta[_GRAPH] = kg
-    return kg
-
-
-def query_command(func: Callable[..., object]) -> Callable[..., None]:
-    """Wrap a function returning a query result into a command that loads the graph and renders."""
-
-    @format_option("text", "json")
-    @functools.wraps(func)
-    def command(fmt: str, **kwargs: Any) -> None:
-        emit(func(chosen_graph(), **kwargs), fmt, current_lang())
-
-    return command
 
 
 @click.group(
