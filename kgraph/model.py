@@ -23,6 +23,21 @@ from typing import Any, Final, NamedTuple
 ID_PATTERN: Final = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SURROGATES: Final = "[\ud800-\udfff]"  # JSON can spell one (\\ud800); no UTF-8 text holds it
 SCHEMA_FILE: Final = "concepts.schema.json"
+# The longest each field may be, in characters: several times what any real entry needs (the
+# shipped graph's longest id is about half its cap), so only pasted junk or a runaway generator
+# meets one. Each cap reaches the JSON Schema as maxLength, so an editor flags it too.
+CAPS: Final = {
+    "id": 64,
+    "name": 120,
+    "alias": 120,
+    "why": 400,
+    "summary": 1200,
+    "outcome": 300,
+    "cover": 120,
+    "deliverable": 600,
+    "title": 300,
+    "url": 2000,
+}
 
 
 class Level(StrEnum):
@@ -306,6 +321,7 @@ _ENTRY_KIND: Final = {kind.value: kind for kind in Kind}
 
 
 __all__ = [
+    "CAPS",
     "CONCEPT_KEYS",
     "ID_PATTERN",
     "LEVELS",

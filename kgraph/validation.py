@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import Problem
 from kgraph.graph import kahn_order, normalize
+from kgraph.model import CAPS
 from kgraph.parsing import raw_id
 
 if TYPE_CHECKING:
@@ -43,8 +44,9 @@ def _strings(value: object) -> Iterator[tuple[int, str]]:
 def _raw_prerequisites(item: object) -> Iterator[tuple[int, str]]:
     if isinstance(item, dict) and isinstance(item.get("prerequisites"), list):
         for j, prereq in enumerate(item["prerequisites"]):
-            if isinstance(prereq, dict) and isinstance(prereq.get("id"), str):
-                yield j, prereq["id"]
+            found = prereq.get("id") if isinstance(prereq, dict) else None
+            if isinstance(found, str) and len(found) <= CAPS["id"]:  # longer: the schema says
+                yield j, found
 
 
 def _identified(parsed: Parsed) -> Iterator[tuple[int, str, Any]]:
