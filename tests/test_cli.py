@@ -318,7 +318,7 @@ def test_bare_kgraph_shows_the_help_and_succeeds(runner):
     result = runner.invoke(main, [], prog_name="kgraph")
     assert result.exit_code == 0
     assert result.stdout.startswith("Usage: kgraph [OPTIONS] [COMMAND] [ARGS]...")
-    assert "Commands:" in result.stdout
+    assert "Commands for learners:" in result.stdout
     assert result.stdout == runner.invoke(main, ["--help"], prog_name="kgraph").stdout
 
 

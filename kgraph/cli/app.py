@@ -9,6 +9,7 @@ completion, rendering); their names are importable from here too.
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 from contextlib import contextmanager
@@ -55,9 +56,12 @@ if TYPE_CHECKING:
 
 __all__ = [
     "COMMAND_MODULES",
+    "CONTRIBUTOR_MODULES",
+    "audience",
     "chosen_graph",
     "chosen_graph_path",
     "chosen_graph_source",
+    "closest_command",
     "complete_concept",
     "complete_known",
     "concept_argument",
@@ -86,6 +90,25 @@ COMMAND_MODULES: Final = {
     "refresh": "refresh",
     **dict.fromkeys(("learn", "forget", "known", "progress", "assess"), "learner"),
 }
+# Whom each module's commands serve, for the grouped help; a module not named serves learners.
+CONTRIBUTOR_MODULES: Final = frozenset(("data", "refresh"))
+_WHOLE_SENTENCE: Final = 200  # a command's first sentence in the help, wrapped, never cut off
+
+
+def audience(command: str) -> str:
+    """``learners`` or ``contributors``: under which heading ``kgraph --help`` lists *command*."""
+    return "contributors" if COMMAND_MODULES.get(command) in CONTRIBUTOR_MODULES else "learners"
+
+
+def closest_command(typed: str) -> str | None:
+    """The command a mistyped *typed* most likely meant (``nxt`` → ``next``), or None.
+
+    Examples:
+        >>> closest_command("nxt"), closest_command("vaildate"), closest_command("zzz")
+        ('next', 'validate', None)
+    """
+    found = difflib.get_close_matches(typed.lower(), sorted(COMMAND_MODULES), n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 @contextmanager
@@ -116,6 +139,32 @@ class _Group(click.Group):
         if command is not None and not any(p.name == "graph" for p in command.params):
             command.params.extend(global_options())  # accepted after the command name too
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError:
+            typed = click.utils.make_str(args[0])
+            if typed.startswith("-") or (guess := closest_command(typed)) is None:
+                raise
+            t = texts(ctx.meta.get(LANG_KEY) or environment_language())
+            raise click.UsageError(t("cli.no_command", name=typed, guess=guess), ctx) from None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands in two groups: for learners, then for contributors."""
+        t = texts(ctx.meta.get(LANG_KEY) or environment_language())
+        commands = [(n, c) for n in self.list_commands(ctx) if (c := self.get_command(ctx, n))]
+        for group in ("learners", "contributors"):
+            rows = [
+                (name, command.get_short_help_str(limit=_WHOLE_SENTENCE))
+                for name, command in commands
+                if audience(name) == group and not command.hidden
+            ]
+            if rows:
+                with formatter.section(t(f"help.{group}")):
+                    formatter.write_dl(rows)
 
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         with _cleaned_usage_errors():

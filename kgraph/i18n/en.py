@@ -24,6 +24,10 @@ MESSAGES: Final[dict[str, str]] = {
     "error.file.encoding": "{path}: not UTF-8 text (byte {start} is {byte})",
     "lang.unsupported": "unsupported language {value!r} (from {source}); choose one of {choices}",
     "lang.name": "English",
+    "cli.no_command": "No such command '{name}'. Did you mean '{guess}'?",
+    "help.learners": "Commands for learners",
+    "help.contributors": "Commands for contributors (editing the graph)",
+    "cli.from_to_names": "{command} takes TO or FROM TO, not {count} names",
     "cli.path_names": "path takes TO or FROM TO, not {count} names",
     "cli.only_path": "--only-path needs --path FROM TO",
     "cli.export_import": "--export and --import exclude each other",
@@ -69,6 +73,7 @@ MESSAGES: Final[dict[str, str]] = {
     ),
     "cli.assess_question": "Do you know {label}? {summary}",
     "cli.assess_nothing_new": "Nothing new to save.",
+    "cli.assess_declined": "Nothing saved; {path} is unchanged.",
     "cli.assess_save": "Save {count} {concepts} to {path}?",
     "saved_in": "Saved in {path}",
     # Units and export titles.
@@ -94,7 +99,7 @@ MESSAGES: Final[dict[str, str]] = {
     "col.total": "total",
     "col.concept": "concept",
     "totals.head": "Per rung:",
-    "totals.row": "  {level:<11} {count:4} concepts  {hours:>6} h",
+    "totals.row": "  {level:<11} {count:4} {concepts:<8}  {hours:>6} h",
     "totals.total": "total",
     # kgraph gaps
     "gaps.title": "Gaps for {target}",
@@ -140,8 +145,8 @@ MESSAGES: Final[dict[str, str]] = {
     "listing.empty": "No concepts match {subject}.",
     "listing.all": "all concepts",
     "listing.search": "search {text!r}",
-    "stats.size": "{concepts} concepts, {edges} prerequisite edges, {hours} h",
-    "stats.shape": "{roots} roots, {leaves} leaves, longest chain {chain}",
+    "stats.size": "{concepts} {concepts_noun}, {edges} {edges_noun}, {hours} h",
+    "stats.shape": "{roots} {roots_noun}, {leaves} {leaves_noun}, longest chain {chain}",
     "stats.categories": "Per category:",
     # kgraph known, progress, assess, learn, forget
     "known.none": "You have marked nothing as known yet (kgraph learn X, or kgraph assess).",
@@ -154,7 +159,7 @@ MESSAGES: Final[dict[str, str]] = {
     "ladder.head": (
         "The ladder, bottom rung first (the bar: share of each rung's hours you know):"
     ),
-    "ladder.row": "  {level:<11} [{bar}] {share} {counts:>8} concepts {spent:>14}{here}",
+    "ladder.row": "  {level:<11} [{bar}] {share} {counts:>8} {concepts:<8} {spent:>14}{here}",
     "ladder.spent": "{known}/{total} h",
     "ladder.here": "  <- you stand here",
     "ladder.nothing": "You have marked nothing as known yet.",
@@ -162,12 +167,14 @@ MESSAGES: Final[dict[str, str]] = {
     "ladder.toward": "Fastest ways onto {level}:",
     "ladder.move": "{number:4}  {label}  ({hours} h over {steps} {concepts}{start})",
     "ladder.start": ", start with {first}",
-    "assess.head": "{questions} questions decided {total} concepts {scope}.",
+    "assess.head": (
+        "{questions} {questions_noun} answered; {decided} of {total} {concepts} {scope} decided."
+    ),
     "assess.for": "for {target}",
     "assess.all": "over the whole graph",
     "assess.known": "You know {count}:",
     "assess.unknown": "Not yet known: {count}",
-    "assess.undecided": "Undecided (skipped): {count}",
+    "assess.undecided": "Undecided: {count}",
     "change.Learned": "Learned: {ids}",
     "change.Forgot": "Forgot: {ids}",
     "change.Imported": "Imported: {ids}",
