@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 _IGNORED: Final = re.compile(r"[\s\-_]+")
 _PARENTHESIS: Final = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+_LEVEL_RANKS: Final = {level.value: level.rank for level in Level}
 
 
 def normalize(name: str) -> str:
@@ -60,7 +61,7 @@ class KGraph:
             cid: tuple(sorted({p for p in c.prerequisite_ids if p in by_id}))
             for cid, c in by_id.items()
         }
-        self._index(by_id, needs)
+        self._index(by_id, needs, {cid: c.level.rank for cid, c in by_id.items()})
 
     @classmethod
     def from_documents(cls, documents: Iterable[Mapping[str, Any]]) -> KGraph:
@@ -71,12 +72,19 @@ class KGraph:
         """
         docs = sorted(documents, key=lambda doc: doc["id"])
         needs = {doc["id"]: tuple(p["id"] for p in doc["prerequisites"]) for doc in docs}
+        ranks = {doc["id"]: _LEVEL_RANKS[doc["level"]] for doc in docs}
         graph = cls.__new__(cls)
-        graph._index(_Documents({doc["id"]: doc for doc in docs}), needs)  # noqa: SLF001 - its own class, built lazily
+        graph._index(_Documents({doc["id"]: doc for doc in docs}), needs, ranks)  # noqa: SLF001 - its own class, built lazily
         return graph
 
-    def _index(self, concepts: Mapping[str, Concept], needs: dict[str, tuple[str, ...]]) -> None:
+    def _index(
+        self,
+        concepts: Mapping[str, Concept],
+        needs: dict[str, tuple[str, ...]],
+        ranks: dict[str, int],
+    ) -> None:
         self.concepts: Mapping[str, Concept] = concepts
+        self._ranks = ranks  # what ordering reads, so ordering builds no lazily loaded concept
         unlocks: dict[str, list[str]] = {cid: [] for cid in concepts}
         for cid, prereqs in needs.items():
             for prereq in prereqs:
@@ -247,7 +255,8 @@ class KGraph:
         chosen = set(members)
         position = {cid: i for i, cid in enumerate(self._depth_first(chosen))}
         waiting = {c: sum(p in chosen for p in self.prerequisites[c]) for c in chosen}
-        ready = [(self.concepts[c].level.rank, position[c], c) for c, n in waiting.items() if not n]
+        ranks = self._ranks
+        ready = [(ranks[c], position[c], c) for c, n in waiting.items() if not n]
         heapq.heapify(ready)
         order: list[str] = []
         while ready:
@@ -257,8 +266,8 @@ class KGraph:
                 if dependent in chosen:
                     waiting[dependent] -= 1
                     if not waiting[dependent]:
-                        rank = self.concepts[dependent].level.rank
-                        heapq.heappush(ready, (rank, position[dependent], dependent))
+                        entry = (ranks[dependent], position[dependent], dependent)
+                        heapq.heappush(ready, entry)
         return order
 
     def _depth_first(self, chosen: set[str]) -> list[str]:
@@ -287,7 +296,7 @@ class KGraph:
 
     def rung_key(self, concept_id: str) -> tuple[int, str]:
         """Sort key: lowest rung first, then id."""
-        return (self.concepts[concept_id].level.rank, concept_id)
+        return (self._ranks[concept_id], concept_id)
 
     def distances_from(self, source: str) -> dict[str, int]:
         """Edge counts of the shortest ways from *source* to each concept that needs it."""

@@ -53,10 +53,11 @@ class Level(StrEnum):
     @property
     def rank(self) -> int:
         """Position on the ladder, 0 for foundations."""
-        return LEVELS.index(self)
+        return _RANKS[self]
 
 
 LEVELS: Final[tuple[Level, ...]] = tuple(Level)
+_RANKS: Final = {level: rank for rank, level in enumerate(LEVELS)}
 
 
 class Category(StrEnum):

@@ -9,7 +9,6 @@ completion, rendering); their names are importable from here too.
 
 from __future__ import annotations
 
-import difflib
 import os
 import sys
 from contextlib import contextmanager
@@ -107,6 +106,8 @@ def closest_command(typed: str) -> str | None:
         >>> closest_command("nxt"), closest_command("vaildate"), closest_command("zzz")
         ('next', 'validate', None)
     """
+    import difflib  # only a mistyped command needs it
+
     found = difflib.get_close_matches(typed.lower(), sorted(COMMAND_MODULES), n=1, cutoff=0.6)
     return found[0] if found else None
 
