@@ -23,7 +23,7 @@ from kgraph.errors import MissingExtraError, UnknownConceptError
 from kgraph.model import Category, Concept, Level, Prerequisite
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Collection, Iterable, Iterator
 
     import networkx as nx
 
@@ -85,10 +85,7 @@ class KGraph:
     ) -> None:
         self.concepts: Mapping[str, Concept] = concepts
         self._ranks = ranks  # what ordering reads, so ordering builds no lazily loaded concept
-        unlocks: dict[str, list[str]] = {cid: [] for cid in concepts}
-        for cid, prereqs in needs.items():
-            for prereq in prereqs:
-                unlocks[prereq].append(cid)
+        unlocks = reverse_adjacency(needs)
         self.prerequisites: Mapping[str, tuple[str, ...]] = needs
         self.dependents: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in unlocks.items()}
         self._names: dict[str, str] | None = None
@@ -398,6 +395,30 @@ def kahn_order(
     return order
 
 
+def reverse_adjacency(
+    needs: Mapping[str, Iterable[str]], members: Collection[str] | None = None
+) -> dict[str, list[str]]:
+    """What needs each node: *needs* (node → its prerequisites) turned round, in *needs*' order.
+
+    The one place edges are reversed. With *members*, only those nodes and the edges among them.
+
+    Examples:
+        >>> reverse_adjacency({"a": [], "b": ["a"], "c": ["a", "b"]})
+        {'a': ['b', 'c'], 'b': ['c'], 'c': []}
+        >>> reverse_adjacency({"a": [], "b": ["a"], "c": ["a", "b"]}, {"a", "c"})
+        {'a': ['c'], 'c': []}
+    """
+    if members is None:
+        members = needs.keys()
+    unlocks: dict[str, list[str]] = {node: [] for node in needs if node in members}
+    for node, prereqs in needs.items():
+        if node in members:
+            for prereq in prereqs:
+                if prereq in members:
+                    unlocks[prereq].append(node)
+    return unlocks
+
+
 def _by_id(concept: Concept) -> str:
     return concept.id
 
@@ -413,4 +434,4 @@ def _reach(edges: Mapping[str, tuple[str, ...]], start: Iterable[str]) -> set[st
     return seen
 
 
-__all__ = ["KGraph", "kahn_order", "names_of", "normalize", "short_names"]
+__all__ = ["KGraph", "kahn_order", "names_of", "normalize", "reverse_adjacency", "short_names"]

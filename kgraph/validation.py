@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from kgraph.errors import Problem
-from kgraph.graph import kahn_order, normalize
+from kgraph.graph import kahn_order, normalize, reverse_adjacency
 from kgraph.model import CAPS
 from kgraph.parsing import raw_id
 
@@ -136,12 +136,7 @@ def _peel(needs: Mapping[str, list[str]], members: set[str]) -> set[str]:
     Everything left needs something else left, so a walk along prerequisites finds a cycle.
     `kahn_order` is the walk; here a raw, possibly cyclic file has no `KGraph` to lend its index.
     """
-    unlocks: dict[str, list[str]] = {cid: [] for cid in members}
-    for cid in members:
-        for p in needs[cid]:
-            if p in members:
-                unlocks[p].append(cid)
-    return members - set(kahn_order(needs, unlocks, members))
+    return members - set(kahn_order(needs, reverse_adjacency(needs, members), members))
 
 
 def _name_collisions(parsed: Parsed) -> Iterator[Problem]:
