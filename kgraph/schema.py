@@ -82,8 +82,8 @@ NON_BLANK: Final = r"\S"  # JSON Schema's spelling of `_check_text`'s "must not 
 # no real resource needs one.
 HTTPS_PATTERN: Final = (
     r"^https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s\x00-\x1f\x7f-\x9f"
-    "\"'<>\\\\`\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff"
-    r"]*)?$"
+    "\"'<>\\\\`"
+    r"\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]*)?$"
 )
 
 

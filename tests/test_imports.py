@@ -11,6 +11,10 @@ import sys
 
 import pytest
 
+from kgraph.cli.app import COMMAND_MODULES
+from tests.commands import examples
+from tests.conftest import SHIPPED
+
 HEAVY = ("networkx", "pyvis", "jinja2", "IPython")
 PROBE = """
 import json, sys
@@ -48,3 +52,20 @@ def test_query_commands_import_nothing_heavy(command: list[str]):
     imported = json.loads(result.stderr.strip().splitlines()[-1])
     assert imported == [], f"{command} imported {imported}"
     assert result.stdout.strip()
+
+
+# Commands allowed a heavy import, with the reason; every other registered command is checked.
+HEAVY_BY_DESIGN = {"refresh": "rewrites the HTML page, which jinja2 renders"}
+
+
+@pytest.mark.parametrize("name", sorted(set(COMMAND_MODULES) - set(HEAVY_BY_DESIGN)))
+def test_every_registered_command_imports_nothing_heavy(name: str, tmp_path):
+    """From the registry (`tests.commands`): a new command is audited without being listed."""
+    args = examples("lora", "agi", graph=str(SHIPPED), out=str(tmp_path / "out"))[name]
+    probe = PROBE.replace("{heavy}", repr(set(HEAVY)))
+    result = subprocess.run(
+        [sys.executable, "-c", probe, *args, "--graph", str(SHIPPED)],
+        capture_output=True, text=True, check=True, input="q\n",
+    )  # fmt: skip
+    imported = json.loads(result.stderr.strip().splitlines()[-1])
+    assert imported == [], f"{name} imported {imported}"

@@ -197,7 +197,6 @@ MESSAGES: Final[dict[str, str]] = {
     "page.language": "Language",
     "page.rungs": "Rungs",
     "page.legend_hint": "Size: how much a concept unlocks. Arrows run from what you need first.",
-    "page.known_legend": "✓ dashed ring: known",
     "page.noscript": "This graph needs JavaScript.",
     "page.explore": "Explore",
     "page.counts": "{concepts} {concepts_noun}, {links} {links_noun}.",

@@ -202,7 +202,6 @@ MESSAGES: Final[dict[str, str]] = {
     "page.legend_hint": (
         "Размер — сколько понятие открывает. Стрелки идут от того, что нужно знать раньше."
     ),
-    "page.known_legend": "✓ пунктирная обводка: уже известно",
     "page.noscript": "Для этого графа нужен JavaScript.",
     "page.explore": "Обзор",
     "page.counts": "{concepts} {concepts_noun}, {links} {links_noun}.",
