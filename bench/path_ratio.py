@@ -10,8 +10,10 @@ each figure is a separate process, cache warm, no saved progress.
 
 Also measured: the same query through ``main()`` with the interpreter's normal exit, against the
 installed ``kgraph`` (`kgraph.cli.run`, which leaves by ``os._exit`` once the output is flushed):
-the price of that shortcut's alternative. Medians and minimums of wall time, and the child's CPU
-time (user + system), which load on the machine disturbs less. Writes ``results/path_ratio.json``.
+the price of that shortcut's alternative; and ``_blake2`` (`kgraph.store`'s digests) against
+``hashlib``, which loads OpenSSL for the same BLAKE2b. Medians and minimums of wall time, and
+the child's CPU time (user + system), which load on the machine disturbs less. Writes
+``results/path_ratio.json``.
 """
 
 from __future__ import annotations
@@ -56,6 +58,8 @@ def measure(runs: int, size: int, folder: Path) -> dict[str, dict[str, float]]:
     generated = ["path", root, target, "--graph", str(graph)]
     cases = {
         "import click": [PY, "-c", "import click"],
+        "import click, _blake2": [PY, "-c", "import click, _blake2"],
+        "import click, hashlib": [PY, "-c", "import click, hashlib"],
         "kgraph path lora agi": [KGRAPH, "path", "lora", "agi"],
         f"kgraph path on {size:,} concepts": [KGRAPH, *generated],
         "path lora agi, normal exit": [PY, "-c", NORMAL_EXIT, "path", "lora", "agi"],
