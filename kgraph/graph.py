@@ -14,6 +14,7 @@ ids, so every result is deterministic whatever the order of the file.
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from collections import deque
 from collections.abc import Mapping
@@ -23,7 +24,7 @@ from kgraph.errors import MissingExtraError, UnknownConceptError
 from kgraph.model import Category, Concept, Level, Prerequisite
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Iterator
+    from collections.abc import Collection, Iterable, Iterator, Sequence
 
     import networkx as nx
 
@@ -74,7 +75,24 @@ class KGraph:
         needs = {doc["id"]: tuple(p["id"] for p in doc["prerequisites"]) for doc in docs}
         ranks = {doc["id"]: _LEVEL_RANKS[doc["level"]] for doc in docs}
         graph = cls.__new__(cls)
-        graph._index(_Documents({doc["id"]: doc for doc in docs}), needs, ranks)  # noqa: SLF001 - its own class, built lazily
+        by_id: dict[str, Mapping[str, Any] | bytes | None] = {doc["id"]: doc for doc in docs}
+        graph._index(_Documents(by_id), needs, ranks)  # noqa: SLF001 - its own class, built lazily
+        return graph
+
+    @classmethod
+    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Iterable[bytes]) -> KGraph:
+        """A graph of a cache entry (`kgraph.cache.load`): index rows, and each concept's JSON.
+
+        The rows ``[id, level, [prerequisite ids]]`` (in id order, prerequisites sorted) are all
+        a walk reads; a concept's JSON line is parsed when the concept is first read.
+        """
+        needs: dict[str, tuple[str, ...]] = {}
+        ranks: dict[str, int] = {}
+        lines: dict[str, Mapping[str, Any] | bytes | None] = {}
+        for (cid, level, prerequisites), line in zip(rows, documents, strict=True):
+            needs[cid], ranks[cid], lines[cid] = tuple(prerequisites), _LEVEL_RANKS[level], line
+        graph = cls.__new__(cls)
+        graph._index(_Documents(lines), needs, ranks)  # noqa: SLF001 - its own class, built lazily
         return graph
 
     def _index(
@@ -342,7 +360,7 @@ class KGraph:
 class _Documents(Mapping[str, Concept]):
     """Concept documents by id, each made a `Concept` the first time it is read."""
 
-    def __init__(self, documents: dict[str, Mapping[str, Any] | None]) -> None:
+    def __init__(self, documents: dict[str, Mapping[str, Any] | bytes | None]) -> None:
         self._documents = documents  # a document becomes None once its concept is built
         self._built: dict[str, Concept] = {}
 
@@ -351,6 +369,8 @@ class _Documents(Mapping[str, Concept]):
         if built is None:
             document = self._documents[concept_id]
             assert document is not None  # noqa: S101 - set to None only once built
+            if isinstance(document, bytes):  # a cache entry's line, parsed on first read
+                document = json.loads(document)
             built = self._built[concept_id] = Concept.from_json(document)
             self._documents[concept_id] = None  # the concept shares its strings: free the rest
         return built

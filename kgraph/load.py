@@ -56,7 +56,7 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     limit = graph_size_limit()
     cached = use_cache and cache.enabled() and _regular_file(path)
     if cached and (hit := cache.load(cache.key(digest(path, limit=limit)))) is not None:
-        return KGraph.from_documents(hit[1])
+        return KGraph.from_entry(hit.rows, hit.documents)
     from kgraph.parsing import parse  # noqa: PLC0415 - a cache hit checks nothing
 
     data = read_bytes(path, limit=limit)

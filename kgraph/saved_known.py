@@ -31,7 +31,14 @@ from typing import TYPE_CHECKING, Final, NamedTuple
 from kgraph.errors import InputError
 from kgraph.graph import normalize
 from kgraph.model import ID_PATTERN
-from kgraph.store import as_path, read_text, write_atomic
+from kgraph.store import (  # where the file lives is store's; named here too
+    FILE_NAME,
+    HOME_ENV,
+    as_path,
+    profile_path,
+    read_text,
+    write_atomic,
+)
 
 if sys.platform != "win32":
     import fcntl
@@ -42,8 +49,6 @@ if TYPE_CHECKING:
     from kgraph.graph import KGraph
     from kgraph.store import PathArg
 
-HOME_ENV: Final = "KGRAPH_HOME"
-FILE_NAME: Final = "known.json"
 FORMAT: Final = "kgraph-known"
 VERSION: Final = 1
 _TIME: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"  # compiled on first use
@@ -93,22 +98,6 @@ class Change(NamedTuple):
 def now() -> str:
     """The current time as stored in the file: UTC, to the second."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def profile_path(explicit: PathArg | None = None, env: Mapping[str, str] | None = None) -> Path:
-    """The progress file: ``--profile``, then ``$KGRAPH_HOME``, then the XDG data folder."""
-    if explicit is not None:
-        return as_path(explicit)
-    env = os.environ if env is None else env
-    if home := env.get(HOME_ENV):
-        return Path(home) / FILE_NAME
-    if data := env.get("XDG_DATA_HOME"):
-        return Path(data) / "kgraph" / FILE_NAME
-    try:
-        return Path.home() / ".local" / "share" / "kgraph" / FILE_NAME
-    except RuntimeError:  # no $HOME and no password entry
-        msg = f"no home directory to keep your progress in: set {HOME_ENV} or pass --profile"
-        raise InputError(msg) from None
 
 
 def load_profile(path: PathArg) -> Profile:

@@ -48,15 +48,42 @@ def test_second_load_comes_from_the_cache_and_equals_the_checked_graph(graph_fil
 
 
 def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
+    """A header, an index line (what walks read), then each concept's canonical JSON, in id order."""
     kg = load_graph(graph_file)
     [entry] = entries()
-    header, payload = entry.read_text(encoding="utf-8").split("\n")
+    header, payload = entry.read_text(encoding="utf-8").split("\n", 1)
     assert json.loads(header) == {
         "key": entry.stem,
         "kgraph": __version__,
         "blake2b": hashlib.blake2b(payload.encode(), digest_size=32).hexdigest(),
     }
-    assert json.loads(payload)["concepts"] == [c.to_json() for c in kg.concepts.values()]
+    index, *lines = payload.split("\n")
+    concepts = [kg[cid] for cid in sorted(kg.concepts)]
+    assert [json.loads(line) for line in lines] == [c.to_json() for c in concepts]
+    assert json.loads(index)["concepts"] == [
+        [c.id, c.level.value, sorted(c.prerequisite_ids)] for c in concepts
+    ]
+
+
+def test_a_cached_query_parses_only_the_concepts_it_reads(graph_file, monkeypatch):
+    load_graph(graph_file)  # fill the cache
+    parsed: list[bytes] = []
+    real = json.loads
+
+    def counting(text, *args, **kwargs):
+        if isinstance(text, bytes) and text.startswith(b'{"id":'):
+            parsed.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", counting)
+    kg = load_graph(graph_file)
+    assert kg.learning_order(kg.closure(["ml"]))[-1] == "ml"  # walks read the index only
+    assert parsed == []
+    assert kg["ml"].name == "Machine learning"
+    assert len(parsed) == 1
+    assert kg.resolve("ml") == "ml"
+    assert kg["ml"] is kg["ml"]
+    assert len(parsed) == 1
 
 
 def test_a_changed_file_is_checked_again(graph_file, parses):

@@ -6,6 +6,7 @@ An assertion about imports, not a timing: the machines are shared and noisy.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -69,3 +70,16 @@ def test_every_registered_command_imports_nothing_heavy(name: str, tmp_path):
     )  # fmt: skip
     imported = json.loads(result.stderr.strip().splitlines()[-1])
     assert imported == [], f"{name} imported {imported}"
+
+
+def test_a_query_without_saved_progress_does_not_load_the_progress_module(tmp_path):
+    """Nothing saved (a fresh $KGRAPH_HOME): path neither reads nor imports kgraph.saved_known."""
+    probe = PROBE.replace("m.split('.')[0] in {heavy}", "m.startswith('kgraph')")
+    args = ["path", "lora", "agi", "--graph", str(SHIPPED)]
+    env = {**os.environ, "KGRAPH_HOME": str(tmp_path / "nothing-saved")}
+    done = subprocess.run(
+        [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True, env=env
+    )
+    modules = json.loads(done.stderr.strip().splitlines()[-1])
+    assert "kgraph.saved_known" not in modules
+    assert "kgraph.queries" in modules  # the probe does see kgraph's modules

@@ -13,6 +13,7 @@ from kgraph.errors import KgraphError
 from kgraph.graph import names_of, normalize
 from kgraph.render.json import render_json
 from kgraph.render.text import render_text
+from kgraph.store import profile_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -92,9 +93,12 @@ def known_for(kg: KGraph, known: tuple[str, ...] | None, profile: Path | None) -
     """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
     if known is not None:
         return known
-    from kgraph.saved_known import load_profile, profile_path, resolve
+    path = profile_path(profile)
+    if not path.exists():  # nothing saved yet: the progress module need not even load
+        return ()
+    from kgraph.saved_known import load_profile, resolve
 
-    return resolve(kg, load_profile(profile_path(profile)).marked).ids
+    return resolve(kg, load_profile(path).marked).ids
 
 
 def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
