@@ -14,7 +14,7 @@ from kgraph.assess import Assessed
 from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.ladder import KnownReport, Ladder
 from kgraph.render.terminal import clean, label
-from kgraph.saved_known import Change
+from kgraph.saved_known import ProgressChange
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -119,13 +119,13 @@ def _wrap(text: str, head: str, indent: str) -> list[str]:
     )
 
 
-def _change(change: Change, lang: str = DEFAULT) -> str:
+def _change(change: ProgressChange, lang: str = DEFAULT) -> str:
     t = texts(lang)
     lines = []
     if change.changed:
         lines.append(t(f"change.{change.action}", ids=", ".join(change.changed)))
     if change.unchanged:
-        verb = "change.already" if change.action != "Forgot" else "change.not_marked"
+        verb = "change.already" if change.action != "forgot" else "change.not_marked"
         lines.append(t(verb, ids=", ".join(change.unchanged)))
     for concept, marked in change.still_implied:
         key = "change.implied_one" if len(marked) == 1 else "change.implied_many"
@@ -138,7 +138,7 @@ RENDERERS: Final[Mapping[type, Callable[..., str]]] = {
     KnownReport: _known,
     Ladder: _ladder,
     Assessed: _assessed,
-    Change: _change,
+    ProgressChange: _change,
 }
 
 
