@@ -7,11 +7,12 @@ exactly these calls.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from kgraph.errors import DataError, InputError, KgraphError, Problem, UnknownConceptError
 from kgraph.graph import KGraph
 from kgraph.load import load_graph
 from kgraph.model import Category, Concept, GraphFile, Level
-from kgraph.parsing import parse
 from kgraph.queries import (
     fringe,
     gaps,
@@ -24,8 +25,26 @@ from kgraph.queries import (
     why,
 )
 from kgraph.store import dump, resolve_graph_path, write_atomic
-from kgraph.validation import validate
 from kgraph.version import __version__
+
+if TYPE_CHECKING:
+    from kgraph.parsing import parse
+    from kgraph.validation import validate
+
+
+def __getattr__(name: str) -> object:
+    """`parse` and `validate`, imported on first use: a cached query checks nothing."""
+    if name == "parse":
+        from kgraph.parsing import parse  # noqa: PLC0415
+
+        return parse
+    if name == "validate":
+        from kgraph.validation import validate  # noqa: PLC0415
+
+        return validate
+    msg = f"module 'kgraph' has no attribute {name!r}"
+    raise AttributeError(msg)
+
 
 __all__ = [
     "Category",

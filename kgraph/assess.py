@@ -48,6 +48,16 @@ class Assessed(NamedTuple):
     unknown: tuple[Concept, ...]
     undecided: tuple[Concept, ...]
 
+    @property
+    def total(self) -> int:
+        """How many concepts were in scope."""
+        return len(self.known) + len(self.unknown) + len(self.undecided)
+
+    @property
+    def decided(self) -> int:
+        """How many of them are now known or not known (saved progress and answers together)."""
+        return len(self.known) + len(self.unknown)
+
 
 class Assessment:
     """One assessment over the closure of *target* (or the whole graph).
@@ -65,6 +75,7 @@ class Assessment:
         scope = kg.closure([self.target]) if self.target is not None else set(kg.concepts)
         self.scope: frozenset[str] = frozenset(scope)
         self.known: set[str] = kg.closure(kg.resolve_all(known)) & self.scope
+        self.start: frozenset[str] = frozenset(self.known)
         self.unknown: set[str] = set()
         self.skipped: set[str] = set()
         self.asked: list[tuple[str, Answer]] = []
@@ -113,6 +124,13 @@ class Assessment:
             self.unknown |= {concept} | self._down[concept]
         else:
             self.skipped.add(concept)
+
+    def newly_known(self) -> tuple[str, ...]:
+        """What the answers found known beyond what was known at the start: what to save.
+
+        In ladder order. Empty when nothing was answered yes (or every yes was known already).
+        """
+        return tuple(sorted(self.known - self.start, key=self.kg.rung_key))
 
     def result(self) -> Assessed:
         """What the answers so far decide, each part in ladder order."""

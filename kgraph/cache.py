@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph.errors import InputError
 from kgraph.store import content_digest, write_atomic
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from kgraph.model import Concept
 
 NO_CACHE_ENV: Final = "KGRAPH_NO_CACHE"
-FORMAT: Final = 2  # 2: BLAKE2b digests (1: SHA-256)
+FORMAT: Final = 4  # 4: index rows mark projects; 3: an index line, then one line per concept
 KEEP: Final = 16  # entries kept; older ones (graphs since edited) are removed
 
 
@@ -71,11 +71,22 @@ def _code_fingerprint() -> str:
     return "|".join(stamps)
 
 
-def load(entry_key: str) -> tuple[str, list[dict[str, Any]]] | None:
-    """The schema reference and concept documents of a sound entry; None for any kind of miss.
+class Entry(NamedTuple):
+    """A sound entry: what a graph is indexed by, and each concept's JSON, unread."""
 
-    An entry is a header line (its key, kgraph's version, the payload's digest) and the payload;
-    the checksum catches a damaged entry before any of it is used.
+    schema_ref: str
+    rows: list[list[Any]]  # [id, level, [prerequisite ids], mark] per concept, in id order
+    documents: list[bytes]  # each concept's canonical JSON, line for line with *rows*
+
+
+def load(entry_key: str) -> Entry | None:
+    """The entry *entry_key*, if it is sound; None for any kind of miss.
+
+    An entry is a header line (its key, kgraph's version, the payload's digest) and the payload:
+    an index line (the schema reference and what a walk reads: ids, rungs, edges), then one line
+    per concept. The checksum catches a damaged entry before any of it is used; a concept's line
+    is parsed only when the concept is read (`KGraph.from_entry`), so a query that touches a
+    third of the graph parses a third of it.
     """
     try:
         with (cache_dir() / f"{entry_key}.json").open("rb") as entry:
@@ -83,16 +94,23 @@ def load(entry_key: str) -> tuple[str, list[dict[str, Any]]] | None:
             payload = entry.read()  # read apart from the header: one copy of a large file
         if header != _header(entry_key, payload):
             return None
-        doc = json.loads(payload)
-        return str(doc["schema"]), list(doc["concepts"])
+        first, *documents = payload.split(b"\n")
+        index = json.loads(first)
+        rows = list(index["concepts"])
+        if len(rows) != len(documents):
+            return None
+        return Entry(str(index["schema"]), rows, documents)
     except (OSError, ValueError, KeyError, TypeError):
         return None
 
 
 def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
     """Save an entry for a file that has just passed validation; failing to save is no error."""
-    doc = {"schema": schema_ref, "concepts": [c.to_json() for c in concepts]}
-    payload = json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    ordered = sorted(concepts, key=lambda c: c.id)
+    rows = [[c.id, c.level.value, sorted(set(c.prerequisite_ids)), index_mark(c)] for c in ordered]
+    lines = [_compact({"schema": schema_ref, "concepts": rows})]
+    lines += [_compact(c.to_json()) for c in ordered]  # JSON escapes a newline inside a string
+    payload = "\n".join(lines)
     header = json.dumps(_header(entry_key, payload.encode()), separators=(",", ":"))
     folder = cache_dir()
     try:
@@ -101,6 +119,17 @@ def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
         _prune(folder)
     except (OSError, InputError):
         return
+
+
+def index_mark(concept: Concept) -> str:
+    """What a walk must know of a concept without reading it: is it a project, a capstone?"""
+    if concept.capstone:
+        return "capstone"
+    return concept.kind.value if concept.is_project else ""
+
+
+def _compact(doc: object) -> str:
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
 def _header(entry_key: str, payload: bytes) -> dict[str, str]:
@@ -118,4 +147,4 @@ def _prune(folder: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-__all__ = ["NO_CACHE_ENV", "cache_dir", "enabled", "key", "load", "store"]
+__all__ = ["NO_CACHE_ENV", "Entry", "cache_dir", "enabled", "index_mark", "key", "load", "store"]

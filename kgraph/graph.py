@@ -14,6 +14,7 @@ ids, so every result is deterministic whatever the order of the file.
 from __future__ import annotations
 
 import heapq
+import json
 import re
 from collections import deque
 from collections.abc import Mapping
@@ -24,14 +25,23 @@ from kgraph.model import Category, Concept, Level, Prerequisite
 
 JUST_IN_TIME: Final = frozenset({Level.FOUNDATIONS, Level.USE})
 """Rungs whose concepts a plan brings in just before their first use, not by the ladder."""
+_JUST_IN_TIME_RANKS: Final = frozenset(level.rank for level in JUST_IN_TIME)
+CAPSTONE: Final = "capstone"
+
+
+def _kind_mark(kind: str, capstone: bool) -> str:  # noqa: FBT001 - a field's value
+    """What the index keeps of a project: whether it is one, and whether it is a capstone."""
+    return CAPSTONE if capstone else kind
+
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Collection, Iterable, Iterator, Sequence
 
     import networkx as nx
 
 _IGNORED: Final = re.compile(r"[\s\-_]+")
 _PARENTHESIS: Final = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+_LEVEL_RANKS: Final = {level.value: level.rank for level in Level}
 
 
 def normalize(name: str) -> str:
@@ -63,9 +73,11 @@ class KGraph:
             cid: tuple(sorted({p for p in c.prerequisite_ids if p in by_id}))
             for cid, c in by_id.items()
         }
-        capstones = {cid for cid, c in by_id.items() if c.capstone}
-        deeper = {cid: c.deeper for cid, c in by_id.items() if c.deeper is not None}
-        self._index(by_id, needs, capstones, deeper)
+        ranks = {cid: c.level.rank for cid, c in by_id.items()}
+        kinds = {
+            cid: _kind_mark(c.kind.value, c.capstone) for cid, c in by_id.items() if c.is_project
+        }
+        self._index(by_id, needs, ranks, kinds)
 
     @classmethod
     def from_documents(cls, documents: Iterable[Mapping[str, Any]]) -> KGraph:
@@ -76,32 +88,54 @@ class KGraph:
         """
         docs = sorted(documents, key=lambda doc: doc["id"])
         needs = {doc["id"]: tuple(p["id"] for p in doc["prerequisites"]) for doc in docs}
+        ranks = {doc["id"]: _LEVEL_RANKS[doc["level"]] for doc in docs}
         graph = cls.__new__(cls)
-        capstones = {doc["id"] for doc in docs if doc.get("capstone")}
-        deeper = {doc["id"]: doc["deeper"] for doc in docs if doc.get("deeper") is not None}
-        lazy = _Documents({doc["id"]: doc for doc in docs})
-        graph._index(lazy, needs, capstones, deeper)  # noqa: SLF001 - its own class, built lazily
+        kinds = {
+            doc["id"]: _kind_mark(doc["kind"], doc.get("capstone", False))
+            for doc in docs
+            if doc.get("kind", "concept") != "concept"
+        }
+        graph = cls.__new__(cls)
+        by_id: dict[str, Mapping[str, Any] | bytes | None] = {doc["id"]: doc for doc in docs}
+        graph._index(_Documents(by_id), needs, ranks, kinds)  # noqa: SLF001 - its own class
+        return graph
+
+    @classmethod
+    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Iterable[bytes]) -> KGraph:
+        """A graph of a cache entry (`kgraph.cache.load`): index rows, and each concept's JSON.
+
+        The rows ``[id, level, [prerequisite ids], mark]`` (in id order, prerequisites sorted;
+        mark ``""``, ``"project"`` or ``"capstone"``) are all a walk reads; a concept's JSON line
+        is parsed when the concept is first read.
+        """
+        needs: dict[str, tuple[str, ...]] = {}
+        ranks: dict[str, int] = {}
+        kinds: dict[str, str] = {}
+        lines: dict[str, Mapping[str, Any] | bytes | None] = {}
+        for (cid, level, prerequisites, mark), line in zip(rows, documents, strict=True):
+            needs[cid], ranks[cid], lines[cid] = tuple(prerequisites), _LEVEL_RANKS[level], line
+            if mark:
+                kinds[cid] = mark
+        graph = cls.__new__(cls)
+        graph._index(_Documents(lines), needs, ranks, kinds)  # noqa: SLF001 - its own class
         return graph
 
     def _index(
         self,
         concepts: Mapping[str, Concept],
         needs: dict[str, tuple[str, ...]],
-        capstones: set[str],
-        deeper: dict[str, str],
+        ranks: dict[str, int],
+        kinds: dict[str, str],
     ) -> None:
         self.concepts: Mapping[str, Concept] = concepts
-        # Read from the documents, so a query does not build every concept to learn them.
-        self.capstones: tuple[str, ...] = tuple(sorted(capstones))
-        lighter: dict[str, list[str]] = {}
-        for light, full in sorted(deeper.items()):
-            if full in concepts:
-                lighter.setdefault(full, []).append(light)
-        self.lighter: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in lighter.items()}
-        unlocks: dict[str, list[str]] = {cid: [] for cid in concepts}
-        for cid, prereqs in needs.items():
-            for prereq in prereqs:
-                unlocks[prereq].append(cid)
+        # What ordering reads, so a walk builds no lazily loaded concept.
+        self._ranks = ranks
+        self._projects = frozenset(kinds)
+        self.capstones: tuple[str, ...] = tuple(
+            sorted(c for c, k in kinds.items() if k == CAPSTONE)
+        )
+        self._lighter: Mapping[str, tuple[str, ...]] | None = None
+        unlocks = reverse_adjacency(needs)
         self.prerequisites: Mapping[str, tuple[str, ...]] = needs
         self.dependents: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in unlocks.items()}
         self._names: dict[str, str] | None = None
@@ -295,7 +329,8 @@ class KGraph:
         chosen = set(members)
         position = {cid: i for i, cid in enumerate(self._depth_first(chosen))}
         waiting = {c: sum(p in chosen for p in self.prerequisites[c]) for c in chosen}
-        ready = [(self.concepts[c].level.rank, position[c], c) for c, n in waiting.items() if not n]
+        ranks = self._ranks
+        ready = [(ranks[c], position[c], c) for c, n in waiting.items() if not n]
         heapq.heapify(ready)
         order: list[str] = []
         while ready:
@@ -305,8 +340,8 @@ class KGraph:
                 if dependent in chosen:
                     waiting[dependent] -= 1
                     if not waiting[dependent]:
-                        rank = self.concepts[dependent].level.rank
-                        heapq.heappush(ready, (rank, position[dependent], dependent))
+                        entry = (ranks[dependent], position[dependent], dependent)
+                        heapq.heappush(ready, entry)
         return order
 
     def plan_order(self, members: Iterable[str]) -> list[str]:
@@ -347,8 +382,19 @@ class KGraph:
         return order
 
     def _just_in_time(self, concept_id: str) -> bool:
-        concept = self.concepts[concept_id]
-        return concept.level in JUST_IN_TIME and not concept.is_project
+        return self._ranks[concept_id] in _JUST_IN_TIME_RANKS and concept_id not in self._projects
+
+    @property
+    def lighter(self) -> Mapping[str, tuple[str, ...]]:
+        """Light counterparts by the full version they name (`Concept.deeper`); read once."""
+        if self._lighter is None:
+            found: dict[str, list[str]] = {}
+            for cid in self.concepts:
+                full = self.concepts[cid].deeper
+                if full is not None and full in self.concepts:
+                    found.setdefault(full, []).append(cid)
+            self._lighter = {k: tuple(v) for k, v in found.items()}
+        return self._lighter
 
     def _pull(self, anchor: str, chosen: set[str], placed: set[str], order: list[str]) -> None:
         """Append *anchor* after its unplaced prerequisites, depth-first in post-order."""
@@ -390,7 +436,7 @@ class KGraph:
 
     def rung_key(self, concept_id: str) -> tuple[int, str]:
         """Sort key: lowest rung first, then id."""
-        return (self.concepts[concept_id].level.rank, concept_id)
+        return (self._ranks[concept_id], concept_id)
 
     def distances_from(self, source: str) -> dict[str, int]:
         """Edge counts of the shortest ways from *source* to each concept that needs it."""
@@ -439,7 +485,7 @@ class KGraph:
 class _Documents(Mapping[str, Concept]):
     """Concept documents by id, each made a `Concept` the first time it is read."""
 
-    def __init__(self, documents: dict[str, Mapping[str, Any] | None]) -> None:
+    def __init__(self, documents: dict[str, Mapping[str, Any] | bytes | None]) -> None:
         self._documents = documents  # a document becomes None once its concept is built
         self._built: dict[str, Concept] = {}
 
@@ -448,6 +494,8 @@ class _Documents(Mapping[str, Concept]):
         if built is None:
             document = self._documents[concept_id]
             assert document is not None  # noqa: S101 - set to None only once built
+            if isinstance(document, bytes):  # a cache entry's line, parsed on first read
+                document = json.loads(document)
             built = self._built[concept_id] = Concept.from_json(document)
             self._documents[concept_id] = None  # the concept shares its strings: free the rest
         return built
@@ -492,6 +540,30 @@ def kahn_order(
     return order
 
 
+def reverse_adjacency(
+    needs: Mapping[str, Iterable[str]], members: Collection[str] | None = None
+) -> dict[str, list[str]]:
+    """What needs each node: *needs* (node → its prerequisites) turned round, in *needs*' order.
+
+    The one place edges are reversed. With *members*, only those nodes and the edges among them.
+
+    Examples:
+        >>> reverse_adjacency({"a": [], "b": ["a"], "c": ["a", "b"]})
+        {'a': ['b', 'c'], 'b': ['c'], 'c': []}
+        >>> reverse_adjacency({"a": [], "b": ["a"], "c": ["a", "b"]}, {"a", "c"})
+        {'a': ['c'], 'c': []}
+    """
+    if members is None:
+        members = needs.keys()
+    unlocks: dict[str, list[str]] = {node: [] for node in needs if node in members}
+    for node, prereqs in needs.items():
+        if node in members:
+            for prereq in prereqs:
+                if prereq in members:
+                    unlocks[prereq].append(node)
+    return unlocks
+
+
 def _by_id(concept: Concept) -> str:
     return concept.id
 
@@ -507,4 +579,13 @@ def _reach(edges: Mapping[str, tuple[str, ...]], start: Iterable[str]) -> set[st
     return seen
 
 
-__all__ = ["JUST_IN_TIME", "KGraph", "kahn_order", "names_of", "normalize", "short_names"]
+__all__ = [
+    "CAPSTONE",
+    "JUST_IN_TIME",
+    "KGraph",
+    "kahn_order",
+    "names_of",
+    "normalize",
+    "reverse_adjacency",
+    "short_names",
+]

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING, Final, Literal
 
-from kgraph.graph import kahn_order
+from kgraph.graph import kahn_order, reverse_adjacency
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Mapping
@@ -46,7 +46,7 @@ def depths(prerequisites: Mapping[str, Iterable[str]]) -> dict[str, int]:
     """
     needs = _restricted(prerequisites)
     depth: dict[str, int] = {}
-    for node in kahn_order(needs, _dependents(needs), set(needs)):  # the walk; depth is ours
+    for node in kahn_order(needs, reverse_adjacency(needs), set(needs)):  # the walk; depth is ours
         depth[node] = 1 + max((depth[p] for p in needs[node]), default=-1)
     return dict(sorted(depth.items()))
 
@@ -79,7 +79,7 @@ def layered_layout(
     columns: list[list[str]] = [[] for _ in range(max(depth.values(), default=-1) + 1)]
     for node, d in depth.items():  # sorted by id: the starting order of every layer
         columns[d].append(node)
-    unlocks = _dependents(needs)
+    unlocks = reverse_adjacency(needs)
     row = _rows(columns)
     for sweep in range(sweeps):
         forward = sweep % 2 == 0
@@ -137,15 +137,6 @@ def _restricted(prerequisites: Mapping[str, Iterable[str]]) -> dict[str, tuple[s
         node: tuple(sorted({p for p in prerequisites[node] if p in prerequisites}))
         for node in sorted(prerequisites)
     }
-
-
-def _dependents(needs: Mapping[str, tuple[str, ...]]) -> dict[str, list[str]]:
-    """The reverse adjacency: what needs each node."""
-    unlocks: dict[str, list[str]] = {node: [] for node in needs}
-    for node, prereqs in needs.items():
-        for prereq in prereqs:
-            unlocks[prereq].append(node)
-    return unlocks
 
 
 def _rows(columns: list[list[str]]) -> dict[str, float]:

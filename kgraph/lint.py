@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Final
 
 from kgraph.errors import Problem
-from kgraph.i18n import DEFAULT, texts
+from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.model import LEVELS, Category, Level
 
 if TYPE_CHECKING:
@@ -131,7 +131,7 @@ def _isolated(ctx: _Context) -> Iterator[Problem]:
 
 def _unrooted(ctx: _Context) -> Iterator[Problem]:
     rooted = {c for c, concept in ctx.kg.concepts.items() if concept.level == Level.FOUNDATIONS}
-    for cid in ctx.kg.learning_order(ctx.kg.concepts):
+    for cid in ctx.kg.topological_order(set(ctx.kg.concepts)):
         if any(p in rooted for p in ctx.kg.prerequisites[cid]):
             rooted.add(cid)
     for cid in sorted(set(ctx.kg.concepts) - rooted):
@@ -153,7 +153,8 @@ def _implausible_hours(ctx: _Context) -> Iterator[Problem]:
     for cid, concept in ctx.kg.concepts.items():
         if not low <= concept.hours <= high:
             message = (
-                f"{concept.hours:g} hours is implausible; estimate between {low:g} and {high:g}"
+                f"{hours(concept.hours)} hours is implausible;"
+                f" estimate between {hours(low)} and {hours(high)}"
             )
             yield ctx.warn(cid, ("hours",), "hours", message)
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from kgraph import cache
 from kgraph.errors import DataError
 from kgraph.graph import KGraph
-from kgraph.parsing import Parsed, parse
 from kgraph.store import (
     content_digest,
     decode,
@@ -24,13 +23,13 @@ from kgraph.store import (
     read_graph,
     resolve_graph_path,
 )
-from kgraph.validation import validate
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
     from pathlib import Path
 
     from kgraph.model import GraphFile
+    from kgraph.parsing import Parsed
     from kgraph.store import PathArg
 
 
@@ -57,7 +56,9 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     limit = graph_size_limit()
     cached = use_cache and cache.enabled() and _regular_file(path)
     if cached and (hit := cache.load(cache.key(digest(path, limit=limit)))) is not None:
-        return KGraph.from_documents(hit[1])
+        return KGraph.from_entry(hit.rows, hit.documents)
+    from kgraph.parsing import parse  # noqa: PLC0415 - a cache hit checks nothing
+
     data = read_bytes(path, limit=limit)
     graph = _valid_graph(parse(decode(data, path), str(path)))
     if cached:
@@ -74,6 +75,8 @@ def _regular_file(path: Path) -> bool:
 
 def load_checked(path: PathArg | None = None) -> tuple[Parsed, KGraph]:
     """Like `load_graph` without the cache, also returning the parsed file (for lint)."""
+    from kgraph.parsing import parse  # noqa: PLC0415 - as in _load_graph
+
     path = resolve_graph_path(path)
     with paused_gc():
         parsed = parse(read_graph(path), str(path))
@@ -98,6 +101,8 @@ def paused_gc() -> Iterator[None]:
 
 
 def _valid_graph(parsed: Parsed) -> GraphFile:
+    from kgraph.validation import validate  # noqa: PLC0415 - as in _load_graph
+
     problems = validate(parsed)
     if problems or parsed.graph is None:
         raise DataError(problems)

@@ -23,6 +23,21 @@ from typing import Any, Final, NamedTuple
 ID_PATTERN: Final = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SURROGATES: Final = "[\ud800-\udfff]"  # JSON can spell one (\\ud800); no UTF-8 text holds it
 SCHEMA_FILE: Final = "concepts.schema.json"
+# The longest each field may be, in characters: several times what any real entry needs (the
+# shipped graph's longest id is about half its cap), so only pasted junk or a runaway generator
+# meets one. Each cap reaches the JSON Schema as maxLength, so an editor flags it too.
+CAPS: Final = {
+    "id": 64,
+    "name": 120,
+    "alias": 120,
+    "why": 400,
+    "summary": 1200,
+    "outcome": 300,
+    "cover": 120,
+    "deliverable": 600,
+    "title": 300,
+    "url": 2000,
+}
 
 
 class Level(StrEnum):
@@ -38,10 +53,11 @@ class Level(StrEnum):
     @property
     def rank(self) -> int:
         """Position on the ladder, 0 for foundations."""
-        return LEVELS.index(self)
+        return _RANKS[self]
 
 
 LEVELS: Final[tuple[Level, ...]] = tuple(Level)
+_RANKS: Final = {level: rank for rank, level in enumerate(LEVELS)}
 
 
 class Category(StrEnum):
@@ -131,6 +147,14 @@ class FrozenMapping(Mapping[str, "Translation"]):
     def __getitem__(self, key: str) -> Translation:
         return self._items[key]
 
+    def get(self, key: str, default: Translation | None = None) -> Translation | None:  # type: ignore[override]  # one signature is all kgraph uses
+        """The translation for *key*, else *default*: a dict lookup, never a raised KeyError.
+
+        (Mapping's own ``get`` catches a KeyError for every language a concept lacks, which
+        an English run asks of every concept it prints.)
+        """
+        return self._items.get(key, default)
+
     def __iter__(self) -> Iterator[str]:
         return iter(self._items)
 
@@ -213,7 +237,8 @@ class Concept(NamedTuple):
     @classmethod
     def from_json(cls, doc: Mapping[str, Any]) -> Concept:
         """The concept of an already validated JSON object (no checks: see `kgraph.schema`)."""
-        return cls(
+        translations = doc.get("translations")  # lists, not generators: a cached query builds
+        return cls(  # a concept per step, and a generator costs more than the tuple it fills
             id=doc["id"],
             name=doc["name"],
             level=_LEVEL[doc["level"]],
@@ -222,21 +247,28 @@ class Concept(NamedTuple):
             hours=float(doc["hours"]),
             aliases=tuple(doc.get("aliases", ())),
             prerequisites=tuple(
-                Prerequisite(p["id"], p["why"], p.get("why_ru"))
-                for p in doc.get("prerequisites", ())
+                [Prerequisite(p["id"], p["why"], p.get("why_ru")) for p in doc["prerequisites"]]
+                if "prerequisites" in doc
+                else ()
             ),
             resources=tuple(
-                Resource(r["title"], r["url"], _KIND[r["kind"]], r["free"])
-                for r in doc.get("resources", ())
+                [
+                    Resource(r["title"], r["url"], _KIND[r["kind"]], r["free"])
+                    for r in doc["resources"]
+                ]
+                if "resources" in doc
+                else ()
             ),
             translations=FrozenMapping(
                 {
                     lang: Translation(
                         t["name"], t["summary"], tuple(t.get("outcomes", ())), t.get("deliverable")
                     )
-                    for lang, t in doc.get("translations", {}).items()
+                    for lang, t in translations.items()
                 }
-            ),
+            )
+            if translations
+            else _UNTRANSLATED,
             kind=_ENTRY_KIND[doc.get("kind", "concept")],
             capstone=doc.get("capstone", False),
             deliverable=doc.get("deliverable"),
@@ -303,9 +335,11 @@ _LEVEL: Final = {level.value: level for level in Level}
 _CATEGORY: Final = {category.value: category for category in Category}
 _KIND: Final = {kind.value: kind for kind in ResourceKind}
 _ENTRY_KIND: Final = {kind.value: kind for kind in Kind}
+_UNTRANSLATED: Final = FrozenMapping()  # immutable, so every untranslated concept shares it
 
 
 __all__ = [
+    "CAPS",
     "CONCEPT_KEYS",
     "ID_PATTERN",
     "LEVELS",

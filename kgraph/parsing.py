@@ -12,7 +12,7 @@ import re
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph.errors import Problem
-from kgraph.model import SCHEMA_FILE, SURROGATES, Concept, GraphFile
+from kgraph.model import CAPS, SCHEMA_FILE, SURROGATES, Concept, GraphFile
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -95,9 +95,12 @@ def _schema_problem(schema: object) -> str | None:
 
 
 def raw_id(item: object) -> str | None:
-    """The id of a raw concept object, if it has a string one."""
+    """The id of a raw concept object, if it has a string one no longer than ids may be.
+
+    An over-long id is not quoted in messages: the concept is named by its place instead.
+    """
     found = item.get("id") if isinstance(item, dict) else None
-    return found if isinstance(found, str) else None
+    return found if isinstance(found, str) and len(found) <= CAPS["id"] else None
 
 
 class _Oddities:

@@ -408,7 +408,7 @@ def listing(kg: KGraph, *, level: Level | None = None, category: Category | None
 def stats(kg: KGraph) -> Stats:
     """Counts per rung and category, edges, roots, leaves and the longest prerequisite chain."""
     depth: dict[str, int] = {}
-    for cid in kg.learning_order(kg.concepts):
+    for cid in kg.topological_order(set(kg.concepts)):
         depth[cid] = 1 + max((depth[p] for p in kg.prerequisites[cid]), default=0)
     categories = Counter(str(c.category) for c in kg.concepts.values())
     return Stats(

@@ -26,12 +26,19 @@ import sys
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Final, Literal, NamedTuple
 
 from kgraph.errors import InputError
 from kgraph.graph import normalize
 from kgraph.model import ID_PATTERN
-from kgraph.store import as_path, read_text, write_atomic
+from kgraph.store import (  # where the file lives is store's; named here too
+    FILE_NAME,
+    HOME_ENV,
+    as_path,
+    profile_path,
+    read_text,
+    write_atomic,
+)
 
 if sys.platform != "win32":
     import fcntl
@@ -42,8 +49,6 @@ if TYPE_CHECKING:
     from kgraph.graph import KGraph
     from kgraph.store import PathArg
 
-HOME_ENV: Final = "KGRAPH_HOME"
-FILE_NAME: Final = "known.json"
 FORMAT: Final = "kgraph-known"
 VERSION: Final = 1
 _TIME: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z"  # compiled on first use
@@ -80,11 +85,17 @@ class Resolved(NamedTuple):
         return tuple(cid for cid, _ in self.marks)
 
 
-class Change(NamedTuple):
-    """What `learn`, `forget` or an import did, for the message the CLI prints."""
+Action = Literal["learned", "forgot", "imported"]
+
+
+class ProgressChange(NamedTuple):
+    """What `learn`, `forget` or an import did to the saved progress, for the CLI's message.
+
+    (A graph's change between two versions is `kgraph.diff.Change`.)
+    """
 
     path: str
-    action: str
+    action: Action
     changed: tuple[str, ...]
     unchanged: tuple[str, ...]
     still_implied: tuple[tuple[str, tuple[str, ...]], ...] = ()
@@ -93,22 +104,6 @@ class Change(NamedTuple):
 def now() -> str:
     """The current time as stored in the file: UTC, to the second."""
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
-
-
-def profile_path(explicit: PathArg | None = None, env: Mapping[str, str] | None = None) -> Path:
-    """The progress file: ``--profile``, then ``$KGRAPH_HOME``, then the XDG data folder."""
-    if explicit is not None:
-        return as_path(explicit)
-    env = os.environ if env is None else env
-    if home := env.get(HOME_ENV):
-        return Path(home) / FILE_NAME
-    if data := env.get("XDG_DATA_HOME"):
-        return Path(data) / "kgraph" / FILE_NAME
-    try:
-        return Path.home() / ".local" / "share" / "kgraph" / FILE_NAME
-    except RuntimeError:  # no $HOME and no password entry
-        msg = f"no home directory to keep your progress in: set {HOME_ENV} or pass --profile"
-        raise InputError(msg) from None
 
 
 def load_profile(path: PathArg) -> Profile:
@@ -314,7 +309,7 @@ def merge(kg: KGraph, marks: Mapping[str, str], incoming: Mapping[str, str]) -> 
     return updated
 
 
-def record_learned(kg: KGraph, profile: Profile, names: Iterable[str], when: str) -> Change:
+def record_learned(kg: KGraph, profile: Profile, names: Iterable[str], when: str) -> ProgressChange:
     """Mark *names* known in *profile*'s file; the file is written only when something is new.
 
     Raises:
@@ -325,10 +320,10 @@ def record_learned(kg: KGraph, profile: Profile, names: Iterable[str], when: str
     fresh = tuple(i for i in ids if i not in before)
     if fresh:
         save_profile(profile, marks)
-    return Change(str(profile.path), "Learned", fresh, tuple(i for i in ids if i in before))
+    return ProgressChange(str(profile.path), "learned", fresh, tuple(i for i in ids if i in before))
 
 
-def record_forgotten(kg: KGraph, profile: Profile, names: Iterable[str]) -> Change:
+def record_forgotten(kg: KGraph, profile: Profile, names: Iterable[str]) -> ProgressChange:
     """Unmark *names* in *profile*'s file, saying which remain implied by other marks.
 
     Raises:
@@ -341,10 +336,10 @@ def record_forgotten(kg: KGraph, profile: Profile, names: Iterable[str]) -> Chan
         save_profile(profile, marks)
     implied = tuple((i, m) for i in ids if (m := implied_by(kg, marks, i)))
     kept = tuple(i for i in ids if i not in before)
-    return Change(str(profile.path), "Forgot", gone, kept, still_implied=implied)
+    return ProgressChange(str(profile.path), "forgot", gone, kept, still_implied=implied)
 
 
-def record_imported(kg: KGraph, profile: Profile, incoming: Mapping[str, str]) -> Change:
+def record_imported(kg: KGraph, profile: Profile, incoming: Mapping[str, str]) -> ProgressChange:
     """Merge *incoming* marks (from ``known --export``) into *profile*'s file.
 
     Raises:
@@ -354,7 +349,7 @@ def record_imported(kg: KGraph, profile: Profile, incoming: Mapping[str, str]) -
     added = tuple(sorted(set(marks) - set(migrated(kg, profile.marked))))
     if marks != profile.marked:
         save_profile(profile, marks)
-    return Change(str(profile.path), "Imported", added, ())
+    return ProgressChange(str(profile.path), "imported", added, ())
 
 
 def _requested(
@@ -374,10 +369,11 @@ __all__ = [
     "FORMAT",
     "HOME_ENV",
     "VERSION",
-    "Change",
+    "Action",
     "Marks",
     "Profile",
     "ProfileError",
+    "ProgressChange",
     "Resolved",
     "backup_path",
     "forget",

@@ -19,6 +19,7 @@ from pydantic_core import SchemaValidator, ValidationError
 from pydantic_core import core_schema as cs
 
 from kgraph.model import (
+    CAPS,
     ID_PATTERN,
     SCHEMA_FILE,
     SURROGATES,
@@ -41,10 +42,17 @@ def _check_text(text: str) -> str:
     if not text.strip():
         msg = "must not be empty"
         raise ValueError(msg)
-    if found := re.search(SURROGATES, text):
-        msg = f"must be valid Unicode text (a lone surrogate at character {found.start()})"
-        raise ValueError(msg)
+    if problem := _surrogate(text):
+        raise ValueError(problem)
     return text
+
+
+def _surrogate(text: object) -> str | None:
+    """Why *text* is no Unicode text (JSON can spell a lone surrogate), or None."""
+    found = re.search(SURROGATES, text) if isinstance(text, str) else None
+    if found is None:
+        return None
+    return f"must be valid Unicode text (a lone surrogate at character {found.start()})"
 
 
 def _required(schema: cs.CoreSchema) -> cs.TypedDictField:
@@ -68,52 +76,78 @@ def _many(item: cs.CoreSchema) -> cs.TupleSchema:
     return cs.tuple_schema([item], variadic_item_index=0)
 
 
-CONCEPT_ID: Final = cs.str_schema(strict=True, pattern=ID_PATTERN)
-TEXT: Final = cs.no_info_after_validator_function(_check_text, cs.str_schema(strict=True))
-HTTPS_URL: Final = cs.no_info_after_validator_function(check_url, cs.str_schema(strict=True))
+NON_BLANK: Final = r"\S"  # JSON Schema's spelling of `_check_text`'s "must not be empty"
+# JSON Schema's spelling of `check_url`: https, a host (no credentials), then no character that
+# could disguise where the link goes. It also rejects hosts outside ASCII, which check_url allows;
+# no real resource needs one.
+HTTPS_PATTERN: Final = (
+    r"^https://[A-Za-z0-9.-]+(:[0-9]+)?([/?#][^\s\x00-\x1f\x7f-\x9f"
+    "\"'<>\\\\`"
+    r"\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]*)?$"
+)
+
+
+def _text(cap: int) -> cs.CoreSchema:
+    """Non-blank text of at most *cap* characters (checked here, stated in the JSON Schema)."""
+    shown = {"minLength": 1, "pattern": NON_BLANK}
+    base = cs.str_schema(strict=True, max_length=cap, metadata={"pydantic_js_updates": shown})
+    return cs.no_info_after_validator_function(_check_text, base)
+
+
+CONCEPT_ID: Final = cs.str_schema(strict=True, pattern=ID_PATTERN, max_length=CAPS["id"])
+HTTPS_URL: Final = cs.no_info_after_validator_function(
+    check_url,
+    cs.str_schema(
+        strict=True,
+        max_length=CAPS["url"],
+        metadata={"pydantic_js_updates": {"pattern": HTTPS_PATTERN}},
+    ),
+)
 LANGUAGE_CODE: Final = cs.str_schema(strict=True, pattern=r"^[a-z]{2}$")
 
 PREREQUISITE: Final = _record(
     "Prerequisite",
     {
         "id": _required(CONCEPT_ID),
-        "why": _required(TEXT),
-        "why_ru": _optional(cs.nullable_schema(TEXT), None),
+        "why": _required(_text(CAPS["why"])),
+        "why_ru": _optional(cs.nullable_schema(_text(CAPS["why"])), None),
     },
 )
 RESOURCE: Final = _record(
     "Resource",
     {
-        "title": _required(TEXT),
+        "title": _required(_text(CAPS["title"])),
         "url": _required(HTTPS_URL),
         "kind": _required(_choice(ResourceKind)),
         "free": _required(cs.bool_schema(strict=True)),
     },
 )
-OUTCOMES: Final = cs.tuple_schema([TEXT], variadic_item_index=0, min_length=1, max_length=3)
+OUTCOMES: Final = cs.tuple_schema(
+    [_text(CAPS["outcome"])], variadic_item_index=0, min_length=1, max_length=3
+)
 TRANSLATION: Final = _record(
     "Translation",
     {
-        "name": _required(TEXT),
-        "summary": _required(TEXT),
+        "name": _required(_text(CAPS["name"])),
+        "summary": _required(_text(CAPS["summary"])),
         "outcomes": _optional(OUTCOMES, ()),
-        "deliverable": _optional(cs.nullable_schema(TEXT), None),
+        "deliverable": _optional(cs.nullable_schema(_text(CAPS["deliverable"])), None),
     },
 )
 CONCEPT: Final = _record(
     "Concept",
     {
         "id": _required(CONCEPT_ID),
-        "name": _required(TEXT),
-        "aliases": _optional(_many(TEXT), ()),
+        "name": _required(_text(CAPS["name"])),
+        "aliases": _optional(_many(_text(CAPS["alias"])), ()),
         "kind": _optional(_choice(Kind), Kind.CONCEPT),
         "capstone": _optional(cs.bool_schema(strict=True), default=False),
         "level": _required(_choice(Level)),
         "category": _required(_choice(Category)),
-        "summary": _required(TEXT),
-        "deliverable": _optional(cs.nullable_schema(TEXT), None),
+        "summary": _required(_text(CAPS["summary"])),
+        "deliverable": _optional(cs.nullable_schema(_text(CAPS["deliverable"])), None),
         "outcomes": _optional(OUTCOMES, ()),
-        "covers": _optional(_many(TEXT), ()),
+        "covers": _optional(_many(_text(CAPS["cover"])), ()),
         "deeper": _optional(cs.nullable_schema(CONCEPT_ID), None),
         "hours": _required(cs.float_schema(strict=True, gt=0, allow_inf_nan=False)),
         "prerequisites": _optional(_many(PREREQUISITE), ()),
@@ -154,6 +188,11 @@ def _message(error: ErrorDetails) -> str:
         return "unknown key"
     if error["type"] == "missing":
         return "missing"
+    if error["type"] == "string_unicode" and (problem := _surrogate(error["input"])):
+        return problem  # a length cap makes pydantic read the text before `_check_text` does
+    if error["type"] == "string_too_long":
+        size = len(error["input"]) if isinstance(error["input"], str) else 0
+        return f"must be at most {error['ctx']['max_length']} characters (it has {size:,})"
     message = str(error["msg"]).removeprefix("Value error, ")
     return message[:1].lower() + message[1:]
 
@@ -169,4 +208,4 @@ def json_schema() -> dict[str, Any]:
     return {"$schema": "https://json-schema.org/draft/2020-12/schema", **schema}
 
 
-__all__ = ["CONCEPT", "GRAPH_FILE", "concept_errors", "json_schema"]
+__all__ = ["CONCEPT", "GRAPH_FILE", "HTTPS_PATTERN", "NON_BLANK", "concept_errors", "json_schema"]

@@ -29,11 +29,13 @@ except ImportError:  # pragma: no cover - an interpreter built without it
     from hashlib import blake2b
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Iterator, Mapping
 
     from kgraph.model import GraphFile
 
 GRAPH_ENV: Final = "KGRAPH_GRAPH"
+HOME_ENV: Final = "KGRAPH_HOME"  # the folder of the saved progress file
+FILE_NAME: Final = "known.json"
 LOCAL_GRAPH: Final = Path("graph") / "concepts.json"
 MAX_MIB_ENV: Final = "KGRAPH_MAX_MIB"
 DEFAULT_MAX_MIB: Final = 256
@@ -41,6 +43,22 @@ BYTES_PER_CONCEPT: Final = 1150  # a concept of realistic size, as canonical JSO
 
 
 PathArg = str | os.PathLike[str]  # every path parameter of the library accepts either
+
+
+def profile_path(explicit: PathArg | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """The saved progress file: ``--profile``, then ``$KGRAPH_HOME``, then the XDG data folder."""
+    if explicit is not None:
+        return as_path(explicit)
+    env = os.environ if env is None else env
+    if home := env.get(HOME_ENV):
+        return Path(home) / FILE_NAME
+    if data := env.get("XDG_DATA_HOME"):
+        return Path(data) / "kgraph" / FILE_NAME
+    try:
+        return Path.home() / ".local" / "share" / "kgraph" / FILE_NAME
+    except RuntimeError:  # no $HOME and no password entry
+        msg = f"no home directory to keep your progress in: set {HOME_ENV} or pass --profile"
+        raise InputError(msg) from None
 
 
 def as_path(value: PathArg) -> Path:
@@ -252,7 +270,9 @@ def _sync_folder(folder: Path) -> None:
 
 
 __all__ = [
+    "FILE_NAME",
     "GRAPH_ENV",
+    "HOME_ENV",
     "LOCAL_GRAPH",
     "GraphSource",
     "PathArg",
@@ -263,6 +283,7 @@ __all__ = [
     "dump",
     "graph_size_limit",
     "packaged_graph_path",
+    "profile_path",
     "read_bytes",
     "read_graph",
     "read_text",

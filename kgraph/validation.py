@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.errors import Problem
-from kgraph.graph import kahn_order, normalize
-from kgraph.model import Kind, Level
+from kgraph.graph import kahn_order, normalize, reverse_adjacency
+from kgraph.model import CAPS, Kind, Level
 from kgraph.parsing import raw_id
 
 if TYPE_CHECKING:
@@ -45,8 +45,9 @@ def _strings(value: object) -> Iterator[tuple[int, str]]:
 def _raw_prerequisites(item: object) -> Iterator[tuple[int, str]]:
     if isinstance(item, dict) and isinstance(item.get("prerequisites"), list):
         for j, prereq in enumerate(item["prerequisites"]):
-            if isinstance(prereq, dict) and isinstance(prereq.get("id"), str):
-                yield j, prereq["id"]
+            found = prereq.get("id") if isinstance(prereq, dict) else None
+            if isinstance(found, str) and len(found) <= CAPS["id"]:  # longer: the schema says
+                yield j, found
 
 
 def _identified(parsed: Parsed) -> Iterator[tuple[int, str, Any]]:
@@ -136,12 +137,7 @@ def _peel(needs: Mapping[str, list[str]], members: set[str]) -> set[str]:
     Everything left needs something else left, so a walk along prerequisites finds a cycle.
     `kahn_order` is the walk; here a raw, possibly cyclic file has no `KGraph` to lend its index.
     """
-    unlocks: dict[str, list[str]] = {cid: [] for cid in members}
-    for cid in members:
-        for p in needs[cid]:
-            if p in members:
-                unlocks[p].append(cid)
-    return members - set(kahn_order(needs, unlocks, members))
+    return members - set(kahn_order(needs, reverse_adjacency(needs, members), members))
 
 
 _RUNG: Final = {level.value: level for level in Level}

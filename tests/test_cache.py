@@ -17,18 +17,20 @@ from kgraph.cli import main
 from kgraph.errors import DataError, InputError
 from kgraph.load import load_graph
 from kgraph.version import __version__
+from tests.conftest import REPO
 
 
 @pytest.fixture
 def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The paths the loader parses (and so validates) from now on."""
     seen: list[str] = []
+    real = parsing.parse
 
     def counting(text: str, path: str) -> parsing.Parsed:
         seen.append(path)
-        return parsing.parse(text, path)
+        return real(text, path)
 
-    monkeypatch.setattr(load, "parse", counting)
+    monkeypatch.setattr(parsing, "parse", counting)  # load imports it when a file must be checked
     return seen
 
 
@@ -47,15 +49,42 @@ def test_second_load_comes_from_the_cache_and_equals_the_checked_graph(graph_fil
 
 
 def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
+    """A header, an index line (what walks read), then each concept's canonical JSON, in id order."""
     kg = load_graph(graph_file)
     [entry] = entries()
-    header, payload = entry.read_text(encoding="utf-8").split("\n")
+    header, payload = entry.read_text(encoding="utf-8").split("\n", 1)
     assert json.loads(header) == {
         "key": entry.stem,
         "kgraph": __version__,
         "blake2b": hashlib.blake2b(payload.encode(), digest_size=32).hexdigest(),
     }
-    assert json.loads(payload)["concepts"] == [c.to_json() for c in kg.concepts.values()]
+    index, *lines = payload.split("\n")
+    concepts = [kg[cid] for cid in sorted(kg.concepts)]
+    assert [json.loads(line) for line in lines] == [c.to_json() for c in concepts]
+    assert json.loads(index)["concepts"] == [
+        [c.id, c.level.value, sorted(c.prerequisite_ids), cache.index_mark(c)] for c in concepts
+    ]
+
+
+def test_a_cached_query_parses_only_the_concepts_it_reads(graph_file, monkeypatch):
+    load_graph(graph_file)  # fill the cache
+    parsed: list[bytes] = []
+    real = json.loads
+
+    def counting(text, *args, **kwargs):
+        if isinstance(text, bytes) and text.startswith(b'{"id":'):
+            parsed.append(text)
+        return real(text, *args, **kwargs)
+
+    monkeypatch.setattr(json, "loads", counting)
+    kg = load_graph(graph_file)
+    assert kg.learning_order(kg.closure(["ml"]))[-1] == "ml"  # walks read the index only
+    assert parsed == []
+    assert kg["ml"].name == "Machine learning"
+    assert len(parsed) == 1
+    assert kg.resolve("ml") == "ml"
+    assert kg["ml"] is kg["ml"]
+    assert len(parsed) == 1
 
 
 def test_a_changed_file_is_checked_again(graph_file, parses):
@@ -263,3 +292,15 @@ def test_editing_any_module_of_kgraph_changes_the_key(monkeypatch, tmp_path):
     edited = cache.key("0" * 64)
     (package / "render" / "text.py").write_text("# edited too\n", encoding="utf-8")
     assert cache.key("0" * 64) != edited
+
+
+def test_a_cache_hit_knows_projects_and_capstones_without_reading_them(tmp_path: Path):
+    """Ordering a plan reads which entries are projects from the index, not from the concepts."""
+    graph_file = tmp_path / "concepts.json"
+    graph_file.write_text((REPO / "graph" / "concepts.json").read_text(encoding="utf-8"))
+    cold = load_graph(graph_file)
+    warm = load_graph(graph_file)  # from the cache entry written by the first load
+    assert warm.capstones == cold.capstones
+    assert warm.capstones, "the shipped graph has capstones"
+    some = sorted(set(cold.concepts) - set(cold.capstones))[:50] + list(cold.capstones)
+    assert warm.plan_order(some) == cold.plan_order(some)

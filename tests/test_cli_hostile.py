@@ -15,6 +15,9 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from kgraph.cli import main
+from kgraph.cli.app import COMMAND_MODULES
+from kgraph.render import EXPORTS
+from tests.commands import examples
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -243,3 +246,34 @@ def test_diff_escapes_hostile_reasons_in_every_format(runner, hostile_file, tmp_
         assert edges[0]["why"] == f"changed {PAYLOAD}"  # escaped, yet the same text
     if fmt == "markdown":
         assert "\\\\u202e" in result.stdout  # shown as an escape, backslash escaped for Markdown
+
+
+# ---- derived from the registries: a new command or format is covered without anyone listing it
+
+# Commands whose output names the hostile concepts (the others print counts, paths or nothing).
+SHOWS_TEXT = frozenset({"path", "gaps", "next", "why", "unlocks", "show", "search", "list",
+                        "progress", "assess", "fmt"})  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
+def test_every_command_keeps_hostile_text_off_the_terminal(runner, hostile_file, tmp_path, name):
+    """Each registered command once (`tests.commands`), in both languages: nothing raw."""
+    g = str(hostile_file)
+    args = examples("base", "after", graph=g, out=str(tmp_path / "out"))[name]
+    profile = ("--profile", str(tmp_path / "known.json")) if name in {"learn", "forget"} else ()
+    if name == "forget":
+        runner.invoke(main, ["learn", "base", "--graph", g, *profile])
+    for lang in ("en", "ru"):
+        result = runner.invoke(main, [*args, *profile, "--graph", g, "--lang", lang], input="y\n")
+        assert result.exception is None or isinstance(result.exception, SystemExit), name
+        assert_clean(result, shows_payload=name in SHOWS_TEXT and result.exit_code == 0)
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORTS))
+def test_every_export_format_keeps_hostile_text_escaped(runner, hostile_file, fmt):
+    """Every format of the registry: no raw control, bidi or invisible character in the file."""
+    for lang in ("en", "ru"):
+        args = ["export", "--format", fmt, "--graph", str(hostile_file), "--lang", lang, "-o", "-"]
+        result = run(runner, *args)
+        assert raw_controls(result.stdout) == set(), (fmt, raw_controls(result.stdout))
+        assert "Title" in result.stdout or fmt in {"mermaid", "dot", "markdown"}, fmt

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -224,19 +226,44 @@ class TestAssess:
         assert result.stderr.count("Do you know") == 4
         assert "Do you know ml — Machine learning? The concept ml" in result.stderr
         assert "Save 3 concepts to" in result.stderr
-        assert result.stdout.startswith("4 questions decided 6 concepts for qlora.\n")
+        assert result.stdout.startswith(
+            "4 questions answered; 6 of 6 concepts for qlora decided.\n"
+        )
 
-    def test_declined_confirmation_writes_nothing(self, runner, graph_file, saved):
-        run(runner, "-g", str(graph_file), "assess", "lora", stdin="y\nn\nn\n")
+    def test_declined_confirmation_writes_nothing_and_says_so(self, runner, graph_file, saved):
+        result = run(runner, "-g", str(graph_file), "assess", "lora", stdin="y\nn\nn\n")
+        assert not saved.exists()
+        assert result.stderr.endswith(f"Nothing saved; {saved} is unchanged.\n")
+
+    def test_piped_answers_give_one_prompt_per_line(self, graph_file, saved):
+        """A real pipe (CliRunner echoes the input, hiding prompts that run together)."""
+        done = subprocess.run(
+            [sys.executable, "-m", "kgraph", "-g", str(graph_file), "assess", "qlora"],
+            input="y\nn\nn\nn\nn\n", capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        lines = done.stderr.splitlines()
+        prompts = [line for line in lines if "Do you know" in line]
+        assert len(prompts) == 4
+        assert all(line.startswith("Do you know") for line in prompts)
+        assert all(line.endswith("(y, n, s, q): ") for line in prompts)
+        assert any(line.startswith("Save 3 concepts to") for line in lines)
+        assert done.stderr.endswith(f"Nothing saved; {saved} is unchanged.\n")
+
+    def test_stopping_at_once_decides_nothing_and_says_so(self, runner, graph_file, saved):
+        result = run(runner, "-g", str(graph_file), "assess", "qlora", stdin="q\n")
+        assert result.stdout.startswith(
+            "0 questions answered; 0 of 6 concepts for qlora decided.\n"
+        )
+        assert "You know" not in result.stdout
+        assert "Undecided: 6" in result.stdout
+        assert result.stderr.endswith("Nothing new to save.\n")
         assert not saved.exists()
 
     def test_q_stops_early_and_keeps_the_answers_so_far(self, runner, graph_file, saved):
         result = run(runner, "-g", str(graph_file), "assess", "qlora", stdin="y\nq\n\n")
         assert result.stderr.count("Do you know") == 2
         assert "Stopped; the answers so far decide what follows." in result.stderr
-        assert result.stdout.startswith("1 questions decided") or result.stdout.startswith(
-            "1 question decided"
-        )
+        assert result.stdout.startswith("1 question answered; 3 of 6 concepts for qlora decided.")
         assert marked(saved) == ["linalg", "ml", "python"]  # the first yes, saved on Enter
 
     def test_end_of_input_after_a_complete_session_is_no_error(self, runner, graph_file, saved):
@@ -277,7 +304,7 @@ class TestAssess:
         result = run(runner, "-g", str(graph), "assess", stdin="s\n")
         assert "\x1b" not in result.stderr
         assert "\\x1b[31m" in result.stderr
-        assert "Undecided (skipped): 1" in result.stdout
+        assert "Undecided: 1" in result.stdout
 
     def test_end_of_input_before_any_answer_saves_nothing(self, runner, graph_file, saved):
         result = run(runner, "-g", str(graph_file), "assess", stdin="")

@@ -63,11 +63,11 @@ def test_ladder_text(small_graph: KGraph):
         The ladder, bottom rung first (the bar: share of each rung's hours you know):
 
           foundations [####################] 100%      3/3 concepts        60/60 h
-          use         [....................]   0%      0/1 concepts          0/2 h
+          use         [....................]   0%      0/1 concept           0/2 h
           tune        [....................]   0%      0/3 concepts         0/13 h
           repair      [....................]   0%      0/0 concepts          0/0 h
           build       [....................]   0%      0/0 concepts          0/0 h
-          frontier    [....................]   0%      0/1 concepts         0/50 h
+          frontier    [....................]   0%      0/1 concept          0/50 h
 
         Fastest ways onto use:
            1  history — History of AI  (2 h over 1 concept)

@@ -1,44 +1,84 @@
-"""The ``kgraph`` group and what its commands share: options, graph loading, rendering.
+"""The ``kgraph`` group: which module holds each command, error messages and exit codes, `run`.
 
 Every `KgraphError` becomes one ``Error: …`` line on stderr and its exit code in `_Group`;
 data goes to stdout, messages to stderr. Every message comes from `kgraph.i18n` in the
-language ``--lang`` (or the environment) chose.
+language ``--lang`` (or the environment) chose. What commands share lives next door:
+`kgraph.cli.context` (global options, the chosen graph) and `kgraph.cli.options` (shared options,
+completion, rendering); their names are importable from here too.
 """
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 from contextlib import contextmanager
 from importlib import import_module
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import click
 
-from kgraph.errors import FileError, InputError, KgraphError, UnknownConceptError
-from kgraph.graph import names_of, normalize, short_names
-from kgraph.i18n import DEFAULT, LANGUAGES, LanguageError, choose_language, texts
-from kgraph.load import load_graph
-from kgraph.render.json import render_json
+from kgraph.cli.context import (
+    GRAPH_KEY,
+    LANG_KEY,
+    chosen_graph,
+    chosen_graph_path,
+    chosen_graph_source,
+    current_lang,
+    environment_language,
+    global_options,
+)
+from kgraph.cli.options import (
+    complete_concept,
+    complete_known,
+    concept_argument,
+    emit,
+    format_option,
+    known_for,
+    known_option,
+    matching_ids,
+    profile_option,
+    query_command,
+    saved_known_option,
+    strict_option,
+)
+from kgraph.errors import FileError, KgraphError, UnknownConceptError
+from kgraph.graph import normalize, short_names
+from kgraph.i18n import texts
 from kgraph.render.terminal import clean, clean_message
-from kgraph.render.text import render_text
-from kgraph.store import GRAPH_ENV, choose_graph
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterable, Iterator
+    from collections.abc import Iterator
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
-    from kgraph.store import GraphSource
 
-_LANG: Final = "kgraph.lang"  # ctx.meta keys, shared by a command's context and its parent's
-_GRAPH: Final = "kgraph.graph"
-_GRAPH_PATH: Final = "kgraph.graph_path"
-_NO_CACHE: Final = "kgraph.no_cache"
-
+__all__ = [
+    "COMMAND_MODULES",
+    "CONTRIBUTOR_MODULES",
+    "audience",
+    "chosen_graph",
+    "chosen_graph_path",
+    "chosen_graph_source",
+    "closest_command",
+    "complete_concept",
+    "complete_known",
+    "concept_argument",
+    "current_lang",
+    "describe",
+    "emit",
+    "format_option",
+    "global_options",
+    "known_for",
+    "known_option",
+    "main",
+    "matching_ids",
+    "profile_option",
+    "query_command",
+    "run",
+    "saved_known_option",
+    "strict_option",
+]
 
 COMMAND_MODULES: Final = {
     **dict.fromkeys(
@@ -49,6 +89,27 @@ COMMAND_MODULES: Final = {
     "refresh": "refresh",
     **dict.fromkeys(("learn", "forget", "known", "progress", "assess"), "learner"),
 }
+# Whom each module's commands serve, for the grouped help; a module not named serves learners.
+CONTRIBUTOR_MODULES: Final = frozenset(("data", "refresh"))
+_WHOLE_SENTENCE: Final = 200  # a command's first sentence in the help, wrapped, never cut off
+
+
+def audience(command: str) -> str:
+    """``learners`` or ``contributors``: under which heading ``kgraph --help`` lists *command*."""
+    return "contributors" if COMMAND_MODULES.get(command) in CONTRIBUTOR_MODULES else "learners"
+
+
+def closest_command(typed: str) -> str | None:
+    """The command a mistyped *typed* most likely meant (``nxt`` → ``next``), or None.
+
+    Examples:
+        >>> closest_command("nxt"), closest_command("vaildate"), closest_command("zzz")
+        ('next', 'validate', None)
+    """
+    import difflib  # only a mistyped command needs it
+
+    found = difflib.get_close_matches(typed.lower(), sorted(COMMAND_MODULES), n=1, cutoff=0.6)
+    return found[0] if found else None
 
 
 @contextmanager
@@ -80,6 +141,32 @@ class _Group(click.Group):
             command.params.extend(global_options())  # accepted after the command name too
         return command
 
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError:
+            typed = click.utils.make_str(args[0])
+            if typed.startswith("-") or (guess := closest_command(typed)) is None:
+                raise
+            t = texts(ctx.meta.get(LANG_KEY) or environment_language())
+            raise click.UsageError(t("cli.no_command", name=typed, guess=guess), ctx) from None
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """The commands in two groups: for learners, then for contributors."""
+        t = texts(ctx.meta.get(LANG_KEY) or environment_language())
+        commands = [(n, c) for n in self.list_commands(ctx) if (c := self.get_command(ctx, n))]
+        for group in ("learners", "contributors"):
+            rows = [
+                (name, command.get_short_help_str(limit=_WHOLE_SENTENCE))
+                for name, command in commands
+                if audience(name) == group and not command.hidden
+            ]
+            if rows:
+                with formatter.section(t(f"help.{group}")):
+                    formatter.write_dl(rows)
+
     def make_context(self, *args: Any, **kwargs: Any) -> click.Context:
         with _cleaned_usage_errors():
             return super().make_context(*args, **kwargs)
@@ -89,31 +176,23 @@ class _Group(click.Group):
             with _cleaned_usage_errors():
                 result = super().invoke(ctx)
         except KgraphError as err:
-            t = texts(ctx.meta.get(_LANG) or _environment_language())
+            t = texts(ctx.meta.get(LANG_KEY) or environment_language())
             _say_where_taught(ctx, t)
-            message = clean_message(describe(err, t, ctx.meta.get(_GRAPH)))
+            message = clean_message(describe(err, t, ctx.meta.get(GRAPH_KEY)))
             click.echo(t("error", message=message), err=True)
             ctx.exit(err.exit_code)
-        _say_where_taught(ctx, texts(ctx.meta.get(_LANG) or _environment_language()))
+        _say_where_taught(ctx, texts(ctx.meta.get(LANG_KEY) or environment_language()))
         return result
 
 
 def _say_where_taught(ctx: click.Context, t: Texts) -> None:
     """A note on stderr for each name that resolved through a sub-topic: where it is taught."""
-    kg: KGraph | None = ctx.meta.get(_GRAPH)
+    kg: KGraph | None = ctx.meta.get(GRAPH_KEY)
     if kg is None:
         return
     for name, cid in kg.taught_in:
         concept = clean(t.name(kg[cid]))
         click.echo(clean_message(t("note.taught_in", name=name, concept=concept, id=cid)), err=True)
-
-
-def _environment_language() -> str:
-    """The language of the environment, English when it names one kgraph lacks."""
-    try:
-        return choose_language()
-    except LanguageError:
-        return "en"
 
 
 def describe(err: KgraphError, t: Texts, kg: KGraph | None = None) -> str:
@@ -136,198 +215,6 @@ def _suggestion(concept_id: str, t: Texts, kg: KGraph | None) -> str:
     if any(normalize(part) == normalize(concept_id) for part in short_names(name)):
         return t("error.suggestion_named", id=concept_id, name=name)  # "Внимание (attention)"
     return t("error.suggestion", id=concept_id, name=name)
-
-
-def _remember(key: str) -> Callable[[click.Context, click.Parameter, Any], None]:
-    """A callback keeping a global option's value for the command; the last place given wins."""
-
-    def callback(ctx: click.Context, _: click.Parameter, value: Any) -> None:
-        if value is not None and value is not False:
-            ctx.meta[key] = choose_language(value) if key == _LANG else value
-
-    return callback
-
-
-def global_options() -> list[click.Option]:
-    """The options of the whole program, declared once: the group and every command take them.
-
-    So ``kgraph --lang ru path …`` and ``kgraph path … --lang ru`` mean the same; their values
-    live in the context's meta (shared by the group and the command), read by `current_lang`,
-    `chosen_graph_path` and `chosen_graph`.
-    """
-    return [
-        click.Option(
-            ["-g", "--graph"],
-            type=click.Path(dir_okay=False, path_type=Path),
-            is_eager=True,
-            expose_value=False,
-            callback=_remember(_GRAPH_PATH),
-            help="Graph file (default: $KGRAPH_GRAPH, ./graph/concepts.json, then the packaged"
-            " graph).",
-        ),
-        click.Option(
-            ["--lang"],
-            type=click.Choice(LANGUAGES, case_sensitive=False),
-            is_eager=True,
-            expose_value=False,
-            callback=_remember(_LANG),
-            help="Language of the output (default: $KGRAPH_LANG, then the locale, then en).",
-        ),
-        click.Option(
-            ["--no-cache"],
-            is_flag=True,
-            expose_value=False,
-            callback=_remember(_NO_CACHE),
-            help="Check the graph file again instead of loading its validated copy"
-            " (or KGRAPH_NO_CACHE=1).",
-        ),
-    ]
-
-
-def current_lang() -> str:
-    """The command's language: ``--lang`` (before or after it), else the environment's."""
-    ctx = click.get_current_context(silent=True)
-    lang = ctx.meta.get(_LANG) if ctx is not None else None
-    return str(lang) if lang else choose_language()
-
-
-def complete_concept(ctx: click.Context, _: click.Parameter, incomplete: str) -> list[str]:
-    """Concept ids for shell completion, from the graph the command line points at.
-
-    Ids that start with what was typed; failing those, the ids of concepts one of whose names
-    (in any language: ``вним`` completes ``attention``) starts with it.
-    """
-    try:
-        kg = chosen_graph(ctx)
-    except KgraphError:
-        return []
-    return matching_ids(kg, kg.concepts, incomplete)
-
-
-def matching_ids(kg: KGraph, ids: Iterable[str], incomplete: str) -> list[str]:
-    """The *ids* that start with *incomplete*, else those with a name that does."""
-    ids = list(ids)
-    by_id = [cid for cid in ids if cid.startswith(incomplete.lower())]
-    if by_id or not incomplete:
-        return by_id
-    typed = normalize(incomplete)
-    return [cid for cid in ids if any(normalize(n).startswith(typed) for n in names_of(kg[cid]))]
-
-
-def complete_known(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    """``--known a,b,c``: the last name completes, the ones before it are kept."""
-    done, comma, last = incomplete.rpartition(",")
-    head = done + comma
-    return [head + cid for cid in complete_concept(ctx, param, last)]
-
-
-def _split_names(_: click.Context, __: click.Parameter, value: str | None) -> tuple[str, ...]:
-    return tuple(n.strip() for n in (value or "").split(",") if n.strip())
-
-
-known_option = click.option(
-    "--known",
-    callback=_split_names,
-    shell_complete=complete_known,
-    metavar="A,B,…",
-    help="Concepts you know, comma-separated (their prerequisites count as known).",
-)
-strict_option = click.option(
-    "--strict", is_flag=True, help="Count only what is marked known, not its prerequisites."
-)
-profile_option = click.option(
-    "--profile",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Progress file (default: $KGRAPH_HOME/known.json, else ~/.local/share/kgraph/known.json).",
-)
-
-
-def _names_or_none(
-    ctx: click.Context, param: click.Parameter, value: str | None
-) -> tuple[str, ...] | None:
-    return None if value is None else _split_names(ctx, param, value)
-
-
-def saved_known_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--known`` that, when absent, means the saved progress; and ``--profile`` to pick it."""
-    return click.option(
-        "--known",
-        callback=_names_or_none,
-        shell_complete=complete_known,
-        metavar="A,B,…",
-        help="Concepts you know, comma-separated (default: your saved progress, `kgraph known`).",
-    )(profile_option(func))
-
-
-def known_for(kg: KGraph, known: tuple[str, ...] | None, profile: Path | None) -> tuple[str, ...]:
-    """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
-    if known is not None:
-        return known
-    from kgraph.saved_known import load_profile, profile_path, resolve
-
-    return resolve(kg, load_profile(profile_path(profile)).marked).ids
-
-
-def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """``-f/--format`` with the given choices, the first being the default."""
-    return click.option(
-        "-f", "--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True
-    )
-
-
-def concept_argument(
-    name: str, **kwargs: Any
-) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """A concept name argument that completes concept ids in the shell."""
-    return click.argument(name, shell_complete=complete_concept, **kwargs)
-
-
-def emit(result: object, fmt: str, lang: str) -> None:
-    """Print a query result as text in *lang*, or as language-neutral JSON."""
-    click.echo(render_json(result) if fmt == "json" else render_text(result, lang), nl=False)
-
-
-def chosen_graph_path(ctx: click.Context | None = None) -> Path:
-    """``--graph`` (before or after the command), else ``$KGRAPH_GRAPH``, ``./graph``, packaged."""
-    return chosen_graph_source(ctx)[0]
-
-
-def chosen_graph_source(ctx: click.Context | None = None) -> tuple[Path, GraphSource]:
-    """The graph file and which step chose it.
-
-    A ``$KGRAPH_GRAPH`` naming no file is an error that names the variable: a user may have set
-    it long ago and forgotten.
-    """
-    ctx = ctx or click.get_current_context(silent=True)
-    path, source = choose_graph(ctx.meta.get(_GRAPH_PATH) if ctx is not None else None)
-    if source == "env" and (not path.exists() or path.is_dir()):
-        t = texts(ctx.meta.get(_LANG) or _environment_language() if ctx else DEFAULT)
-        raise InputError(t("error.env_graph", var=GRAPH_ENV, path=clean(str(path))))
-    return path, source
-
-
-def chosen_graph(ctx: click.Context | None = None) -> KGraph:
-    """Load the graph the command line points at (from the cache unless told not to).
-
-    The graph is kept in the context, so an error message can name suggestions in any language.
-    """
-    ctx = ctx or click.get_current_context(silent=True)
-    no_cache = bool(ctx is not None and ctx.meta.get(_NO_CACHE))
-    kg = load_graph(chosen_graph_path(ctx), use_cache=not no_cache)
-    if ctx is not None:
-        ctx.meta[_GRAPH] = kg
-    return kg
-
-
-def query_command(func: Callable[..., object]) -> Callable[..., None]:
-    """Wrap a function returning a query result into a command that loads the graph and renders."""
-
-    @format_option("text", "json")
-    @functools.wraps(func)
-    def command(fmt: str, **kwargs: Any) -> None:
-        emit(func(chosen_graph(), **kwargs), fmt, current_lang())
-
-    return command
 
 
 @click.group(
@@ -355,9 +242,12 @@ def run() -> NoReturn:
     """The ``kgraph`` program: run the command, flush its output, and leave at once.
 
     A command is over when its output is flushed; tearing the interpreter down after that (a
-    hundred modules unloaded one by one) took a seventh of a short query's time. Nothing is lost
-    by skipping it: every file kgraph writes is closed (and synced) by `kgraph.store` before
-    the command returns, and the streams are flushed here.
+    hundred modules unloaded one by one) costs a short query a tenth or more of its time:
+    ``bench/path_ratio.py`` measures it against ``main()`` with the normal exit, in its "normal
+    exit" rows. kgraph loses nothing: every file it writes is closed and synced by
+    `kgraph.store` before the command returns, and the streams are flushed here. What is
+    skipped is other code's ``atexit`` work (logging's final flush, coverage's data file): a
+    program that embeds kgraph, or measures its coverage, calls `main` instead.
     """
     code: object = 0
     try:

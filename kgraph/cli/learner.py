@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Final, TypeVar
@@ -179,6 +180,18 @@ def _reply(ask: Callable[[], T]) -> T | None:
         raise
 
 
+def _piped_reply(ask: Callable[[], T]) -> T | None:
+    """`_reply`, ending the prompt's line when the input is piped (a terminal echoes the answer).
+
+    So piped answers give one prompt per line, not prompts run together.
+    """
+    try:
+        return _reply(ask)
+    finally:
+        if not sys.stdin.isatty():
+            click.echo(err=True)
+
+
 def _ask(run: Assessment, t: Texts) -> None:
     """Ask until every concept is decided, ``q`` is answered or the input ends."""
     kg, choices = run.kg, click.Choice([*_REPLIES, _STOP])
@@ -186,11 +199,30 @@ def _ask(run: Assessment, t: Texts) -> None:
         concept = kg[question]
         summary = clean(t.summary(concept))
         prompt = t("cli.assess_question", label=label(concept, t.lang), summary=summary)
-        reply: str | None = _reply(partial(click.prompt, prompt, type=choices, err=True))
+        reply: str | None = _piped_reply(partial(click.prompt, prompt, type=choices, err=True))
         if reply is None or reply == _STOP:
             click.echo(t("cli.assess_stopped"), err=True)
             return
         run.answer(question, _REPLIES[reply])
+
+
+def _offer_to_save(kg: KGraph, new: tuple[str, ...], path: Path, t: Texts, *, ask: bool) -> None:
+    """Save *new* into the progress file at *path*, asking first when *ask*; say what happened."""
+    if not new:
+        click.echo(t("cli.assess_nothing_new"), err=True)
+        return
+    where = clean(str(path))
+    if ask:
+        concepts = t.plural(len(new), "concept")
+        question = t("cli.assess_save", count=len(new), concepts=concepts, path=where)
+        confirmed = _piped_reply(lambda: click.confirm(question, default=True, err=True))
+        if not confirmed:  # None: the input ended after a complete session; no error either way
+            key = "cli.assess_declined" if confirmed is False else "cli.assess_not_saved"
+            click.echo(t(key, path=where), err=True)
+            return
+    with locked_profile(path) as latest:  # re-read: another command may have saved meanwhile
+        save_profile(latest, learn_marks(kg, latest.marked, new, now()))
+    click.echo(t("saved_in", path=where), err=True)
 
 
 @main.command()
@@ -218,30 +250,9 @@ def assess(
     lang = current_lang()
     kg, t = chosen_graph(), texts(lang)
     saved = load_profile(profile_path(profile))
-    start = () if fresh else resolve(kg, saved.marked).ids
-    run = Assessment(kg, target, known=start)
+    run = Assessment(kg, target, known=() if fresh else resolve(kg, saved.marked).ids)
     count = len(run.open)
     click.echo(t("cli.assess_start", count=count, concepts=t.plural(count, "concept")), err=True)
     _ask(run, t)
-    result = run.result()
-    emit(result, fmt, lang)
-    new = [c.id for c in result.known if c.id not in kg.closure(start)]
-    if not new:
-        click.echo(t("cli.assess_nothing_new"), err=True)
-        return
-    ask = t(
-        "cli.assess_save",
-        count=len(new),
-        concepts=t.plural(len(new), "concept"),
-        path=clean(str(saved.path)),
-    )
-    if not save:
-        confirmed = _reply(lambda: click.confirm(ask, default=True, err=True))
-        if confirmed is None:  # end of input after a complete session: no error, nothing saved
-            click.echo(t("cli.assess_not_saved"), err=True)
-            return
-        save = confirmed
-    if save:
-        with locked_profile(saved.path) as latest:  # re-read: another command may have saved
-            save_profile(latest, learn_marks(kg, latest.marked, new, now()))
-        click.echo(t("saved_in", path=clean(str(saved.path))), err=True)
+    emit(run.result(), fmt, lang)
+    _offer_to_save(kg, run.newly_known(), saved.path, t, ask=not save)

@@ -91,38 +91,61 @@ def path_command(
         emit(plan, fmt, lang)
 
 
+def _from_to(command: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """``[FROM] TO`` as ``path`` reads it: FROM counts as known. Returns (FROM or nothing, TO)."""
+    if len(names) > 2:  # noqa: PLR2004 - FROM and TO
+        t = texts(current_lang())
+        raise click.UsageError(t("cli.from_to_names", command=command, count=len(names)))
+    return names[:-1], names[-1]
+
+
 @main.command()
-@concept_argument("target")
+@concept_argument("names", nargs=-1, required=True, metavar="[FROM] TO")
 @saved_known_option
 @strict_option
 @query_command
 def gaps(
-    kg: KGraph, target: str, known: tuple[str, ...] | None, profile: Path | None, strict: bool
+    kg: KGraph,
+    names: tuple[str, ...],
+    known: tuple[str, ...] | None,
+    profile: Path | None,
+    strict: bool,
 ) -> object:
-    """Split what you miss for TARGET into ready-now and blocked concepts.
+    """Split what you miss for TO into ready-now and blocked concepts; FROM counts as known.
 
     \b
     Example:
         kgraph gaps transformer --known python,neural-networks
+        kgraph gaps lora agi                      # as --known lora
     """
-    return queries.gaps(kg, target, known=known_for(kg, known, profile), strict=strict)
+    source, target = _from_to("gaps", names)
+    known = (*known_for(kg, known, profile), *source)
+    return queries.gaps(kg, target, known=known, strict=strict)
 
 
 @main.command("next")
+@concept_argument("source", required=False, metavar="[FROM]")
 @saved_known_option
 @strict_option
 @click.option("--goal", shell_complete=complete_concept, help="Rank toward this concept only.")
 @query_command
 def next_command(
-    kg: KGraph, known: tuple[str, ...] | None, profile: Path | None, strict: bool, goal: str | None
+    kg: KGraph,
+    *,
+    source: str | None,
+    known: tuple[str, ...] | None,
+    profile: Path | None,
+    strict: bool,
+    goal: str | None,
 ) -> object:
-    """List what you can learn now, ranked by how much it unlocks per hour.
+    """List what you can learn now, ranked by how much it unlocks per hour; FROM counts as known.
 
     \b
     Example:
         kgraph next --known python,linear-algebra --goal transformer
+        kgraph next lora                          # as --known lora
     """
-    known = known_for(kg, known, profile)
+    known = (*known_for(kg, known, profile), *([source] if source else []))
     return queries.fringe(kg, known=known, strict=strict, goal=goal)
 
 

@@ -53,7 +53,8 @@ def _delta(mark: Landmark) -> str:
     steps, spent = mark.after.steps - mark.before.steps, mark.after.hours - mark.before.hours
     if not steps and not spent:
         return "no change"
-    return f"{steps:+d} step{'s' * (abs(steps) != 1)}, {spent:+g} h"
+    step_sign, hour_sign = ("-" if n < 0 else "+" for n in (steps, spent))
+    return f"{step_sign}{_plural(abs(steps), 'step')}, {hour_sign}{hours(abs(spent))} h"
 
 
 def _path_name(mark: Landmark) -> str:

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.render import selection_title
 from kgraph.render.nodelink import link_record, node_record
+from kgraph.render.terminal import escape_hidden
 
 if TYPE_CHECKING:
     from kgraph.selection import Selection
@@ -53,7 +54,13 @@ def xml_escape(text: str, *, attribute: bool = False) -> str:
         'a &lt;b&gt; &amp; &quot;c&quot;&#10;'
     """
     table = _ATTR if attribute else _TEXT
-    return "".join(table.get(ch, ch) for ch in _NOT_XML.sub("\ufffd", text))
+    escaped = "".join(table.get(ch, ch) for ch in _NOT_XML.sub("\ufffd", text))
+    return escape_hidden(escaped, _reference)
+
+
+def _reference(char: str) -> str:
+    """A hidden character (C1, bidi, zero-width) as a character reference: same data, visible."""
+    return char if char in "\t\n" else f"&#x{ord(char):X};"
 
 
 def xml_value(value: Any) -> str:  # noqa: ANN401 - any JSON value of a record

@@ -32,6 +32,7 @@ from kgraph.i18n import DEFAULT, LANGUAGES, texts
 from kgraph.layout import rung_layout
 from kgraph.model import LEVELS, Category, Level, ResourceKind
 from kgraph.render import selection_title
+from kgraph.render.terminal import escape_hidden
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -72,6 +73,7 @@ def script_json(data: object) -> str:
         '{"name":"\\\\u003c/script\\\\u003e\\\\u0026"}'
     """
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    text = escape_hidden(text, lambda char: json.dumps(char)[1:-1])  # \u202e: shown, not obeyed
     return _SCRIPT_UNSAFE_RE.sub(lambda m: _SCRIPT_UNSAFE[m.group()], text)
 
 

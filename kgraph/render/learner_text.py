@@ -14,7 +14,7 @@ from kgraph.assess import Assessed
 from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.ladder import KnownReport, Ladder
 from kgraph.render.terminal import clean, label
-from kgraph.saved_known import Change
+from kgraph.saved_known import ProgressChange
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -61,6 +61,7 @@ def _ladder(result: Ladder, lang: str = DEFAULT) -> str:
         lines.append(
             t("ladder.row", level=t.level(rung.level), bar="#" * filled + "." * (_BAR - filled),
               share=f"{rung.share:4.0%}", counts=f"{rung.known}/{rung.total}",
+              concepts=t.plural(rung.total, "concept"),
               spent=t("ladder.spent", known=hours(rung.known_hours), total=hours(rung.total_hours)),
               here=t("ladder.here") if rung.level == result.standing else "")
         )  # fmt: skip
@@ -82,15 +83,16 @@ def _ladder(result: Ladder, lang: str = DEFAULT) -> str:
 def _assessed(result: Assessed, lang: str = DEFAULT) -> str:
     t = texts(lang)
     scope = t("assess.for", target=result.target) if result.target else t("assess.all")
-    total = len(result.known) + len(result.unknown) + len(result.undecided)
     nouns = {
         "questions_noun": t.plural(result.questions, "question"),
-        "concepts": t.plural(total, "concept"),
+        "concepts": t.plural(result.total, "concept"),
     }
-    lines = [t("assess.head", questions=result.questions, total=total, scope=scope, **nouns)]
-    lines += ["", t("assess.known", count=len(result.known))]
-    lines += _by_rung(result.known, t)
-    lines += ["", t("assess.unknown", count=len(result.unknown))]
+    counts = {"questions": result.questions, "decided": result.decided, "total": result.total}
+    lines = [t("assess.head", **counts, scope=scope, **nouns)]
+    if result.decided:  # stopped at once: no "You know 0" and "Not yet known: 0"
+        lines += ["", t("assess.known", count=len(result.known))]
+        lines += _by_rung(result.known, t)
+        lines += ["", t("assess.unknown", count=len(result.unknown))]
     if result.undecided:
         lines += ["", t("assess.undecided", count=len(result.undecided))]
         lines += _by_rung(result.undecided, t)
@@ -117,13 +119,13 @@ def _wrap(text: str, head: str, indent: str) -> list[str]:
     )
 
 
-def _change(change: Change, lang: str = DEFAULT) -> str:
+def _change(change: ProgressChange, lang: str = DEFAULT) -> str:
     t = texts(lang)
     lines = []
     if change.changed:
         lines.append(t(f"change.{change.action}", ids=", ".join(change.changed)))
     if change.unchanged:
-        verb = "change.already" if change.action != "Forgot" else "change.not_marked"
+        verb = "change.already" if change.action != "forgot" else "change.not_marked"
         lines.append(t(verb, ids=", ".join(change.unchanged)))
     for concept, marked in change.still_implied:
         key = "change.implied_one" if len(marked) == 1 else "change.implied_many"
@@ -136,7 +138,7 @@ RENDERERS: Final[Mapping[type, Callable[..., str]]] = {
     KnownReport: _known,
     Ladder: _ladder,
     Assessed: _assessed,
-    Change: _change,
+    ProgressChange: _change,
 }
 
 

@@ -39,12 +39,13 @@ MARKDOWN = (
 )
 TITLE = f"[t](javascript:alert(1)) <b>b</b> `code` | ]] &amp; {MARKDOWN}"
 URL = "https://example.org/a_(b)/c?q=[1]&r=2#f"
+MARKDOWN_HEAD, _, MARKDOWN_TAIL = MARKDOWN.partition(" https")  # names are capped at 120
 NAMES = {
     "end": MERMAID,
     "click": INJECT,
     "x-ray": HTML,
-    "o": MARKDOWN,
-    "subgraph": "Кириллица ß · 5 h — 3 h",
+    "o": MARKDOWN_HEAD,
+    "subgraph": f"Кириллица ß · 5 h — 3 h https{MARKDOWN_TAIL}",
 }
 EDGES = {("end", "click"), ("click", "x-ray"), ("end", "o"), ("x-ray", "o")}
 LEVELS = {
@@ -104,7 +105,7 @@ def test_mermaid_plan_reads_back_numbered_steps_only(hostile):
     assert diagram.nodes == {
         "click": f"1. {flat(INJECT)} · 1.5 h",
         "x-ray": f"2. {flat(HTML)} · 1.5 h",
-        "o": f"3. {flat(MARKDOWN)} · 1.5 h",
+        "o": f"3. {flat(NAMES['o'])} · 1.5 h",
     }
     assert diagram.edges == {("click", "x-ray"), ("x-ray", "o")}
     assert diagram.classes == {}
