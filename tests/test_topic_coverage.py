@@ -1,0 +1,84 @@
+"""bench/topic_coverage.py counts a curriculum's topics the way kgraph resolves names and covers.
+
+It runs on a tiny graph and a tiny topic list written here, never on the shipped data, so the
+script cannot silently break while the numbers it reports about the real graph move.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+from textwrap import dedent
+
+import pytest
+
+from kgraph.model import GraphFile
+from kgraph.store import dump
+from tests.helpers import make_concept
+
+SCRIPT = Path(__file__).resolve().parent.parent / "bench" / "topic_coverage.py"
+
+TOPICS = dedent(
+    """\
+    # Tiny curriculum
+    # https://example.org/tiny, read for the test
+    Low-Rank Adaptation
+    top_p
+    The Vector Stores
+    Natural Language Processing (NLP)
+    GPTQ & AWQ
+    GPTQ & Origami
+    Underwater basket weaving
+    """
+)
+
+
+@pytest.fixture
+def tiny(tmp_path: Path) -> tuple[Path, Path]:
+    """A four-concept graph (an alias, two covers) and one topic list beside it."""
+    concepts = (
+        make_concept("lora", name="LoRA", aliases=("low-rank adaptation",)),
+        make_concept("sampling", name="Sampling", covers=("top-p", "temperature")),
+        make_concept("vector-databases", name="Vector databases", covers=("vector stores",)),
+        make_concept("nlp", name="Natural language processing"),
+        make_concept("gptq", name="GPTQ"),
+        make_concept("awq", name="AWQ"),
+    )
+    graph = tmp_path / "concepts.json"
+    graph.write_text(dump(GraphFile(concepts=concepts)), encoding="utf-8")
+    lists = tmp_path / "lists"
+    lists.mkdir()
+    (lists / "tiny.txt").write_text(TOPICS, encoding="utf-8")
+    return graph, lists
+
+
+def run(graph: Path, lists: Path, *extra: str) -> str:
+    done = subprocess.run(
+        [sys.executable, str(SCRIPT), "--graph", str(graph), "--lists", str(lists), *extra],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return done.stdout
+
+
+def test_counts_names_aliases_covers_and_their_spellings(tiny: tuple[Path, Path]) -> None:
+    """An alias, a cover (normalised), an article, a parenthesis and an all-found list count."""
+    lines = run(*tiny).splitlines()
+    assert lines[0] == " 71.4 %    5/7    (name 3, covers 2)  Tiny curriculum"
+    assert lines[1] == " 71.4 %    5/7    (name 3, covers 2)  overall"
+    assert lines[2] == " 71.4 %  mean of the 1 curricula"
+
+
+def test_misses_lists_every_topic_not_found(tiny: tuple[Path, Path]) -> None:
+    """A list with one unknown part is a miss, and so is a topic nothing teaches."""
+    out = run(*tiny, "--misses")
+    assert out.endswith(
+        "missed in Tiny curriculum:\n  GPTQ & Origami\n  Underwater basket weaving\n"
+    )
+
+
+def test_same_input_same_bytes(tiny: tuple[Path, Path]) -> None:
+    """Two runs print identical reports."""
+    assert run(*tiny, "--misses") == run(*tiny, "--misses")
