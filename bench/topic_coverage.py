@@ -7,10 +7,11 @@ name, compared case-insensitively and ignoring spaces, hyphens and underscores
 (`kgraph.graph.normalize`); or when it is a sub-topic a concept ``covers``, compared the same
 way. Three spellings of one topic are tried, each a plain reading of the same words:
 
-- the whole topic, and without a leading article ("The LLM Architecture", "A full training loop");
+- the whole topic, and without a leading article or framing ("The LLM Architecture", "A full
+  training loop", "Introduction to Gradio", "Understanding Learning Curves");
 - each side of a trailing parenthesis ("Natural Language Processing (NLP)"), as kgraph
   does for names;
-- a list joined by "&", "/", "," or "and" ("GPTQ & AWQ") is found only when every part is.
+- a list joined by "&", "/", ",", "+" or "and" ("GPTQ & AWQ") is found only when every part is.
 
 Run ``python bench/topic_coverage.py [--graph PATH] [--lists DIR] [--misses]``: one line per
 curriculum and one overall (all topics pooled), as percentages, then with ``--misses`` every
@@ -37,8 +38,10 @@ if TYPE_CHECKING:
 
 REPO: Final = Path(__file__).resolve().parent.parent
 LISTS: Final = REPO / "bench" / "curricula"
-_ARTICLE: Final = re.compile(r"^(?:the|an?)\s+", re.IGNORECASE)
-_JOINS: Final = re.compile(r"\s*(?:&|/|,|\band\b)\s*", re.IGNORECASE)
+_FRAMING: Final = re.compile(
+    r"^(?:introduction to\s+|understanding\s+)?(?:(?:the|an?)\s+)?", re.IGNORECASE
+)
+_JOINS: Final = re.compile(r"\s*(?:&|/|,|\+|\band\b)\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -84,7 +87,7 @@ class Tally:
 
 def spellings(topic: str) -> Iterator[str]:
     """The readings of *topic* tried one by one (see the module docstring)."""
-    bare = _ARTICLE.sub("", topic.strip())
+    bare = _FRAMING.sub("", topic.strip())
     yield topic
     yield bare
     yield from short_names(bare)
@@ -95,7 +98,7 @@ def found(topic: str, index: Index) -> str | None:
     for spelling in spellings(topic):
         if how := index.how(normalize(spelling)):
             return how
-    parts = [p for p in _JOINS.split(_ARTICLE.sub("", topic.strip())) if p]
+    parts = [p for p in _JOINS.split(_FRAMING.sub("", topic.strip())) if p]
     if len(parts) > 1:
         hows = [found(part, index) for part in parts]
         if all(hows):
