@@ -1,11 +1,13 @@
 """bench/topic_coverage.py counts a curriculum's topics the way kgraph resolves names and covers.
 
-It runs on a tiny graph and a tiny topic list written here, never on the shipped data, so the
-script cannot silently break while the numbers it reports about the real graph move.
+The counting runs on a tiny graph and a tiny topic list written here, never on the shipped
+data, so the script cannot silently break while the numbers it reports about the real graph
+move. The shipped lists are checked only for their form: a source, a commit, no repeats.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -13,6 +15,7 @@ from textwrap import dedent
 
 import pytest
 
+from kgraph.graph import normalize
 from kgraph.model import GraphFile
 from kgraph.store import dump
 from tests.helpers import make_concept
@@ -83,3 +86,19 @@ def test_misses_lists_every_topic_not_found(tiny: tuple[Path, Path]) -> None:
 def test_same_input_same_bytes(tiny: tuple[Path, Path]) -> None:
     """Two runs print identical reports."""
     assert run(*tiny, "--misses") == run(*tiny, "--misses")
+
+
+@pytest.mark.parametrize(
+    "path", sorted((SCRIPT.parent / "curricula").glob("*.txt")), ids=lambda p: p.stem
+)
+def test_each_curriculum_names_its_source_and_lists_each_topic_once(path: Path) -> None:
+    """A list says where it was read (an https address and a commit) and repeats no topic."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    header = " ".join(line for line in lines if line.startswith("#"))
+    topics = [line for line in lines if line.strip() and not line.startswith("#")]
+    assert lines[0].startswith("# ")
+    assert re.search(r"https://github\.com/\S+", header)
+    assert re.search(r"\bcommit [0-9a-f]{40}\b", header)
+    keys = [normalize(t) for t in topics]
+    assert topics
+    assert len(keys) == len(set(keys)), [t for t in topics if keys.count(normalize(t)) > 1]
