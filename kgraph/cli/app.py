@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 import click
 
-from kgraph.errors import FileError, InputError, KgraphError, UnknownConceptError
+from kgraph.errors import FileError, InputError, KgraphError, MessageError, UnknownConceptError
 from kgraph.graph import names_of, normalize, short_names
 from kgraph.i18n import DEFAULT, LANGUAGES, LanguageError, choose_language, texts
 from kgraph.load import load_graph
@@ -48,6 +48,7 @@ COMMAND_MODULES: Final = {
     "export": "export",
     "refresh": "refresh",
     **dict.fromkeys(("learn", "forget", "known", "progress", "assess"), "learner"),
+    **dict.fromkeys(("projects", "goal", "week"), "plan"),
 }
 
 
@@ -112,6 +113,8 @@ def describe(err: KgraphError, t: Texts, kg: KGraph | None = None) -> str:
         return t("error.unknown_concept", name=err.name)
     if isinstance(err, FileError):
         return t(f"error.file.{err.reason}", path=err.path, **err.details)
+    if isinstance(err, MessageError):
+        return t(err.key, **err.values)
     return str(err)
 
 

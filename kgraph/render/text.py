@@ -37,8 +37,9 @@ def render_text(result: object, lang: str = DEFAULT) -> str:
     result this module does not know, so the query commands never load the learner's modules.
     """
     from kgraph.render.learner_text import RENDERERS  # noqa: PLC0415 - see above
+    from kgraph.render.plan_text import RENDERERS as PLAN_RENDERERS  # noqa: PLC0415
 
-    for kind, func in RENDERERS.items():
+    for kind, func in {**RENDERERS, **PLAN_RENDERERS}.items():
         render_text.register(kind, func)
     if render_text.dispatch(type(result)) is not _unknown:
         return render_text(result, lang)
