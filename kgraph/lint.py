@@ -25,6 +25,10 @@ if TYPE_CHECKING:
     from kgraph.position import JsonPath
 
 SUMMARY_CHARS: Final = (40, 400)
+REQUIRE_OUTCOMES: Final = True
+"""Whether every concept and project must have outcomes in English and each of its translations.
+
+Off only while a graph's outcomes are still being written (a strict lint fails without them)."""
 HOURS: Final = (0.5, 200.0)
 
 Rule = Callable[["_Context"], "Iterator[Problem]"]
@@ -175,6 +179,20 @@ def _untranslated_reasons(ctx: _Context) -> Iterator[Problem]:
                     yield ctx.warn(cid, ("prerequisites", j, "why"), f"prerequisites[{j}]", message)
 
 
+def _missing_outcomes(ctx: _Context) -> Iterator[Problem]:
+    """Outcomes are the mastery criterion: every entry needs them, in every language it has."""
+    for cid, concept in ctx.kg.concepts.items():
+        if not concept.outcomes:
+            message = 'no outcomes; add 1-3 checkable "You can ..." statements in English'
+            yield ctx.warn(cid, ("id",), "outcomes", message)
+        for lang, translation in sorted(concept.translations.items()):
+            if not translation.outcomes:
+                message = f"no outcomes in {lang}; add translations.{lang}.outcomes"
+                yield ctx.warn(
+                    cid, ("translations", lang), f"translations.{lang}.outcomes", message
+                )
+
+
 RULES: Final[tuple[Rule, ...]] = (
     _redundant_edges,
     _rung_inversions,
@@ -187,6 +205,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _case_only_aliases,
     _untranslated_concepts,
     _untranslated_reasons,
+    *((_missing_outcomes,) if REQUIRE_OUTCOMES else ()),
 )
 
-__all__ = ["HOURS", "RULES", "SUMMARY_CHARS", "lint"]
+__all__ = ["HOURS", "REQUIRE_OUTCOMES", "RULES", "SUMMARY_CHARS", "lint"]

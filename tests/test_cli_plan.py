@@ -248,3 +248,44 @@ class TestGoalAndWeek:
         assert ru.startswith(
             f"Ошибка: {home / 'goal.json'}: kgraph не может прочитать этот файл цели"
         )
+
+
+class TestOutcomes:
+    def test_show_lists_outcomes_and_the_deliverable(self, graph):
+        out = run(graph, "show", "ship-app").stdout
+        assert "Deliverable: A deployed app, with a URL.\n" in out
+        assert (
+            "Mastered when you can:\n  [ ] You can ship an app that answers from your documents.\n"
+            in out
+        )
+        assert "Mastered when" not in run(graph, "show", "rag").stdout
+
+    def test_show_in_russian_and_json(self, graph):
+        ru = run(graph, "--lang", "ru", "show", "api").stdout
+        assert (
+            "Освоено, когда вы можете:\n  [ ] Вы можете вызвать модель и прочитать расход токенов.\n"
+            in ru
+        )
+        data = json.loads(run(graph, "show", "api", "-f", "json").stdout)
+        assert data["concept"]["outcomes"] == [
+            "You can call a hosted model and read its token usage."
+        ]
+
+    def test_assess_asks_can_you_with_outcomes_else_do_you_know(self, graph):
+        result = CliRunner().invoke(main, ["-g", str(graph), "assess", "rag"], input="y\nn\nn\n")
+        assert (
+            "api — LLM APIs: Can you call a hosted model and read its token usage?" in result.stderr
+        )
+        assert "Do you know rag? The concept rag" in result.stderr
+
+    def test_assess_in_russian(self, graph):
+        result = CliRunner().invoke(
+            main, ["-g", str(graph), "--lang", "ru", "assess", "api"], input="y\nq\n"
+        )
+        assert (
+            "api — API моделей: Вы можете вызвать модель и прочитать расход токенов?"
+            in result.stderr
+        )
+        assert (
+            "python: Can you write a script that reads a CSV file?" in result.stderr
+        )  # untranslated

@@ -50,6 +50,7 @@ if TYPE_CHECKING:
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
+    from kgraph.model import Concept
 
 T = TypeVar("T")
 
@@ -179,13 +180,20 @@ def _reply(ask: Callable[[], T]) -> T | None:
         raise
 
 
+def _question(concept: Concept, t: Texts) -> str:
+    """The question about *concept*: "Can you …?" from its outcomes, else "Do you know X?"."""
+    name = label(concept, t.lang)
+    if outcomes := t.outcomes(concept):
+        questions = " ".join(clean(t.can_you(o)) for o in outcomes)
+        return t("cli.assess_outcomes", label=name, questions=questions)
+    return t("cli.assess_question", label=name, summary=clean(t.summary(concept)))
+
+
 def _ask(run: Assessment, t: Texts) -> None:
     """Ask until every concept is decided, ``q`` is answered or the input ends."""
     kg, choices = run.kg, click.Choice([*_REPLIES, _STOP])
     while (question := run.next_question()) is not None:
-        concept = kg[question]
-        summary = clean(t.summary(concept))
-        prompt = t("cli.assess_question", label=label(concept, t.lang), summary=summary)
+        prompt = _question(kg[question], t)
         reply: str | None = _reply(partial(click.prompt, prompt, type=choices, err=True))
         if reply is None or reply == _STOP:
             click.echo(t("cli.assess_stopped"), err=True)

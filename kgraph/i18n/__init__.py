@@ -184,6 +184,9 @@ class Texts:
         for prefix in self.outcome_prefixes:
             if text.casefold().startswith(prefix):
                 return self("cli.assess_can", ability=text[len(prefix) :])
+        english = texts(DEFAULT)
+        if self.lang != DEFAULT and text.casefold().startswith(english.outcome_prefixes):
+            return english.can_you(outcome)  # an untranslated outcome is asked in English
         return self("cli.assess_can_this", outcome=text)
 
     def why(self, edge: Reasoned) -> str:
