@@ -289,3 +289,21 @@ class TestOutcomes:
         assert (
             "python: Can you write a script that reads a CSV file?" in result.stderr
         )  # untranslated
+
+
+class TestProgress:
+    def test_progress_says_the_pace_so_far_toward_the_saved_goal(self, graph, home):
+        home.mkdir()
+        marks = {"python": "2026-11-01T10:00:00Z", "api": "2026-11-30T10:00:00Z"}
+        (home / "known.json").write_text(marks_text(marks), encoding="utf-8")
+        assert "pace so far" not in run(graph, "progress").stdout  # no goal yet
+        run(graph, "goal", "tune-cap")
+        out = run(graph, "progress").stdout
+        assert out.endswith(
+            "At your pace so far (1 h a week over the last 4 weeks) you arrive on 2027-07-18.\n"
+        )
+        data = json.loads(run(graph, "progress", "-f", "json").stdout)
+        assert data["so_far"] == {"arrive": "2027-07-18", "hours_a_week": 1.0, "weeks": 4}
+        assert "so_far" not in json.loads(
+            run(graph, "progress", "--known", "api", "-f", "json").stdout
+        )

@@ -19,7 +19,6 @@ from kgraph.cli.app import (
     main,
     matching_ids,
     profile_option,
-    query_command,
     saved_known_option,
     strict_option,
 )
@@ -48,7 +47,6 @@ from kgraph.store import read_text
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from kgraph.graph import KGraph
     from kgraph.i18n import Texts
     from kgraph.model import Concept
 
@@ -152,18 +150,31 @@ def known(
 @main.command("progress")
 @saved_known_option
 @strict_option
-@query_command
+@format_option("text", "json")
 def progress_command(
-    kg: KGraph, known: tuple[str, ...] | None, profile: Path | None, strict: bool
-) -> object:
+    known: tuple[str, ...] | None, profile: Path | None, strict: bool, fmt: str
+) -> None:
     """Show the ladder: how much of each rung you know, where you stand, how to climb.
+
+    With a saved goal and dated progress, also when you arrive at your pace so far.
 
     \b
     Example:
         kgraph progress
         kgraph progress --known lora --format json
     """
-    return ladder(kg, known=known_for(kg, known, profile), strict=strict)
+    kg = chosen_graph()
+    result = ladder(kg, known=known_for(kg, known, profile), strict=strict)
+    from kgraph.cli.plan import emit_with_pace_so_far
+
+    emit_with_pace_so_far(
+        kg,
+        result,
+        fmt=fmt,
+        lang=current_lang(),
+        profile=None if known else profile,
+        saved=known is None,
+    )
 
 
 _REPLIES: dict[str, Answer] = {"y": "yes", "n": "no", "s": "skip"}

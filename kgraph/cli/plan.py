@@ -25,9 +25,12 @@ from kgraph.i18n import texts
 from kgraph.model import Level
 from kgraph.pace import check_pace, parse_date
 from kgraph.projects import projects as list_projects
+from kgraph.queries import learning_path
+from kgraph.render.json import dumps, to_data
+from kgraph.render.plan_text import so_far_text
 from kgraph.render.terminal import clean
 from kgraph.saved_known import load_profile, profile_path, resolve
-from kgraph.study import guide, this_week
+from kgraph.study import guide, pace_so_far, this_week
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -35,6 +38,7 @@ if TYPE_CHECKING:
 
     from kgraph.graph import KGraph
     from kgraph.queries import Plan
+    from kgraph.study import SoFar
 
 
 def pace_options(func: Callable[..., Any]) -> Callable[..., Any]:
@@ -186,3 +190,35 @@ def week(*, profile: Path | None, pace: str | None, fmt: str) -> None:
         kg, target, pace=needed_pace(target, rate), today=today(), known=tuple(marks), marks=marks
     )
     emit(result, fmt, current_lang())
+
+
+def emit_with_pace_so_far(
+    kg: KGraph, result: object, *, fmt: str, lang: str, profile: Path | None, saved: bool
+) -> None:
+    """Print *result*, then (from saved progress and a saved goal) the pace so far.
+
+    JSON gains a ``so_far`` key; text a last line. Nothing is added for an explicit ``--known``
+    (no dates) or without a saved goal.
+    """
+    so_far = pace_so_far_for_goal(kg, profile) if saved else None
+    if fmt == "json":
+        data = to_data(result)
+        if isinstance(data, dict) and so_far is not None:
+            data["so_far"] = to_data(so_far)
+        click.echo(dumps(data), nl=False)
+        return
+    emit(result, fmt, lang)
+    if so_far is not None:
+        click.echo(so_far_text(so_far, texts(lang)))
+
+
+def pace_so_far_for_goal(kg: KGraph, profile: Path | None) -> SoFar | None:
+    """The pace so far toward the saved goal, from the saved progress; None without a goal."""
+    progress = profile_path(profile)
+    saved = load_goal(goal_path(progress))
+    if saved.goal is None:
+        return None
+    target = goal_on(kg, saved)
+    marks = dict(resolve(kg, load_profile(progress).marked).marks)
+    plan = learning_path(kg, target.target, source=target.source, known=tuple(marks))
+    return pace_so_far(kg, marks, today=today(), remaining=plan.hours)
