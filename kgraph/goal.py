@@ -69,10 +69,16 @@ def _error(kind: type[MessageError], key: str, **values: object) -> MessageError
 
 
 def corrupt(path: Path, detail: str) -> MessageError:
-    """The error for a goal file kgraph cannot read: it names the file and the way out."""
+    """The error for a goal file kgraph cannot read: it names the file and the way out.
+
+    The way out is the progress file's (`kgraph.saved_known.recovery_hint`): restore the
+    version before the last change when there is one, else start over, here with ``--clear``.
+    """
+    backup = backup_path(path)
+    key = "error.goal_file_backup" if backup.is_file() else "error.goal_file"
     return _error(
-        GoalFileError, "error.goal_file", path=str(path), detail=detail,
-        backup=str(broken_path(path)),
+        GoalFileError, key, path=str(path), detail=detail, backup=str(backup),
+        broken=str(broken_path(path)),
     )  # fmt: skip
 
 

@@ -307,3 +307,19 @@ class TestProgress:
         assert "so_far" not in json.loads(
             run(graph, "progress", "--known", "api", "-f", "json").stdout
         )
+
+
+def test_a_corrupt_goal_file_says_how_to_recover_as_the_progress_file_does(graph, home):
+    run(graph, "goal", "rag")
+    run(graph, "goal", "lora")  # the first goal is now goal.json.bak
+    goal, bak = home / "goal.json", home / "goal.json.bak"
+    goal.write_text("{broken", encoding="utf-8")
+    result = run(graph, "week", "--pace", "5", code=2)
+    assert (
+        f"The version before the last change is in {bak}: `cp {bak} {goal}` restores it"
+        in result.stderr
+    )
+    assert f"`kgraph goal --clear` moves it aside to {goal}.broken to start over." in result.stderr
+    run(graph, "goal", "--clear")
+    assert json.loads(bak.read_text(encoding="utf-8"))["to"] == "rag"  # the good copy survives
+    assert (home / "goal.json.broken").read_text(encoding="utf-8") == "{broken"

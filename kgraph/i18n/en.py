@@ -287,8 +287,13 @@ MESSAGES: Final[dict[str, str]] = {
     "error.pace": "{option} {value!r}: hours a week must be a number above 0 and at most {max}",
     "error.date": "{option} {value!r}: not a day; write YYYY-MM-DD, e.g. 2026-12-07",
     "error.goal_file": (
-        "{path}: not a goal file kgraph can read ({detail}); it is left untouched."
-        " `kgraph goal --clear` moves it aside to {backup}, or fix it by hand"
+        "{path}: not a goal file kgraph can read ({detail}); it is left untouched.\n"
+        "`kgraph goal --clear` moves it aside to {broken} to start over."
+    ),
+    "error.goal_file_backup": (
+        "{path}: not a goal file kgraph can read ({detail}); it is left untouched.\n"
+        "The version before the last change is in {backup}: `cp {backup} {path}` restores it;"
+        " or `kgraph goal --clear` moves it aside to {broken} to start over."
     ),
     "error.no_goal": (
         "no goal saved yet: `kgraph goal TO` saves one, or name it: `kgraph path [FROM] TO`"

@@ -296,8 +296,13 @@ MESSAGES: Final[dict[str, str]] = {
     "error.pace": "{option} {value!r}: часов в неделю должно быть больше 0 и не больше {max}",
     "error.date": "{option} {value!r}: такого дня нет; пишите ГГГГ-ММ-ДД, например 2026-12-07",
     "error.goal_file": (
-        "{path}: kgraph не может прочитать этот файл цели ({detail}); он оставлен как есть."
-        " `kgraph goal --clear` отложит его в {backup}, или исправьте его вручную"
+        "{path}: kgraph не может прочитать этот файл цели ({detail}); он оставлен как есть.\n"
+        "`kgraph goal --clear` отложит его в {broken}, чтобы начать заново."
+    ),
+    "error.goal_file_backup": (
+        "{path}: kgraph не может прочитать этот файл цели ({detail}); он оставлен как есть.\n"
+        "Версия до последнего изменения лежит в {backup}: `cp {backup} {path}` вернёт её;"
+        " или `kgraph goal --clear` отложит файл в {broken}, чтобы начать заново."
     ),
     "error.no_goal": (
         "цель ещё не сохранена: `kgraph goal TO` сохранит её, или назовите её:"
