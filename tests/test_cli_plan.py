@@ -97,6 +97,8 @@ class TestPath:
         text = run(graph, "path", "tune-cap", "--pace", "10", "--start", "2027-01-04").stdout
         assert "At 10 h a week from 2027-01-04: 5 weeks, finishing on 2027-02-07." in text
         assert "(week 1)" in text
+        assert "  foundations week 1, ends on 2027-01-10\n" in text  # python: 10 h, week 1
+        assert "  tune        weeks 3-5, ends on 2027-02-07\n" in text
 
     def test_start_defaults_to_today_and_russian_prints_iso_dates(self, graph):
         out = run(graph, "--lang", "ru", "path", "tune-cap", "--pace", "46").stdout

@@ -107,3 +107,18 @@ def test_folding_never_splits_a_character_and_unfolds_to_the_line(text):
 
 def test_escaping_follows_rfc_5545():
     assert escape_text("a,b;c\\d\r\ne") == "a\\,b\\;c\\\\d\\ne"
+
+
+def test_a_shuffled_graph_gives_the_same_calendar_and_guide():
+    import random
+
+    from kgraph.graph import KGraph
+    from kgraph.render.guide_json import render_guide_json
+
+    concepts = plan_concepts()
+    random.Random(3).shuffle(concepts)
+    outputs = []
+    for kg in (plan_graph(), KGraph(concepts)):
+        guided = guide(kg, learning_path(kg, GOAL), pace=7, start=START, detail=True)
+        outputs.append((render_ics(guided, lang="ru"), render_guide_json(guided)))
+    assert outputs[0] == outputs[1]

@@ -333,7 +333,9 @@ MESSAGES: Final[dict[str, str]] = {
         "При {pace} ч в неделю с {start}: {weeks} {weeks_noun}, последний день {finish}."
     ),
     "guide.rungs": "По ступеням в этом темпе:",
-    "guide.rung": "  {level:<11} недели {first}-{last}, до {ends}",
+    "guide.rung": "  {level:<11} {weeks}, до {ends}",
+    "guide.rung_week": "неделя {first}",
+    "guide.rung_weeks": "недели {first}-{last}",
     "projects.none": "Проектов нет.",
     "projects.none_ready": "Пока ни один проект не готов: каждому нужно то, чего вы не знаете.",
     "projects.head": "Проекты ({count}):",

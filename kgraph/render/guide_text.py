@@ -41,6 +41,12 @@ def _weeks(first: int, last: int, t: Texts) -> str:
     )
 
 
+def _span(first: int, last: int, t: Texts) -> str:
+    if first == last:
+        return t("guide.rung_week", first=first)
+    return t("guide.rung_weeks", first=first, last=last)
+
+
 def _dates(timed: Schedule, t: Texts) -> list[str]:
     weeks = t.plural(timed.total_weeks, "week")
     lines = [
@@ -49,7 +55,12 @@ def _dates(timed: Schedule, t: Texts) -> list[str]:
         t("guide.rungs"),
     ]  # fmt: skip
     lines += [
-        t("guide.rung", level=t.level(r.level), first=r.first_week, last=r.last_week, ends=r.ends)
+        t(
+            "guide.rung",
+            level=t.level(r.level),
+            weeks=_span(r.first_week, r.last_week, t),
+            ends=r.ends,
+        )
         for r in timed.rungs
     ]
     return lines
