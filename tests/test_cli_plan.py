@@ -325,3 +325,35 @@ def test_a_corrupt_goal_file_says_how_to_recover_as_the_progress_file_does(graph
     run(graph, "goal", "--clear")
     assert json.loads(bak.read_text(encoding="utf-8"))["to"] == "rag"  # the good copy survives
     assert (home / "goal.json.broken").read_text(encoding="utf-8") == "{broken"
+
+
+class TestEdges:
+    def test_pace_and_start_date_only_text_json_and_ics(self, graph):
+        result = run(graph, "path", "rag", "-f", "markdown", "--pace", "5", code=2)
+        assert "--pace and --start date a text, JSON or ics plan, not markdown" in result.stderr
+
+    def test_goal_options_without_the_goal_are_a_usage_error(self, graph, home):
+        result = run(graph, "goal", "--from", "python", code=2)
+        assert "--from and --pace need the goal itself" in result.stderr
+        assert not (home / "goal.json").exists()
+
+    def test_week_json(self, graph):
+        run(graph, "goal", "rag", "--pace", "10")
+        data = json.loads(run(graph, "week", "-f", "json").stdout)
+        assert [s["concept"]["id"] for s in data["steps"]] == ["python"]  # 10 h fill the week
+        assert data["start_with"][0]["title"] == "Python tutorial"
+        assert data["finish"] == "2026-12-20"  # 20 h at 10 h a week: two weeks
+        assert data["goal"] == {"pace": 10.0, "source": None, "target": "rag"}
+
+    def test_nothing_to_learn_has_no_dates_and_an_empty_calendar(self, graph):
+        data = json.loads(
+            run(graph, "path", "python", "--known", "python", "--pace", "5", "-f", "json").stdout
+        )
+        assert data["steps"] == []
+        assert data["finish"] is None
+        cal = icalendar.Calendar.from_ical(
+            run(graph, "path", "python", "--known", "python", "--pace", "5", "-f", "ics").stdout
+        )
+        assert list(cal.walk("VEVENT")) == []
+        text = run(graph, "path", "python", "--known", "python", "--pace", "5").stdout
+        assert "finishing" not in text
