@@ -357,3 +357,20 @@ class TestEdges:
         assert list(cal.walk("VEVENT")) == []
         text = run(graph, "path", "python", "--known", "python", "--pace", "5").stdout
         assert "finishing" not in text
+
+
+def test_markdown_suggests_what_the_start_makes_possible_too(tmp_path):
+    """A project needing FROM's closure and a plan step is suggested at that step, as in text."""
+    from kgraph.graph import KGraph
+    from kgraph.model import Kind
+    from kgraph.render.markdown import render_markdown
+    from kgraph.selection import select
+
+    edges = KGraph.from_edges([("a", "b"), ("b", "c"), ("a", "p"), ("c", "p")], hours=2)
+    kg = KGraph(
+        c._replace(kind=Kind.PROJECT) if c.id == "p" else c for c in edges.concepts.values()
+    )
+    out = render_markdown(select(kg, path=("b", "c"), only_path=True))
+    assert out.endswith(
+        "- [ ] c — 2 h\n  - [ ] suggested project, not counted in hours\\: p — 2 h\n"
+    )

@@ -86,6 +86,7 @@ def _span(timed: Schedule, first: int, last: int) -> tuple[date, date]:
 def _events(guide: Guide, timed: Schedule, t: Texts) -> Iterator[list[str]]:
     plan = guide.plan
     key = f"{plan.source or 'known'}.{plan.target}"
+    # DTSTAMP is required; the clock would make every export differ, the start date does not.
     stamp = f"{_day(date.fromisoformat(timed.start))}T000000Z"
     for rung in timed.rungs:
         steps = [s.concept for s in plan.steps if s.concept.level == rung.level]

@@ -27,6 +27,7 @@ from kgraph.projects import suggested_along
 from kgraph.render import selection_title
 from kgraph.render.terminal import clean
 from kgraph.resources import start_with
+from kgraph.study import known_before
 
 if TYPE_CHECKING:
     from kgraph.i18n import Texts
@@ -90,8 +91,7 @@ def _plan(selection: Selection, t: Texts) -> list[str]:
     count = len(steps)
     lines = [t("md.plan", count=count, concepts=t.plural(count, "concept"), hours=spent), ""]
     kg = selection.kg
-    have = set(selection.known)
-    opened = suggested_along(kg, steps, have)
+    opened = suggested_along(kg, steps, known_before(kg, selection.plan)) if selection.plan else {}
     for index, cid in enumerate(steps):
         lines.append(item(kg[cid], done=cid in selection.known, lang=t.lang))
         lines += [project_item(p, lang=t.lang) for p in opened.get(index, ())]
