@@ -51,6 +51,7 @@ class TestPath:
         out = run(graph, "path", "tune-cap", "--detail").stdout
         assert "[ ] You can call a hosted model and read its token usage." in out
         assert "start with: [course, free] API course: https://example.org/api-course" in out
+        assert "        deliverable: A deployed app, with a URL.\n" in out  # a capstone step
         plain = run(graph, "path", "tune-cap").stdout
         assert "start with" not in plain
         assert "You can" not in plain

@@ -311,6 +311,7 @@ MESSAGES: Final[dict[str, str]] = {
     "details.start": "Start with: {resource}",
     "guide.start": "        start with: {resource}",
     "guide.outcome": "        [ ] {outcome}",
+    "guide.deliverable": "        deliverable: {text}",
     "guide.project": "        + project: {label} ({hours} h, suggested, not counted)",
     "guide.free": "free",
     "guide.paid": "paid",

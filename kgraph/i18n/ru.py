@@ -323,6 +323,7 @@ MESSAGES: Final[dict[str, str]] = {
     "details.start": "Начните с: {resource}",
     "guide.start": "        начните с: {resource}",
     "guide.outcome": "        [ ] {outcome}",
+    "guide.deliverable": "        результат: {text}",
     "guide.project": "        + проект: {label} ({hours} ч, предложен, в часы не входит)",
     "guide.free": "бесплатно",
     "guide.paid": "платно",

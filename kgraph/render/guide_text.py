@@ -25,6 +25,8 @@ def _step_lines(guide: Guide, index: int, t: Texts) -> list[str]:
     concept = guide.plan.steps[index].concept
     lines = []
     if guide.detail:
+        if (deliverable := t.deliverable(concept)) is not None:
+            lines.append(t("guide.deliverable", text=clean(deliverable)))
         lines += [t("guide.outcome", outcome=clean(o)) for o in t.outcomes(concept)]
         if (first := guide.start_with[index]) is not None:
             lines.append(t("guide.start", resource=resource_text(first, t)))

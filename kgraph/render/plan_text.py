@@ -67,7 +67,10 @@ def _goal(saved: SavedGoal, lang: str = DEFAULT) -> str:
 
 
 def _concept_lines(concept: Concept, first: Resource | None, t: Texts) -> list[str]:
-    lines = [t("guide.outcome", outcome=clean(o)) for o in t.outcomes(concept)]
+    lines = []
+    if (deliverable := t.deliverable(concept)) is not None:
+        lines.append(t("guide.deliverable", text=clean(deliverable)))
+    lines += [t("guide.outcome", outcome=clean(o)) for o in t.outcomes(concept)]
     if first is not None:
         lines.append(t("guide.start", resource=resource_text(first, t)))
     return lines
