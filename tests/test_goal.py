@@ -6,6 +6,8 @@ import json
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kgraph.errors import UnknownConceptError
 from kgraph.goal import (
@@ -15,8 +17,10 @@ from kgraph.goal import (
     clear_goal,
     goal_on,
     goal_path,
+    goal_text,
     load_goal,
     needed_pace,
+    parse_goal,
     save_goal,
 )
 from kgraph.pace import PaceError
@@ -121,3 +125,16 @@ def test_a_pace_is_needed_from_somewhere():
     assert needed_pace(Goal("rag", None, 5.0), 8.0) == 8.0
     with pytest.raises(NoGoalError, match="--pace"):
         needed_pace(Goal("rag"), None)
+
+
+IDS = st.from_regex(r"[a-z0-9]+(-[a-z0-9]+)*", fullmatch=True)
+
+
+@given(IDS, st.none() | IDS, st.none() | st.integers(1, 336).map(lambda n: n / 2))
+def test_a_goal_reads_back_as_written(target, source, pace):
+    from pathlib import Path
+
+    goal = Goal(target, source, pace)
+    text = goal_text(goal)
+    assert parse_goal(text, Path("goal.json")) == goal
+    assert goal_text(parse_goal(text, Path("goal.json"))) == text  # canonical

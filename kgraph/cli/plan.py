@@ -9,6 +9,7 @@ import click
 
 from kgraph.cli.app import (
     chosen_graph,
+    complete_concept,
     concept_argument,
     current_lang,
     emit,
@@ -129,7 +130,10 @@ def projects(
 
 @main.command()
 @concept_argument("target", required=False, metavar="[TO]")
-@click.option("--from", "source", metavar="FROM", help="Where the plan starts (a concept).")
+@click.option(
+    "--from", "source", metavar="FROM", shell_complete=complete_concept,
+    help="Where the plan starts (a concept).",
+)  # fmt: skip
 @click.option("--pace", metavar="H", help="Hours a week you mean to study.")
 @click.option("--clear", is_flag=True, help="Remove the saved goal (a copy stays as .bak).")
 @profile_option
