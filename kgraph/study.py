@@ -65,6 +65,7 @@ class Week(NamedTuple):
     remaining: float
     finish: str | None
     so_far: SoFar | None = None
+    projects: tuple[tuple[Concept, ...], ...] = ()  # per step: practice projects it opens
 
 
 def known_before(kg: KGraph, plan: Plan) -> set[str]:
@@ -138,7 +139,8 @@ def this_week(  # noqa: PLR0913 - the goal, the learner and the clock
     """The next steps of the goal's plan that fit *pace* hours (the last may spill over).
 
     Steps are taken in plan order until their hours reach *pace*; the finish date is the plan's
-    at *pace* from *today*. With dated *marks*, the pace so far and where it leads come too.
+    at *pace* from *today*; each step names the practice projects it makes possible. With dated
+    *marks*, the pace so far and where it leads come too.
     """
     plan = learning_path(kg, goal.target, source=goal.source, known=known)
     steps: list[Step] = []
@@ -148,6 +150,8 @@ def this_week(  # noqa: PLR0913 - the goal, the learner and the clock
         steps.append(step)
     finish = finish_date(today, plan.hours, pace)
     so_far = pace_so_far(kg, marks, today=today, remaining=plan.hours) if marks else None
+    order = [s.concept.id for s in plan.steps]
+    opened = suggested_along(kg, order, known_before(kg, plan))
     return Week(
         goal=goal,
         pace=pace,
@@ -157,6 +161,7 @@ def this_week(  # noqa: PLR0913 - the goal, the learner and the clock
         remaining=plan.hours,
         finish=finish.isoformat() if finish else None,
         so_far=so_far,
+        projects=tuple(opened.get(i, ()) for i in range(len(steps))),
     )
 
 

@@ -193,6 +193,7 @@ class TestGoalAndWeek:
         assert "start with: [docs, free] Python tutorial" in out
         assert "[ ] You can write a script that reads a CSV file." in out
         assert "The last step runs over into next week." in out
+        assert "        + project: chatbot — A chatbot (5 h, suggested, not counted)\n" in out
         assert out.rstrip().endswith("46 h left in all; at 12 h a week you finish on 2027-01-03.")
 
     def test_week_says_the_pace_so_far_from_dated_marks(self, graph, home):

@@ -128,6 +128,22 @@ class TestWeek:
         assert week.steps == steps[: reach + 1]
         assert not {s.concept.id for s in week.steps} & {"python", "api"}
 
+    def test_each_step_names_the_projects_it_opens(self):
+        week = this_week(plan_graph(), Goal("tune-cap"), pace=14, today=TODAY)
+        assert [s.concept.id for s in week.steps] == ["python", "api"]
+        assert [[p.id for p in ps] for ps in week.projects] == [[], ["chatbot"]]
+
+    @given(dags(), st.data())
+    def test_the_week_is_the_shortest_plan_prefix_that_fills_the_pace(self, graph, data):
+        kg = KGraph(graph.concepts)
+        target = data.draw(st.sampled_from(sorted(kg.concepts)))
+        pace = data.draw(st.integers(1, 80)) / 2
+        steps = learning_path(kg, target).steps
+        week = this_week(kg, Goal(target), pace=pace, today=TODAY)
+        assert week.steps == steps[: len(week.steps)]
+        assert len(week.steps) == len(steps) or week.steps[-1].running_hours >= pace
+        assert all(s.running_hours < pace for s in week.steps[:-1])
+
     def test_goal_reached_means_no_steps(self):
         week = this_week(plan_graph(), Goal("api"), pace=10, today=TODAY, known=("api",))
         assert week.steps == ()

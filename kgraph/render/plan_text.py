@@ -86,6 +86,10 @@ def _week(week: Week, lang: str = DEFAULT) -> str:
         c = step.concept
         lines.append(t("week.row", number=number, hours=hours(c.hours), label=label(c, lang)))
         lines += _concept_lines(c, first, t)
+        lines += [
+            t("guide.project", label=label(p, lang), hours=hours(p.hours))
+            for p in week.projects[number - 1]
+        ]
     if week.steps[-1].running_hours > week.pace:
         lines += ["", t("week.spill")]
     lines += ["", t("week.finish", hours=hours(week.remaining), pace=hours(week.pace),
