@@ -93,6 +93,11 @@ def startup(runs: int, env: dict[str, str]) -> dict[str, Any]:
         "kgraph path lora agi": ([KGRAPH, "path", "lora", "agi"], {}),
         "kgraph path lora agi, no cache": ([KGRAPH, "--no-cache", "path", "lora", "agi"], {}),
         "kgraph next": ([KGRAPH, "next"], {}),
+        "kgraph path lora agi --pace 10 --detail": (
+            [KGRAPH, "path", "lora", "agi", "--pace", "10", "--start", "2027-01-04", "--detail"],
+            {},
+        ),
+        "kgraph projects --ready": ([KGRAPH, "projects", "--ready"], {}),
         "completion of a concept name": ([KGRAPH], complete | {"COMP_CWORD": "2"}),
     }
     # Bytecode for every module, as `pip install` leaves it (click's is there): without it each
@@ -125,6 +130,9 @@ def audit(env: dict[str, str]) -> dict[str, list[str]]:
     """The heavy packages each query command imports, cache warm (all must be absent)."""
     commands = {
         "path": ["path", "lora", "agi"],
+        "path --pace --detail": ["path", "lora", "agi", "--pace", "10", "--detail"],
+        "path --format ics": ["path", "lora", "agi", "--pace", "10", "--format", "ics"],
+        "projects": ["projects", "--ready"],
         "gaps": ["gaps", "agi", "--known", "python"],
         "next": ["next", "--known", "python"],
         "why": ["why", "python", "lora"],

@@ -82,6 +82,18 @@ class DataError(KgraphError):
         super().__init__("\n".join([head, *map(str, problems)]))
 
 
+class MessageError(InputError):
+    """An input error whose message is a catalogue key, so the CLI can say it in any language.
+
+    ``str(err)`` is the English message the raising module built; ``key`` and ``values`` let the
+    CLI format the same message in the user's language.
+    """
+
+    def __init__(self, english: str, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(english)
+
+
 class MissingExtraError(KgraphError):
     """An optional feature needs a package the plain install leaves out."""
 
@@ -104,6 +116,7 @@ __all__ = [
     "FileError",
     "InputError",
     "KgraphError",
+    "MessageError",
     "MissingExtraError",
     "Problem",
     "Severity",

@@ -300,6 +300,21 @@ LADDER_RULES: Final[tuple[Rule, ...]] = (
 )
 """The ladder's promise (DESIGN's "The ladder's promise" and "Capstones carry the ladder")."""
 
+
+def _missing_outcomes(ctx: _Context) -> Iterator[Problem]:
+    """Outcomes are the mastery criterion: every entry needs them, in every language it has."""
+    for cid, concept in ctx.kg.concepts.items():
+        if not concept.outcomes:
+            message = 'no outcomes; add 1-3 checkable "You can ..." statements in English'
+            yield ctx.warn(cid, ("id",), "outcomes", message)
+        for lang, translation in sorted(concept.translations.items()):
+            if not translation.outcomes:
+                message = f"no outcomes in {lang}; add translations.{lang}.outcomes"
+                yield ctx.warn(
+                    cid, ("translations", lang), f"translations.{lang}.outcomes", message
+                )
+
+
 RULES: Final[tuple[Rule, ...]] = (
     _redundant_edges,
     _rung_inversions,
@@ -313,6 +328,7 @@ RULES: Final[tuple[Rule, ...]] = (
     _untranslated_concepts,
     _untranslated_reasons,
     *LADDER_RULES,
+    _missing_outcomes,
 )
 
 __all__ = ["CALCULUS_LEVEL", "HOURS", "LADDER_RULES", "RULES", "SUMMARY_CHARS", "THEORY", "lint"]

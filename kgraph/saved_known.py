@@ -183,11 +183,23 @@ def locked_profile(path: PathArg) -> Iterator[Profile]:
         InputError: if the folder or the lock file cannot be created, or the lock taken.
     """
     path = as_path(path)
+    with locked(path):
+        yield load_profile(path)
+
+
+@contextmanager
+def locked(path: PathArg) -> Iterator[None]:
+    """Hold the exclusive lock that guards *path* (see `locked_profile`) while the block runs.
+
+    Raises:
+        InputError: if the folder or the lock file cannot be created, or the lock taken.
+    """
+    path = as_path(path)
     _make_folder(path)
     lock = lock_path(path)
     fd = _locked_fd(lock)
     try:
-        yield load_profile(path)
+        yield
     finally:
         if sys.platform != "win32":  # no flock there: the file is the only trace, keep it
             Path(lock).unlink(missing_ok=True)
@@ -381,6 +393,7 @@ __all__ = [
     "learn",
     "load_profile",
     "lock_path",
+    "locked",
     "locked_profile",
     "marks_text",
     "merge",

@@ -35,4 +35,7 @@ def examples(first: str, last: str, *, graph: str, out: str) -> dict[str, tuple[
         "known": ("known",),
         "progress": ("progress", "--known", first),
         "assess": ("assess", last),
+        "projects": ("projects", "--known", first),
+        "goal": ("goal", last, "--from", first, "--pace", "5"),
+        "week": ("week", "--pace", "5"),
     }

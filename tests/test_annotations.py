@@ -38,7 +38,8 @@ def test_fixture_is_valid_and_canonical(runner: CliRunner) -> None:
 
 
 def test_lint_annotations_point_at_each_warning_line(runner: CliRunner) -> None:
-    """Missing resources on agi's id, hours, the redundant edge, summary and rung inversion.
+    """Missing resources on agi's id, hours, the redundant edge, summary and rung inversion,
+    and each concept's missing outcomes on its id.
 
     And the ladder's promise: rungs without a capstone (on the file's first line, as they are no
     concept's) and a use concept that drags in theory, with the chain.
@@ -54,13 +55,17 @@ def test_lint_annotations_point_at_each_warning_line(runner: CliRunner) -> None:
             f"::warning file={GRAPH},line=1,col=1::field 'capstone': the {rung} rung {no_capstone}"
             for rung in ("frontier", "tune", "use")
         ),
+        no_outcomes("agi", 5),
         f"::warning file={GRAPH},line=5,col=7::concept 'agi': field 'resources': no resources;"
         " add one real source (paper, docs, course or book)",
         f"::warning file={GRAPH},line=11,col=7::concept 'agi': field 'hours': 500 hours is"
         " implausible; estimate between 0.5 and 200",
+        no_outcomes("lora", 21),
         f"::warning file={GRAPH},line=36,col=11::concept 'lora': field 'prerequisites[1]':"
         " redundant edge python → lora: machine-learning already needs python; remove 'python'"
         " from its prerequisites",
+        no_outcomes("machine-learning", 50),
+        no_outcomes("prompting", 73),
         f"::warning file={GRAPH},line=78,col=7::concept 'prompting': field 'summary': summary has"
         " 10 characters; write one to three sentences, 40-400",
         f"::warning file={GRAPH},line=80,col=7::concept 'prompting': field 'prerequisites': a use"
@@ -70,7 +75,16 @@ def test_lint_annotations_point_at_each_warning_line(runner: CliRunner) -> None:
         f"::warning file={GRAPH},line=82,col=11::concept 'prompting': field 'prerequisites[0]':"
         " rung inversion: prerequisite 'agi' is on frontier, above use; move one of them or drop"
         " the edge",
+        no_outcomes("python", 96),
     ]
+
+
+def no_outcomes(cid: str, line: int) -> str:
+    """The warning for a concept without outcomes: on the line of its id."""
+    return (
+        f"::warning file={GRAPH},line={line},col=7::concept '{cid}': field 'outcomes': no outcomes;"
+        ' add 1-3 checkable "You can ..." statements in English'
+    )
 
 
 def test_lint_strict_fails_on_the_warnings(runner: CliRunner) -> None:
@@ -78,7 +92,7 @@ def test_lint_strict_fails_on_the_warnings(runner: CliRunner) -> None:
     plant({})
     result = runner.invoke(main, ["lint", "--format", "github", "--strict"])
     assert result.exit_code == 1
-    assert result.stdout.count("::warning ") == 9
+    assert result.stdout.count("::warning ") == 14
 
 
 def test_validate_annotations_point_at_each_error_line(runner: CliRunner) -> None:

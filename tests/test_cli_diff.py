@@ -98,7 +98,7 @@ def test_adding_a_concept_text(runner: CliRunner, repo: Path) -> None:
           + linear-algebra → attention: attention builds on linear-algebra
         errors introduced: 0
         lint: 1 new warning, 0 fixed
-          + {HEAD}:32:7: concept 'attention': field 'resources': no resources; add one real source (paper, docs, course or book)
+          + {HEAD}:35:7: concept 'attention': field 'resources': no resources; add one real source (paper, docs, course or book)
         learners:
           path lora agi: 2 steps, 30 h → 3 steps, 36 h (+1 step, +6 h)
           path prompting transformer: 3 steps, 19 h → 4 steps, 25 h (+1 step, +6 h)
@@ -113,7 +113,7 @@ def test_adding_a_concept_json(runner: CliRunner, repo: Path) -> None:
     code, out = run_diff(runner, repo, with_attention(), "json")
     assert code == 0
     warning = {
-        "path": HEAD, "line": 32, "column": 7, "concept": "attention", "field": "resources",
+        "path": HEAD, "line": 35, "column": 7, "concept": "attention", "field": "resources",
         "message": "no resources; add one real source (paper, docs, course or book)",
         "severity": "warning",
     }  # fmt: skip
@@ -142,7 +142,7 @@ def test_edge_closing_a_cycle_text(runner: CliRunner, repo: Path) -> None:
         edges: 1 added, 0 removed
           + agi → python: python builds on agi
         errors introduced: 1
-          ! {HEAD}:12:7: concept 'agi': field 'prerequisites': prerequisites form a cycle: agi → python → prompting → fine-tuning → lora → agi
+          ! {HEAD}:15:7: concept 'agi': field 'prerequisites': prerequisites form a cycle: agi → python → prompting → fine-tuning → lora → agi
         lint: 0 new warnings, 0 fixed
         learners:
           path lora agi: 2 steps, 30 h → unavailable [head has errors]
@@ -159,7 +159,7 @@ def test_edge_closing_a_cycle_json(runner: CliRunner, repo: Path) -> None:
     code, out = run_diff(runner, repo, with_cycle(), "json")
     assert code == 1
     cycle = {
-        "path": HEAD, "line": 12, "column": 7, "concept": "agi", "field": "prerequisites",
+        "path": HEAD, "line": 15, "column": 7, "concept": "agi", "field": "prerequisites",
         "message": "prerequisites form a cycle: agi → python → prompting → fine-tuning → lora → agi",
         "severity": "error",
     }  # fmt: skip

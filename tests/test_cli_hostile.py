@@ -252,7 +252,7 @@ def test_diff_escapes_hostile_reasons_in_every_format(runner, hostile_file, tmp_
 
 # Commands whose output names the hostile concepts (the others print counts, paths or nothing).
 SHOWS_TEXT = frozenset({"path", "gaps", "next", "why", "unlocks", "show", "search", "list",
-                        "progress", "assess", "fmt"})  # fmt: skip
+                        "progress", "assess", "fmt", "week"})  # fmt: skip
 
 
 @pytest.mark.parametrize("name", sorted(COMMAND_MODULES))
@@ -260,9 +260,12 @@ def test_every_command_keeps_hostile_text_off_the_terminal(runner, hostile_file,
     """Each registered command once (`tests.commands`), in both languages: nothing raw."""
     g = str(hostile_file)
     args = examples("base", "after", graph=g, out=str(tmp_path / "out"))[name]
-    profile = ("--profile", str(tmp_path / "known.json")) if name in {"learn", "forget"} else ()
+    saves = {"learn", "forget", "goal", "week"}
+    profile = ("--profile", str(tmp_path / "known.json")) if name in saves else ()
     if name == "forget":
         runner.invoke(main, ["learn", "base", "--graph", g, *profile])
+    if name == "week":  # this week's study is the saved goal's
+        runner.invoke(main, ["goal", "after", "--from", "base", "--graph", g, *profile])
     for lang in ("en", "ru"):
         result = runner.invoke(main, [*args, *profile, "--graph", g, "--lang", lang], input="y\n")
         assert result.exception is None or isinstance(result.exception, SystemExit), name

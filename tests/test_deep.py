@@ -43,6 +43,7 @@ def concept(cid: str, rung: int, needs: list[str], category: str = "programming"
         "category": category,
         "summary": f"Concept {cid} is one link of a generated graph used to test deep walks.",
         "hours": 1,
+        "outcomes": [f"You can use concept {cid}."],
         "prerequisites": [{"id": p, "why": f"{cid} builds on {p}"} for p in needs],
         "resources": [
             {"title": cid, "url": f"https://example.org/{cid}", "kind": "docs", "free": True}

@@ -63,6 +63,7 @@ def ladder(**changes: dict[str, Any]) -> list[Concept]:
     for cid, name, level, hours, prerequisites in rows:
         fields: dict[str, Any] = {"name": name, "level": level, "hours": hours}
         fields["prerequisites"] = prerequisites
+        fields["outcomes"] = (f"You can put {name} to work.",)
         fields.update(changes.get(cid, {}))
         concepts.append(make_concept(fields.pop("id", cid), **fields))
     return concepts
@@ -86,7 +87,12 @@ def renamed_lora(*, keep_alias: bool) -> list[Concept]:
 def with_attention() -> list[Concept]:
     """The ladder plus attention (no resources) between linear algebra and the transformer."""
     attention = make_concept(
-        "attention", level="repair", hours=6, prerequisites=["linear-algebra"], resources=()
+        "attention",
+        level="repair",
+        hours=6,
+        prerequisites=["linear-algebra"],
+        resources=(),
+        outcomes=("You can compute attention by hand.",),
     )
     return [
         *ladder(transformer={"prerequisites": ("attention", "fine-tuning")}),

@@ -7,7 +7,7 @@ import json
 from hypothesis import given
 
 from kgraph.graph import KGraph
-from kgraph.lint import lint
+from kgraph.lint import RULES, _Context, _missing_outcomes, lint
 from kgraph.parsing import parse
 from tests.strategies import dags
 
@@ -20,6 +20,7 @@ def concept(cid: str, *prereqs: str, **extra: object) -> dict[str, object]:
         "category": "ml",
         "summary": "A summary long enough to pass the lint rule for summaries.",
         "hours": 2,
+        "outcomes": [f"You can use {cid} on a problem of your own."],
         "prerequisites": [{"id": p, "why": "w"} for p in prereqs],
         "resources": [
             {"title": "t", "url": f"https://example.org/{cid}", "kind": "docs", "free": True}
@@ -107,7 +108,13 @@ def test_warnings_carry_the_line_of_the_field():
 
 def test_untranslated_concepts_and_reasons_once_the_graph_has_russian():
     """A graph with any Russian warns about each concept and reason missing it."""
-    ru = {"ru": {"name": "А", "summary": "Краткое описание понятия, достаточно длинное для lint."}}
+    ru = {
+        "ru": {
+            "name": "А",
+            "summary": "Краткое описание понятия, достаточно длинное для lint.",
+            "outcomes": ["Вы можете применить это понятие."],
+        }
+    }
     found = warnings(
         concept("a", translations=ru),
         concept("b", "a"),
@@ -272,7 +279,13 @@ def test_an_empty_rung_needs_no_capstone():
 
 
 def test_a_translated_project_translates_its_deliverable():
-    ru = {"ru": {"name": "Проект", "summary": "Краткое описание проекта, достаточно длинное."}}
+    ru = {
+        "ru": {
+            "name": "Проект",
+            "summary": "Краткое описание проекта, достаточно длинное.",
+            "outcomes": ["Вы можете сдать проект."],
+        }
+    }
     concepts = ladder()
     for c in concepts:
         c["translations"] = ru
@@ -325,3 +338,26 @@ def test_each_theory_chain_is_a_shortest_chain_from_the_nearest_theory(graph):
         assert chain[-1] == cid
         assert all(a in kg.prerequisites[b] for a, b in zip(chain, chain[1:], strict=False))
         assert len(chain) - 1 == min(nearest)
+
+
+def outcome_warnings(*concepts: dict[str, object]) -> list[tuple[str | None, str | None, str]]:
+    """The missing-outcomes rule alone."""
+    parsed = parse(json.dumps({"concepts": list(concepts)}, indent=1), "g.json")
+    assert parsed.graph is not None
+    found = _missing_outcomes(_Context(parsed, KGraph(parsed.graph.concepts)))
+    return sorted((w.concept, w.field, w.message) for w in found)
+
+
+def test_missing_outcomes_are_named_by_concept_and_language():
+    ru = {"ru": {"name": "Б", "summary": "Краткое описание понятия, достаточно длинное для lint."}}
+    project = concept("c", "a", kind="project", deliverable="A thing.")
+    del project["outcomes"]
+    found = outcome_warnings(concept("a"), concept("b", "a", translations=ru), project)
+    assert found == [
+        ("b", "translations.ru.outcomes", "no outcomes in ru; add translations.ru.outcomes"),
+        ("c", "outcomes", 'no outcomes; add 1-3 checkable "You can ..." statements in English'),
+    ]
+
+
+def test_the_outcomes_rule_runs_with_every_lint():
+    assert _missing_outcomes in RULES

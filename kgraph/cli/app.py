@@ -41,7 +41,7 @@ from kgraph.cli.options import (
     saved_known_option,
     strict_option,
 )
-from kgraph.errors import FileError, KgraphError, UnknownConceptError
+from kgraph.errors import FileError, KgraphError, MessageError, UnknownConceptError
 from kgraph.graph import normalize, short_names
 from kgraph.i18n import texts
 from kgraph.render.terminal import clean, clean_message
@@ -88,6 +88,7 @@ COMMAND_MODULES: Final = {
     "export": "export",
     "refresh": "refresh",
     **dict.fromkeys(("learn", "forget", "known", "progress", "assess"), "learner"),
+    **dict.fromkeys(("projects", "goal", "week"), "plan"),
 }
 # Whom each module's commands serve, for the grouped help; a module not named serves learners.
 CONTRIBUTOR_MODULES: Final = frozenset(("data", "refresh"))
@@ -204,6 +205,8 @@ def describe(err: KgraphError, t: Texts, kg: KGraph | None = None) -> str:
         return t("error.unknown_concept", name=err.name)
     if isinstance(err, FileError):
         return t(f"error.file.{err.reason}", path=err.path, **err.details)
+    if isinstance(err, MessageError):
+        return t(err.key, **err.values)
     return str(err)
 
 

@@ -20,7 +20,6 @@ from kgraph.cli.app import (
     main,
     matching_ids,
     profile_option,
-    query_command,
     saved_known_option,
     strict_option,
 )
@@ -51,6 +50,7 @@ if TYPE_CHECKING:
 
     from kgraph.graph import KGraph
     from kgraph.i18n import Texts
+    from kgraph.model import Concept
 
 T = TypeVar("T")
 
@@ -152,18 +152,31 @@ def known(
 @main.command("progress")
 @saved_known_option
 @strict_option
-@query_command
+@format_option("text", "json")
 def progress_command(
-    kg: KGraph, known: tuple[str, ...] | None, profile: Path | None, strict: bool
-) -> object:
+    known: tuple[str, ...] | None, profile: Path | None, strict: bool, fmt: str
+) -> None:
     """Show the ladder: how much of each rung you know, where you stand, how to climb.
+
+    With a saved goal and dated progress, also when you arrive at your pace so far.
 
     \b
     Example:
         kgraph progress
         kgraph progress --known lora --format json
     """
-    return ladder(kg, known=known_for(kg, known, profile), strict=strict)
+    kg = chosen_graph()
+    result = ladder(kg, known=known_for(kg, known, profile), strict=strict)
+    from kgraph.cli.plan import emit_with_pace_so_far
+
+    emit_with_pace_so_far(
+        kg,
+        result,
+        fmt=fmt,
+        lang=current_lang(),
+        profile=None if known else profile,
+        saved=known is None,
+    )
 
 
 _REPLIES: dict[str, Answer] = {"y": "yes", "n": "no", "s": "skip"}
@@ -192,13 +205,20 @@ def _piped_reply(ask: Callable[[], T]) -> T | None:
             click.echo(err=True)
 
 
+def _question(concept: Concept, t: Texts) -> str:
+    """The question about *concept*: "Can you …?" from its outcomes, else "Do you know X?"."""
+    name = label(concept, t.lang)
+    if outcomes := t.outcomes(concept):
+        questions = " ".join(clean(t.can_you(o)) for o in outcomes)
+        return t("cli.assess_outcomes", label=name, questions=questions)
+    return t("cli.assess_question", label=name, summary=clean(t.summary(concept)))
+
+
 def _ask(run: Assessment, t: Texts) -> None:
     """Ask until every concept is decided, ``q`` is answered or the input ends."""
     kg, choices = run.kg, click.Choice([*_REPLIES, _STOP])
     while (question := run.next_question()) is not None:
-        concept = kg[question]
-        summary = clean(t.summary(concept))
-        prompt = t("cli.assess_question", label=label(concept, t.lang), summary=summary)
+        prompt = _question(kg[question], t)
         reply: str | None = _piped_reply(partial(click.prompt, prompt, type=choices, err=True))
         if reply is None or reply == _STOP:
             click.echo(t("cli.assess_stopped"), err=True)

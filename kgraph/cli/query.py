@@ -12,7 +12,6 @@ from kgraph.cli.app import (
     complete_concept,
     concept_argument,
     current_lang,
-    emit,
     format_option,
     known_for,
     main,
@@ -20,6 +19,7 @@ from kgraph.cli.app import (
     saved_known_option,
     strict_option,
 )
+from kgraph.cli.plan import emit_plan, goal_names, pace_options
 from kgraph.i18n import texts
 from kgraph.model import Category, Level
 from kgraph.render import exporter
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 
 @main.command("path")
-@concept_argument("names", nargs=-1, required=True, metavar="[FROM] TO")
+@concept_argument("names", nargs=-1, metavar="[[FROM] TO]")
 @saved_known_option
 @strict_option
 @click.option(
@@ -40,7 +40,9 @@ if TYPE_CHECKING:
     is_flag=True,
     help="Leave out the capstone projects of the rungs the plan climbs.",
 )
-@format_option("text", "json", "mermaid", "markdown")
+@format_option("text", "json", "mermaid", "markdown", "ics")
+@click.option("--detail", is_flag=True, help="Under each step: its outcomes, where to start.")
+@pace_options
 def path_command(
     *,
     fmt: str,
@@ -49,6 +51,9 @@ def path_command(
     profile: Path | None,
     strict: bool,
     no_projects: bool,
+    detail: bool,
+    pace: str | None,
+    start: str | None,
 ) -> None:
     """Print an ordered curriculum from FROM (and what you know) to TO, with hours.
 
@@ -62,13 +67,19 @@ def path_command(
         kgraph path transformer --known python,pytorch
         kgraph path lora agi --format mermaid     # the plan as a diagram
         kgraph path lora agi --lang ru            # in Russian
+        kgraph path lora agi --pace 10 --detail   # weeks, dates, outcomes, where to start
+        kgraph path lora agi --pace 10 -f ics     # the plan as a calendar
+        kgraph path                               # your saved goal (kgraph goal)
     """
     lang = current_lang()
     if len(names) > 2:  # noqa: PLR2004 - FROM and TO
         raise click.UsageError(texts(lang)("cli.path_names", count=len(names)))
-    source = names[0] if len(names) == 2 else None  # noqa: PLR2004
     kg = chosen_graph()
+    names, pace = goal_names(kg, names, pace, profile)
+    source = names[0] if len(names) == 2 else None  # noqa: PLR2004
     known = known_for(kg, known, profile)
+    if fmt in {"mermaid", "markdown"} and (pace or start):
+        raise click.UsageError(texts(lang)("error.pace_format", format=fmt))
     if fmt in {"mermaid", "markdown"}:
         from kgraph.cli.export import warn_if_github_cannot_draw  # only diagrams need these
         from kgraph.selection import select
@@ -88,7 +99,7 @@ def path_command(
         plan = queries.learning_path(
             kg, names[-1], source=source, known=known, strict=strict, projects=not no_projects
         )
-        emit(plan, fmt, lang)
+        emit_plan(kg, plan, fmt=fmt, lang=lang, detail=detail, pace=pace, start=start)
 
 
 def _from_to(command: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], str]:

@@ -121,6 +121,7 @@ class Texts:
         self.levels: Mapping[str, str] = catalogue.LEVELS
         self.categories: Mapping[str, str] = catalogue.CATEGORIES
         self.kinds: Mapping[str, str] = catalogue.KINDS
+        self.outcome_prefixes: tuple[str, ...] = catalogue.OUTCOME_PREFIXES
 
     def __call__(self, key: str, /, **values: object) -> str:
         """The message *key* with *values* filled in (values it does not use are ignored)."""
@@ -155,6 +156,38 @@ class Texts:
         """The concept's summary in this language, else its English summary."""
         translation = concept.translations.get(self.lang)
         return translation.summary if translation is not None else concept.summary
+
+    def outcomes(self, concept: Concept) -> tuple[str, ...]:
+        """The concept's outcomes ("you can …") in this language, else in English."""
+        translation = concept.translations.get(self.lang)
+        return translation.outcomes if translation and translation.outcomes else concept.outcomes
+
+    def deliverable(self, concept: Concept) -> str | None:
+        """What a project hands in, in this language, else in English."""
+        translation = concept.translations.get(self.lang)
+        return (
+            translation.deliverable
+            if translation and translation.deliverable
+            else (concept.deliverable)
+        )
+
+    def can_you(self, outcome: str) -> str:
+        """An outcome asked as a question: "You can explain X." becomes "Can you explain X?".
+
+        Examples:
+            >>> texts("en").can_you("You can explain why LoRA's update has rank r.")
+            "Can you explain why LoRA's update has rank r?"
+            >>> texts("en").can_you("Explain LoRA.")
+            'Can you do this: Explain LoRA?'
+        """
+        text = outcome.strip().rstrip(".")
+        for prefix in self.outcome_prefixes:
+            if text.casefold().startswith(prefix):
+                return self("cli.assess_can", ability=text[len(prefix) :])
+        english = texts(DEFAULT)
+        if self.lang != DEFAULT and text.casefold().startswith(english.outcome_prefixes):
+            return english.can_you(outcome)  # an untranslated outcome is asked in English
+        return self("cli.assess_can_this", outcome=text)
 
     def why(self, edge: Reasoned) -> str:
         """Why the prerequisite is needed, in this language, else in English."""

@@ -325,6 +325,83 @@ MESSAGES: Final[dict[str, str]] = {
     "page.rung.repair": "repair and improve it",
     "page.rung.build": "build one from scratch",
     "page.rung.frontier": "a new kind of vehicle",
+    # A plan to follow: outcomes, where to start, projects, pace and dates, goal, this week.
+    "error.pace": "{option} {value!r}: hours a week must be a number above 0 and at most {max}",
+    "error.date": "{option} {value!r}: not a day; write YYYY-MM-DD, e.g. 2026-12-07",
+    "error.goal_file": (
+        "{path}: not a goal file kgraph can read ({detail}); it is left untouched.\n"
+        "`kgraph goal --clear` moves it aside to {broken} to start over."
+    ),
+    "error.goal_file_backup": (
+        "{path}: not a goal file kgraph can read ({detail}); it is left untouched.\n"
+        "The version before the last change is in {backup}: `cp {backup} {path}` restores it;"
+        " or `kgraph goal --clear` moves it aside to {broken} to start over."
+    ),
+    "error.no_goal": (
+        "no goal saved yet: `kgraph goal TO` saves one, or name it: `kgraph path [FROM] TO`"
+    ),
+    "error.goal_unknown": (
+        "your saved goal ({path}) names {id!r}, which this graph lacks; `kgraph goal TO` chooses"
+        " another"
+    ),
+    "error.no_pace": "no pace saved: `kgraph goal {target} --pace H` saves one, or pass --pace H",
+    "error.ics_pace": "--format ics needs --pace H (hours a week) to date the plan",
+    "error.pace_format": "--pace and --start date a text, JSON or ics plan, not {format}",
+    "details.outcomes": "Mastered when you can:",
+    "details.outcome": "  [ ] {outcome}",
+    "details.deliverable": "Deliverable: {text}",
+    "guide.start": "        start with: {resource}",
+    "guide.outcome": "        [ ] {outcome}",
+    "guide.deliverable": "        deliverable: {text}",
+    "guide.project": "        + project: {label} ({hours} h, suggested, not counted)",
+    "guide.free": "free",
+    "guide.paid": "paid",
+    "guide.resource": "[{kind}, {cost}] {title}: {url}",
+    "guide.week": "  (week {first})",
+    "guide.weeks": "  (weeks {first}-{last})",
+    "guide.pace": "At {pace} h a week from {start}: {weeks} {weeks_noun}, finishing on {finish}.",
+    "guide.rungs": "Per rung at this pace:",
+    "guide.rung": "  {level:<11} {weeks}, ends on {ends}",
+    "guide.rung_week": "week {first}",
+    "guide.rung_weeks": "weeks {first}-{last}",
+    "projects.none": "No projects.",
+    "projects.none_ready": "No project is ready yet: each needs something you do not know.",
+    "projects.head": "Projects ({count}):",
+    "projects.head_ready": "Ready to build now ({count}):",
+    "projects.row": "{level:<11} {hours:>5} h  {label}{marks}",
+    "projects.capstone": "  [capstone]",
+    "projects.done": "  [done]",
+    "projects.waiting": "  waits for {ids}",
+    "projects.deliverable": "      deliverable: {text}",
+    "goal.none": "No goal saved; `kgraph goal TO [--from FROM] [--pace H]` saves one.",
+    "goal.head": "Goal: {target}",
+    "goal.from": "  from: {source}",
+    "goal.pace": "  pace: {pace} h a week",
+    "goal.file": "  saved in {path}",
+    "goal.cleared": "Goal removed; {backup} keeps a copy.",
+    "goal.no_clear": "No goal to remove.",
+    "week.head": "This week toward {target}, at {pace} h a week:",
+    "week.row": "{number:4}  {hours:>5} h  {label}",
+    "week.spill": "The last step runs over into next week.",
+    "week.reached": "Nothing left to learn for {target}: you have reached it.",
+    "week.finish": "{hours} h left in all; at {pace} h a week you finish on {finish}.",
+    "week.so_far": (
+        "At your pace so far ({rate} h a week over the last {weeks} {weeks_noun}) you arrive"
+        " on {arrive}."
+    ),
+    "week.so_far_never": (
+        "At your pace so far (0 h a week over the last {weeks} {weeks_noun}) you would not"
+        " arrive; `kgraph learn X` marks what you study."
+    ),
+    "cli.assess_can": "Can you {ability}?",
+    "cli.assess_can_this": "Can you do this: {outcome}?",
+    "cli.assess_outcomes": "{label}: {questions}",
+    "md.project": "suggested project, not counted in hours: {name} — {hours}",
+    "ics.rung": "{level}: {hours} h toward {target}",
+    "ics.capstone": "Capstone project: {name} ({hours} h)",
+    "cli.goal_needs_to": (
+        "--from and --pace need the goal itself: kgraph goal TO [--from FROM] [--pace H]"
+    ),
 }
 
 NOUNS: Final[dict[str, dict[str, str]]] = {
@@ -337,7 +414,10 @@ NOUNS: Final[dict[str, dict[str, str]]] = {
     "leaf": {"one": "leaf", "other": "leaves"},
     "error": {"one": "error", "other": "errors"},
     "warning": {"one": "warning", "other": "warnings"},
+    "week": {"one": "week", "other": "weeks"},
 }
 LEVELS: Final[dict[str, str]] = {}
 CATEGORIES: Final[dict[str, str]] = {}
 KINDS: Final[dict[str, str]] = {}
+OUTCOME_PREFIXES: Final = ("you can ",)
+"""How an outcome starts ("You can explain …"), dropped when `assess` asks "Can you explain …?"."""

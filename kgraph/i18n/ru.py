@@ -331,6 +331,88 @@ MESSAGES: Final[dict[str, str]] = {
     "page.rung.repair": "чинить и улучшать",
     "page.rung.build": "собрать с нуля",
     "page.rung.frontier": "новый вид транспорта",
+    # План, по которому можно идти: результаты, с чего начать, проекты, темп и даты, цель, неделя.
+    "error.pace": "{option} {value!r}: часов в неделю должно быть больше 0 и не больше {max}",
+    "error.date": "{option} {value!r}: такого дня нет; пишите ГГГГ-ММ-ДД, например 2026-12-07",
+    "error.goal_file": (
+        "{path}: kgraph не может прочитать этот файл цели ({detail}); он оставлен как есть.\n"
+        "`kgraph goal --clear` отложит его в {broken}, чтобы начать заново."
+    ),
+    "error.goal_file_backup": (
+        "{path}: kgraph не может прочитать этот файл цели ({detail}); он оставлен как есть.\n"
+        "Версия до последнего изменения лежит в {backup}: `cp {backup} {path}` вернёт её;"
+        " или `kgraph goal --clear` отложит файл в {broken}, чтобы начать заново."
+    ),
+    "error.no_goal": (
+        "цель ещё не сохранена: `kgraph goal TO` сохранит её, или назовите её:"
+        " `kgraph path [FROM] TO`"
+    ),
+    "error.goal_unknown": (
+        "сохранённая цель ({path}) называет {id!r}, а в этом графе такого нет;"
+        " `kgraph goal TO` выберет другую"
+    ),
+    "error.no_pace": (
+        "темп не сохранён: `kgraph goal {target} --pace H` сохранит его, или передайте --pace H"
+    ),
+    "error.ics_pace": "для --format ics нужен --pace H (часов в неделю), чтобы расставить даты",
+    "error.pace_format": "--pace и --start дают даты плану в text, JSON или ics, не в {format}",
+    "details.outcomes": "Освоено, когда вы можете:",
+    "details.outcome": "  [ ] {outcome}",
+    "details.deliverable": "Результат: {text}",
+    "guide.start": "        начните с: {resource}",
+    "guide.outcome": "        [ ] {outcome}",
+    "guide.deliverable": "        результат: {text}",
+    "guide.project": "        + проект: {label} ({hours} ч, предложен, в часы не входит)",
+    "guide.free": "бесплатно",
+    "guide.paid": "платно",
+    "guide.resource": "[{kind}, {cost}] {title}: {url}",
+    "guide.week": "  (неделя {first})",
+    "guide.weeks": "  (недели {first}-{last})",
+    "guide.pace": (
+        "При {pace} ч в неделю с {start}: {weeks} {weeks_noun}, последний день {finish}."
+    ),
+    "guide.rungs": "По ступеням в этом темпе:",
+    "guide.rung": "  {level:<11} {weeks}, до {ends}",
+    "guide.rung_week": "неделя {first}",
+    "guide.rung_weeks": "недели {first}-{last}",
+    "projects.none": "Проектов нет.",
+    "projects.none_ready": "Пока ни один проект не готов: каждому нужно то, чего вы не знаете.",
+    "projects.head": "Проекты ({count}):",
+    "projects.head_ready": "Можно делать уже сейчас ({count}):",
+    "projects.row": "{level:<11} {hours:>5} ч  {label}{marks}",
+    "projects.capstone": "  [итоговый]",
+    "projects.done": "  [сделан]",
+    "projects.waiting": "  ждёт {ids}",
+    "projects.deliverable": "      результат: {text}",
+    "goal.none": "Цель не сохранена; `kgraph goal TO [--from FROM] [--pace H]` сохранит её.",
+    "goal.head": "Цель: {target}",
+    "goal.from": "  от: {source}",
+    "goal.pace": "  темп: {pace} ч в неделю",
+    "goal.file": "  сохранена в {path}",
+    "goal.cleared": "Цель удалена; копия осталась в {backup}.",
+    "goal.no_clear": "Удалять нечего: цель не сохранена.",
+    "week.head": "На этой неделе к {target}, {pace} ч в неделю:",
+    "week.row": "{number:4}  {hours:>5} ч  {label}",
+    "week.spill": "Последний шаг переходит на следующую неделю.",
+    "week.reached": "Учить для {target} больше нечего: цель достигнута.",
+    "week.finish": "Всего осталось {hours} ч; при {pace} ч в неделю последний день {finish}.",
+    "week.so_far": (
+        "В вашем нынешнем темпе ({rate} ч в неделю за последние {weeks} {weeks_noun})"
+        " вы придёте к цели {arrive}."
+    ),
+    "week.so_far_never": (
+        "В вашем нынешнем темпе (0 ч в неделю за последние {weeks} {weeks_noun}) вы не придёте"
+        " к цели; `kgraph learn X` отмечает то, что вы изучили."
+    ),
+    "cli.assess_can": "Вы можете {ability}?",
+    "cli.assess_can_this": "Вы можете это: {outcome}?",
+    "cli.assess_outcomes": "{label}: {questions}",
+    "md.project": "предлагаемый проект, в часы не входит: {name} — {hours}",
+    "ics.rung": "{level}: {hours} ч на пути к {target}",
+    "ics.capstone": "Итоговый проект: {name} ({hours} ч)",
+    "cli.goal_needs_to": (
+        "для --from и --pace нужна сама цель: kgraph goal TO [--from FROM] [--pace H]"
+    ),
 }
 
 NOUNS: Final[dict[str, dict[str, str]]] = {
@@ -342,6 +424,7 @@ NOUNS: Final[dict[str, dict[str, str]]] = {
     "root": {"one": "корень", "few": "корня", "many": "корней", "other": "корня"},
     "leaf": {"one": "лист", "few": "листа", "many": "листьев", "other": "листа"},
     "error": {"one": "ошибка", "few": "ошибки", "many": "ошибок", "other": "ошибки"},
+    "week": {"one": "неделя", "few": "недели", "many": "недель", "other": "недели"},
     "warning": {
         "one": "предупреждение",
         "few": "предупреждения",
@@ -394,3 +477,5 @@ KINDS: Final[dict[str, str]] = {
     "article": "публикация",
     "code": "код",
 }
+OUTCOME_PREFIXES: Final = ("вы можете ", "вы умеете ", "можете ", "умеете ")
+"""How an outcome starts («Вы можете объяснить …»), dropped when `assess` asks «Вы можете …?»."""

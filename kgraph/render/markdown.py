@@ -1,9 +1,11 @@
 """Markdown export: a study plan as a checklist, the form people paste into their notes.
 
 With ``--path`` it is the plan in learning order, one ``- [ ] Name — 6 h — [resource](url)``
-line per step; otherwise every selected concept in learning order, under a heading per rung.
-Known concepts are ticked. Names, headings and units are in the ``lang`` asked for; resource
-titles stay as published.
+line per step (the resource to start with, as `kgraph.resources.start_with` chooses it), its
+outcomes as sub-checkboxes under it, and the practice projects it makes possible (suggested,
+not counted in the hours); otherwise every selected concept in learning order, under a heading
+per rung. Known concepts are ticked. Names, headings and units are in the ``lang`` asked for;
+resource titles stay as published.
 
 Concept text is data, never markup: whitespace is flattened (a line break would end the list
 item), controls and bidi characters are shown as escapes, and every ASCII punctuation mark that
@@ -21,8 +23,11 @@ from urllib.parse import urlsplit
 
 from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.model import LEVELS
+from kgraph.projects import suggested_along
 from kgraph.render import selection_title
 from kgraph.render.terminal import clean
+from kgraph.resources import start_with
+from kgraph.study import known_before
 
 if TYPE_CHECKING:
     from kgraph.i18n import Texts
@@ -57,13 +62,25 @@ def md_link(title: str, url: str) -> str:
 
 
 def item(concept: Concept, *, done: bool, lang: str = DEFAULT) -> str:
-    """One checklist line: name, hours and the first resource as a link."""
+    """One checklist entry: name, hours, the resource to start with; outcomes as sub-checkboxes.
+
+    The outcomes are how a learner tells the entry is mastered.
+    """
     t = texts(lang)
+    mark = "x" if done else " "
     parts = [md_text(t.name(concept)), t.hours(concept.hours)]
-    if concept.resources:
-        first = concept.resources[0]
+    if (first := start_with(concept)) is not None:
         parts.append(md_link(first.title, first.url))
-    return f"- [{'x' if done else ' '}] " + " — ".join(parts)
+    lines = [f"- [{mark}] " + " — ".join(parts)]
+    lines += [f"  - [{mark}] {md_text(outcome)}" for outcome in t.outcomes(concept)]
+    return "\n".join(lines)
+
+
+def project_item(project: Concept, *, lang: str = DEFAULT) -> str:
+    """A practice project a plan makes possible: suggested, and not counted in its hours."""
+    t = texts(lang)
+    text = t("md.project", name=t.name(project), hours=t.hours(project.hours))
+    return f"  - [ ] {md_text(text)}"
 
 
 def _plan(selection: Selection, t: Texts) -> list[str]:
@@ -79,9 +96,12 @@ def _plan(selection: Selection, t: Texts) -> list[str]:
         study = sum(c.hours for c in concepts if not c.is_project)
         lines.append(t("md.split", study=hours(study), projects=hours(built)))
     lines.append("")
-    return lines + [
-        item(selection.kg[cid], done=cid in selection.known, lang=t.lang) for cid in steps
-    ]
+    kg = selection.kg
+    opened = suggested_along(kg, steps, known_before(kg, selection.plan)) if selection.plan else {}
+    for index, cid in enumerate(steps):
+        lines.append(item(kg[cid], done=cid in selection.known, lang=t.lang))
+        lines += [project_item(p, lang=t.lang) for p in opened.get(index, ())]
+    return lines
 
 
 def _rungs(selection: Selection, t: Texts) -> list[str]:
@@ -105,4 +125,4 @@ def render_markdown(selection: Selection, *, lang: str = DEFAULT) -> str:
     return "\n".join([f"# {title}", "", *body]) + "\n"
 
 
-__all__ = ["item", "md_link", "md_text", "render_markdown"]
+__all__ = ["item", "md_link", "md_text", "project_item", "render_markdown"]

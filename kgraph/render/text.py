@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 
     from kgraph.errors import Problem
     from kgraph.i18n import Texts
+    from kgraph.model import Concept
     from kgraph.queries import RungTotal
 
 
@@ -37,8 +38,9 @@ def render_text(result: object, lang: str = DEFAULT) -> str:
     result this module does not know, so the query commands never load the learner's modules.
     """
     from kgraph.render.learner_text import RENDERERS  # noqa: PLC0415 - see above
+    from kgraph.render.plan_text import RENDERERS as PLAN_RENDERERS  # noqa: PLC0415
 
-    for kind, func in RENDERERS.items():
+    for kind, func in {**RENDERERS, **PLAN_RENDERERS}.items():
         render_text.register(kind, func)
     if render_text.dispatch(type(result)) is not _unknown:
         return render_text(result, lang)
@@ -171,6 +173,7 @@ def _details(result: Details, lang: str = DEFAULT) -> str:
     if c.aliases:
         lines.append(t("details.aliases", aliases=", ".join(clean(a) for a in c.aliases)))
     lines += ["", f"  {clean(t.summary(c))}"]
+    lines += _mastery(c, t)
     if result.prerequisites:
         reasons = {p.id: p for p in c.prerequisites}
         lines += ["", t("details.needs")]
@@ -186,6 +189,17 @@ def _details(result: Details, lang: str = DEFAULT) -> str:
         lines += ["", t("details.resources")]
         lines += [f"  [{t.kind(r.kind)}] {clean(r.title)}: {clean(r.url)}" for r in c.resources]
     return "\n".join(lines) + "\n"
+
+
+def _mastery(c: Concept, t: Texts) -> list[str]:
+    """What a project hands in, and the outcomes that tell a learner they know it."""
+    lines = []
+    if (deliverable := t.deliverable(c)) is not None:
+        lines += ["", t("details.deliverable", text=clean(deliverable))]
+    if outcomes := t.outcomes(c):
+        lines += ["", t("details.outcomes")]
+        lines += [t("details.outcome", outcome=clean(o)) for o in outcomes]
+    return lines
 
 
 @render_text.register
