@@ -13,6 +13,7 @@ ids, so every result is deterministic whatever the order of the file.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import json
 import re
@@ -28,14 +29,20 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
-_IGNORED: Final = re.compile(r"[\s\-_]+")
-_PARENTHESIS: Final = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+_IGNORED: Final = r"[\s\-_]+"
+_PARENTHESIS: Final = r"^(.+?)\s*\(([^()]+)\)$"
 _LEVEL_RANKS: Final = {level.value: level.rank for level in Level}
+
+
+@functools.cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """*pattern*, compiled on first use: a query by id never pays for the patterns it skips."""
+    return re.compile(pattern)
 
 
 def normalize(name: str) -> str:
     """The key names are compared by: case-folded, without spaces, hyphens and underscores."""
-    return _IGNORED.sub("", name.casefold())
+    return compiled(_IGNORED).sub("", name.casefold())
 
 
 def names_of(concept: Concept) -> Iterator[str]:
@@ -49,7 +56,7 @@ def names_of(concept: Concept) -> Iterator[str]:
 
 def short_names(name: str) -> tuple[str, ...]:
     """A name ending in a parenthesis, split: ``Смесь экспертов (MoE)`` gives both parts."""
-    found = _PARENTHESIS.match(name.strip())
+    found = compiled(_PARENTHESIS).match(name.strip())
     return found.groups() if found else ()
 
 
@@ -454,4 +461,12 @@ def _reach(edges: Mapping[str, tuple[str, ...]], start: Iterable[str]) -> set[st
     return seen
 
 
-__all__ = ["KGraph", "kahn_order", "names_of", "normalize", "reverse_adjacency", "short_names"]
+__all__ = [
+    "KGraph",
+    "compiled",
+    "kahn_order",
+    "names_of",
+    "normalize",
+    "reverse_adjacency",
+    "short_names",
+]
