@@ -82,12 +82,12 @@ class KGraph:
         needs = {doc["id"]: tuple(p["id"] for p in doc["prerequisites"]) for doc in docs}
         ranks = {doc["id"]: _LEVEL_RANKS[doc["level"]] for doc in docs}
         graph = cls.__new__(cls)
-        by_id: dict[str, Mapping[str, Any] | bytes | None] = {doc["id"]: doc for doc in docs}
+        by_id: dict[str, Mapping[str, Any] | str | None] = {doc["id"]: doc for doc in docs}
         graph._index(_Documents(by_id), needs, ranks)  # noqa: SLF001 - its own class, built lazily
         return graph
 
     @classmethod
-    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Iterable[bytes]) -> KGraph:
+    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Iterable[str]) -> KGraph:
         """A graph of a cache entry (`kgraph.cache.load`): index rows, and each concept's JSON.
 
         The rows ``[id, level, [prerequisite ids]]`` (in id order, prerequisites sorted) are all
@@ -95,7 +95,7 @@ class KGraph:
         """
         needs: dict[str, tuple[str, ...]] = {}
         ranks: dict[str, int] = {}
-        lines: dict[str, Mapping[str, Any] | bytes | None] = {}
+        lines: dict[str, Mapping[str, Any] | str | None] = {}
         for (cid, level, prerequisites), line in zip(rows, documents, strict=True):
             needs[cid], ranks[cid], lines[cid] = tuple(prerequisites), _LEVEL_RANKS[level], line
         graph = cls.__new__(cls)
@@ -367,7 +367,7 @@ class KGraph:
 class _Documents(Mapping[str, Concept]):
     """Concept documents by id, each made a `Concept` the first time it is read."""
 
-    def __init__(self, documents: dict[str, Mapping[str, Any] | bytes | None]) -> None:
+    def __init__(self, documents: dict[str, Mapping[str, Any] | str | None]) -> None:
         self._documents = documents  # a document becomes None once its concept is built
         self._built: dict[str, Concept] = {}
 
@@ -376,7 +376,7 @@ class _Documents(Mapping[str, Concept]):
         if built is None:
             document = self._documents[concept_id]
             assert document is not None  # noqa: S101 - set to None only once built
-            if isinstance(document, bytes):  # a cache entry's line, parsed on first read
+            if isinstance(document, str):  # a cache entry's line, parsed on first read
                 document = json.loads(document)
             built = self._built[concept_id] = Concept.from_json(document)
             self._documents[concept_id] = None  # the concept shares its strings: free the rest
