@@ -46,15 +46,15 @@ class Problem(NamedTuple):
             self.concept or "",
         )
 
+    @property
+    def subject(self) -> str:
+        """What is wrong and where inside the file: ``concept 'x': field 'y': message``."""
+        parts = [] if self.concept is None else [f"concept {self.concept!r}"]
+        parts += [] if self.field is None else [f"field {self.field!r}"]
+        return ": ".join([*parts, self.message])
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        parts = [where]
-        if self.concept is not None:
-            parts.append(f"concept {self.concept!r}")
-        if self.field is not None:
-            parts.append(f"field {self.field!r}")
-        parts.append(self.message)
-        return ": ".join(parts)
+        return f"{self.path}:{self.line}:{self.column}: {self.subject}"
 
 
 class KgraphError(Exception):
