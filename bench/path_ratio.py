@@ -19,6 +19,7 @@ the child's CPU time (user + system), which load on the machine disturbs less. W
 from __future__ import annotations
 
 import argparse
+import compileall
 import json
 import os
 import statistics
@@ -65,6 +66,11 @@ def measure(runs: int, size: int, folder: Path) -> dict[str, dict[str, float]]:
         "path lora agi, normal exit": [PY, "-c", NORMAL_EXIT, "path", "lora", "agi"],
         f"path on {size:,} concepts, normal exit": [PY, "-c", NORMAL_EXIT, *generated],
     }
+    # Bytecode for every module, as `pip install` leaves it: a checkout run with
+    # PYTHONDONTWRITEBYTECODE would otherwise compile each edited module from source every time.
+    import kgraph  # noqa: PLC0415 - only to find the package
+
+    compileall.compile_dir(Path(kgraph.__file__).parent, quiet=1)
     env = {k: v for k, v in os.environ.items() if not k.startswith("KGRAPH_")}
     env |= {"XDG_CACHE_HOME": str(folder / "cache"), "KGRAPH_HOME": str(folder / "home")}
     for argv in cases.values():

@@ -76,7 +76,7 @@ class Entry(NamedTuple):
 
     schema_ref: str
     rows: list[list[Any]]  # [id, level, [prerequisite ids], mark] per concept, in id order
-    documents: list[bytes]  # each concept's canonical JSON, line for line with *rows*
+    documents: list[str]  # each concept's canonical JSON, line for line with *rows*
 
 
 def load(entry_key: str) -> Entry | None:
@@ -94,7 +94,7 @@ def load(entry_key: str) -> Entry | None:
             payload = entry.read()  # read apart from the header: one copy of a large file
         if header != _header(entry_key, payload):
             return None
-        first, *documents = payload.split(b"\n")
+        first, *documents = payload.decode().split("\n")  # decoded once, not line by line
         index = json.loads(first)
         rows = list(index["concepts"])
         if len(rows) != len(documents):

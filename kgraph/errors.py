@@ -11,6 +11,18 @@ from typing import ClassVar, Literal, NamedTuple
 Severity = Literal["error", "warning"]
 
 
+def counted(count: int, noun: str) -> str:
+    """``1 error``, ``2 errors``: a count in the library's own English messages.
+
+    The one English plural rule outside the catalogues (the CLI counts with `kgraph.i18n`).
+
+    Examples:
+        >>> counted(1, "error"), counted(0, "new warning")
+        ('1 error', '0 new warnings')
+    """
+    return f"{count} {noun}{'s' * (count != 1)}"
+
+
 class Problem(NamedTuple):
     """One finding about a graph file, located as precisely as the file allows."""
 
@@ -34,15 +46,15 @@ class Problem(NamedTuple):
             self.concept or "",
         )
 
+    @property
+    def subject(self) -> str:
+        """What is wrong and where inside the file: ``concept 'x': field 'y': message``."""
+        parts = [] if self.concept is None else [f"concept {self.concept!r}"]
+        parts += [] if self.field is None else [f"field {self.field!r}"]
+        return ": ".join([*parts, self.message])
+
     def __str__(self) -> str:
-        where = f"{self.path}:{self.line}:{self.column}"
-        parts = [where]
-        if self.concept is not None:
-            parts.append(f"concept {self.concept!r}")
-        if self.field is not None:
-            parts.append(f"field {self.field!r}")
-        parts.append(self.message)
-        return ": ".join(parts)
+        return f"{self.path}:{self.line}:{self.column}: {self.subject}"
 
 
 class KgraphError(Exception):
@@ -78,7 +90,7 @@ class DataError(KgraphError):
     def __init__(self, problems: tuple[Problem, ...]) -> None:
         self.problems = problems
         count = len(problems)
-        head = f"the graph has {count} error{'s' * (count != 1)}:"
+        head = f"the graph has {counted(count, 'error')}:"
         super().__init__("\n".join([head, *map(str, problems)]))
 
 
@@ -121,4 +133,5 @@ __all__ = [
     "Problem",
     "Severity",
     "UnknownConceptError",
+    "counted",
 ]

@@ -13,6 +13,7 @@ ids, so every result is deterministic whatever the order of the file.
 
 from __future__ import annotations
 
+import functools
 import heapq
 import json
 import re
@@ -39,14 +40,20 @@ if TYPE_CHECKING:
 
     import networkx as nx
 
-_IGNORED: Final = re.compile(r"[\s\-_]+")
-_PARENTHESIS: Final = re.compile(r"^(.+?)\s*\(([^()]+)\)$")
+_IGNORED: Final = r"[\s\-_]+"
+_PARENTHESIS: Final = r"^(.+?)\s*\(([^()]+)\)$"
 _LEVEL_RANKS: Final = {level.value: level.rank for level in Level}
+
+
+@functools.cache
+def compiled(pattern: str) -> re.Pattern[str]:
+    """*pattern*, compiled on first use: a query by id never pays for the patterns it skips."""
+    return re.compile(pattern)
 
 
 def normalize(name: str) -> str:
     """The key names are compared by: case-folded, without spaces, hyphens and underscores."""
-    return _IGNORED.sub("", name.casefold())
+    return compiled(_IGNORED).sub("", name.casefold())
 
 
 def names_of(concept: Concept) -> Iterator[str]:
@@ -60,7 +67,7 @@ def names_of(concept: Concept) -> Iterator[str]:
 
 def short_names(name: str) -> tuple[str, ...]:
     """A name ending in a parenthesis, split: ``Смесь экспертов (MoE)`` gives both parts."""
-    found = _PARENTHESIS.match(name.strip())
+    found = compiled(_PARENTHESIS).match(name.strip())
     return found.groups() if found else ()
 
 
@@ -95,13 +102,12 @@ class KGraph:
             for doc in docs
             if doc.get("kind", "concept") != "concept"
         }
-        graph = cls.__new__(cls)
-        by_id: dict[str, Mapping[str, Any] | bytes | None] = {doc["id"]: doc for doc in docs}
+        by_id: dict[str, Mapping[str, Any] | str | None] = {doc["id"]: doc for doc in docs}
         graph._index(_Documents(by_id), needs, ranks, kinds)  # noqa: SLF001 - its own class
         return graph
 
     @classmethod
-    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Iterable[bytes]) -> KGraph:
+    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Iterable[str]) -> KGraph:
         """A graph of a cache entry (`kgraph.cache.load`): index rows, and each concept's JSON.
 
         The rows ``[id, level, [prerequisite ids], mark]`` (in id order, prerequisites sorted;
@@ -111,7 +117,7 @@ class KGraph:
         needs: dict[str, tuple[str, ...]] = {}
         ranks: dict[str, int] = {}
         kinds: dict[str, str] = {}
-        lines: dict[str, Mapping[str, Any] | bytes | None] = {}
+        lines: dict[str, Mapping[str, Any] | str | None] = {}
         for (cid, level, prerequisites, mark), line in zip(rows, documents, strict=True):
             needs[cid], ranks[cid], lines[cid] = tuple(prerequisites), _LEVEL_RANKS[level], line
             if mark:
@@ -485,7 +491,7 @@ class KGraph:
 class _Documents(Mapping[str, Concept]):
     """Concept documents by id, each made a `Concept` the first time it is read."""
 
-    def __init__(self, documents: dict[str, Mapping[str, Any] | bytes | None]) -> None:
+    def __init__(self, documents: dict[str, Mapping[str, Any] | str | None]) -> None:
         self._documents = documents  # a document becomes None once its concept is built
         self._built: dict[str, Concept] = {}
 
@@ -494,7 +500,7 @@ class _Documents(Mapping[str, Concept]):
         if built is None:
             document = self._documents[concept_id]
             assert document is not None  # noqa: S101 - set to None only once built
-            if isinstance(document, bytes):  # a cache entry's line, parsed on first read
+            if isinstance(document, str):  # a cache entry's line, parsed on first read
                 document = json.loads(document)
             built = self._built[concept_id] = Concept.from_json(document)
             self._documents[concept_id] = None  # the concept shares its strings: free the rest
@@ -583,6 +589,7 @@ __all__ = [
     "CAPSTONE",
     "JUST_IN_TIME",
     "KGraph",
+    "compiled",
     "kahn_order",
     "names_of",
     "normalize",

@@ -68,11 +68,11 @@ def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
 
 def test_a_cached_query_parses_only_the_concepts_it_reads(graph_file, monkeypatch):
     load_graph(graph_file)  # fill the cache
-    parsed: list[bytes] = []
+    parsed: list[str] = []
     real = json.loads
 
     def counting(text, *args, **kwargs):
-        if isinstance(text, bytes) and text.startswith(b'{"id":'):
+        if isinstance(text, str) and text.startswith('{"id":'):
             parsed.append(text)
         return real(text, *args, **kwargs)
 

@@ -123,6 +123,16 @@ def _cleaned_usage_errors() -> Iterator[None]:
         raise
 
 
+class _Command(click.Command):
+    """A kgraph command: it takes the program's global options after its name too."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.params.extend(
+            global_options()
+        )  # `kgraph path … --lang ru` as `kgraph --lang ru path …`
+
+
 class _Group(click.Group):
     """The ``kgraph`` group: a command's module is imported only when that command runs.
 
@@ -131,16 +141,15 @@ class _Group(click.Group):
     are cleaned of terminal control characters first (click's own usage errors too).
     """
 
+    command_class = _Command  # every `@main.command()`
+
     def list_commands(self, _: click.Context) -> list[str]:
         return sorted(COMMAND_MODULES)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMAND_MODULES:
             import_module(f"kgraph.cli.{COMMAND_MODULES[cmd_name]}")
-        command = super().get_command(ctx, cmd_name)
-        if command is not None and not any(p.name == "graph" for p in command.params):
-            command.params.extend(global_options())  # accepted after the command name too
-        return command
+        return super().get_command(ctx, cmd_name)
 
     def resolve_command(
         self, ctx: click.Context, args: list[str]

@@ -28,7 +28,6 @@ from kgraph.i18n import texts
 from kgraph.ladder import known_report, ladder
 from kgraph.render.terminal import clean, label
 from kgraph.render.text import render_text
-from kgraph.saved_known import learn as learn_marks
 from kgraph.saved_known import (
     load_profile,
     locked_profile,
@@ -41,7 +40,6 @@ from kgraph.saved_known import (
     record_imported,
     record_learned,
     resolve,
-    save_profile,
 )
 from kgraph.store import read_text
 
@@ -241,7 +239,7 @@ def _offer_to_save(kg: KGraph, new: tuple[str, ...], path: Path, t: Texts, *, as
             click.echo(t(key, path=where), err=True)
             return
     with locked_profile(path) as latest:  # re-read: another command may have saved meanwhile
-        save_profile(latest, learn_marks(kg, latest.marked, new, now()))
+        record_learned(kg, latest, new, now())
     click.echo(t("saved_in", path=where), err=True)
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, cast
 
+from kgraph.errors import counted
 from kgraph.i18n import hours
 from kgraph.render.json import dumps, to_data
 from kgraph.render.markdown import md_text
@@ -37,13 +38,9 @@ def render_diff_json(diff: GraphDiff) -> str:
     return dumps(doc)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'s' * (count != 1)}"
-
-
 def _size(size: PathSize | None) -> str:
     return (
-        "unavailable" if size is None else f"{_plural(size.steps, 'step')}, {hours(size.hours)} h"
+        "unavailable" if size is None else f"{counted(size.steps, 'step')}, {hours(size.hours)} h"
     )
 
 
@@ -54,7 +51,7 @@ def _delta(mark: Landmark) -> str:
     if not steps and not spent:
         return "no change"
     step_sign, hour_sign = ("-" if n < 0 else "+" for n in (steps, spent))
-    return f"{step_sign}{_plural(abs(steps), 'step')}, {hour_sign}{hours(abs(spent))} h"
+    return f"{step_sign}{counted(abs(steps), 'step')}, {hour_sign}{hours(abs(spent))} h"
 
 
 def _path_name(mark: Landmark) -> str:
@@ -66,8 +63,8 @@ def _path_name(mark: Landmark) -> str:
 def _verdict(diff: GraphDiff) -> str:
     if not diff.breaks:
         return "clean"
-    parts = [_plural(len(diff.removed), "removed id")] if diff.removed else []
-    parts += [_plural(len(diff.errors), "new error")] if diff.errors else []
+    parts = [counted(len(diff.removed), "removed id")] if diff.removed else []
+    parts += [counted(len(diff.errors), "new error")] if diff.errors else []
     return "introduces errors: " + ", ".join(parts)
 
 
@@ -80,7 +77,7 @@ def render_diff_text(diff: GraphDiff) -> str:
     lines.append(f"errors introduced: {len(diff.errors)}")
     lines += [f"  ! {clean(str(p))}" for p in diff.errors]
     added, fixed = len(diff.warnings_added), len(diff.warnings_fixed)
-    lines.append(f"lint: {_plural(added, 'new warning')}, {fixed} fixed")
+    lines.append(f"lint: {counted(added, 'new warning')}, {fixed} fixed")
     lines += [f"  + {clean(str(p))}" for p in diff.warnings_added]
     lines += [f"  - {clean(str(p))}" for p in diff.warnings_fixed]
     lines += ["learners:", *map(_text_landmark, diff.landmarks)]
@@ -145,7 +142,7 @@ def render_diff_markdown(diff: GraphDiff) -> str:
     lines += ["", f"### Errors introduced: {len(diff.errors)}", ""]
     lines += [f"- ❌ {_md_problem(p)}" for p in diff.errors]
     added, fixed = len(diff.warnings_added), len(diff.warnings_fixed)
-    lines += ["", f"### Lint: {_plural(added, 'new warning')}, {fixed} fixed", ""]
+    lines += ["", f"### Lint: {counted(added, 'new warning')}, {fixed} fixed", ""]
     lines += [f"- ⚠️ new: {_md_problem(p)}" for p in diff.warnings_added]
     lines += [f"- ✔️ fixed: {_md_problem(p)}" for p in diff.warnings_fixed]
     lines += ["", *_md_learners(diff)]
@@ -182,7 +179,7 @@ def _md_learners(diff: GraphDiff) -> list[str]:
         return [*lines, "", "Plans not compared.", ""]
     count = len(diff.replanned)
     listed = ", ".join(f"`{cid}`" for cid in diff.replanned)
-    summary = f"Plans changed for {_plural(count, 'concept')}" + (f": {listed}" if count else "")
+    summary = f"Plans changed for {counted(count, 'concept')}" + (f": {listed}" if count else "")
     return [*lines, "", summary, ""]
 
 

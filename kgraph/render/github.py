@@ -29,16 +29,7 @@ def render_github(problems: Iterable[Problem]) -> str:
     rows = []
     for p in problems:
         where = f"file={_escape_property(clean(p.path))},line={p.line},col={p.column}"
-        subject = ": ".join(
-            part
-            for part in (
-                f"concept {p.concept!r}" if p.concept else "",
-                f"field {p.field!r}" if p.field else "",
-                p.message,
-            )
-            if part
-        )
-        rows.append(f"::{p.severity} {where}::{_escape_data(clean(subject))}\n")
+        rows.append(f"::{p.severity} {where}::{_escape_data(clean(p.subject))}\n")
     return "".join(rows)
 
 

@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 # controls (C0 and C1: ESC starts ANSI and OSC 8 sequences, CR and BS overwrite, CSI is \x9b),
 # format characters (bidi embeddings, overrides and isolates, zero-width spaces and joiners,
 # the BOM), line and paragraph separators, and lone surrogates (which no terminal can encode).
-_SUSPECT: Final = re.compile(r"[^\x20-\x7e]")
+_SUSPECT: Final = r"[^\x20-\x7e]"  # compiled by re on first use: plain ASCII never needs it
 _HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 
@@ -34,7 +34,7 @@ def escape_hidden(text: str, escape: Callable[[str], str]) -> str:
     """*text* with each hidden character replaced by ``escape(char)``."""
     if text.isascii() and text.isprintable():
         return text
-    return _SUSPECT.sub(lambda m: escape(m.group()) if hidden(m.group()) else m.group(), text)
+    return re.sub(_SUSPECT, lambda m: escape(m.group()) if hidden(m.group()) else m.group(), text)
 
 
 def _shown(char: str) -> str:
