@@ -277,7 +277,9 @@ def staged_graphs(draw: st.DrawFn) -> KGraph:
     """A ladder as the shipped graph is made: concepts on every rung, one capstone per rung from
     use up needing some of its rung and the capstone below, so plans walk several stages and
     wide subtrees of different sizes compete (`KGraph.plan_order`'s stages and tie-breaks)."""
-    concepts, names, below = [], [], None
+    concepts = []
+    names: list[str] = []
+    below: str | None = None
     for rank, level in enumerate(LEVELS):
         rung = []
         for i in range(draw(st.integers(1, 6))):
@@ -289,7 +291,7 @@ def staged_graphs(draw: st.DrawFn) -> KGraph:
         if rank:
             needs = sorted(draw(st.sets(st.sampled_from(rung), min_size=1)))
             capstone = f"{level[:2]}-capstone"
-            fields = {"kind": Kind.PROJECT, "capstone": True, "deliverable": "x"}
+            fields: dict[str, Any] = {"kind": Kind.PROJECT, "capstone": True, "deliverable": "x"}
             needs = [*needs, below] if below else needs
             concepts.append(make_concept(capstone, prerequisites=needs, level=level, **fields))
             below = capstone
