@@ -407,25 +407,25 @@ class KGraph:
     def _ancestor_counts(self, chosen: set[str]) -> dict[str, int]:
         """For each of *chosen*, how many of *chosen* it needs through edges among them.
 
-        One topological pass, each entry's ancestors a bitset (a Python int) made of its
+        One topological pass, each entry with its ancestors a bitset (a Python int, its own bit
+        its index in that order, so an early entry's set stays short) made of its
         prerequisites' and dropped once every dependent has read it.
         """
         order = self.topological_order(chosen)
-        bit = {c: 1 << i for i, c in enumerate(order)}
         waiting = {c: sum(d in chosen for d in self.dependents[c]) for c in chosen}
-        above: dict[str, int] = {}
+        upto: dict[str, int] = {}  # an entry and its ancestors
         counts: dict[str, int] = {}
-        for cid in order:
+        for i, cid in enumerate(order):
             mask = 0
             for prereq in self.prerequisites[cid]:
                 if prereq in chosen:
-                    mask |= above[prereq] | bit[prereq]
+                    mask |= upto[prereq]
                     waiting[prereq] -= 1
                     if not waiting[prereq]:
-                        del above[prereq]  # every dependent has read it
+                        del upto[prereq]  # every dependent has read it
             counts[cid] = mask.bit_count()
             if waiting[cid]:
-                above[cid] = mask
+                upto[cid] = mask | 1 << i
         return counts
 
     def _just_in_time(self, concept_id: str) -> bool:
