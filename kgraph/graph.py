@@ -36,7 +36,7 @@ def _kind_mark(kind: str, capstone: bool) -> str:  # noqa: FBT001 - a field's va
 
 
 if TYPE_CHECKING:
-    from collections.abc import Collection, Iterable, Iterator, Sequence
+    from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 
     import networkx as nx
 
@@ -351,23 +351,31 @@ class KGraph:
         return order
 
     def plan_order(self, members: Iterable[str]) -> list[str]:
-        """*members* in a plan's order: the ladder for ``tune`` and above, just in time below.
+        """*members* in a plan's order: climbing capstone by capstone, each entry near its use.
 
-        Every entry comes after all of its prerequisites. The rule, in two parts:
+        Every entry comes after all of its prerequisites. The rule, in three parts:
 
-        1. *Anchors* (every entry on ``tune`` and above, and every project) keep the order
-           `learning_order` gives them: lower rung first, ties by the depth-first order from the
-           goals, itself by rung then id.
-        2. *Just-in-time* entries (``foundations`` and ``use`` concepts, `JUST_IN_TIME`) are not
-           placed by rung: walking the anchors in that order, each anchor is preceded by its
-           prerequisites not yet placed, depth-first in post-order (prerequisites lower rung
-           first, then by id), so each comes right before the first entry that needs it, its own
-           missing prerequisites right before it. What no anchor needs (a just-in-time goal,
-           such as ``path prompting``) follows the anchors, walked the same way from each such
-           goal in `learning_order`.
+        1. *Stages*: one per capstone among the members (lowest rung first), then one per
+           goal (a member nothing else among them needs; lowest rung first, then id). An entry
+           belongs to the first stage whose target is it or needs it, so no stage's material
+           comes before the capstone of the stage below.
+        2. *Anchors* (every entry on ``tune`` and above, and every project) keep the order of a
+           depth-first post-order walk from each stage's target in turn, which visits a node's
+           prerequisites not yet walked *the one with the most ancestors among the members
+           first* (the biggest subtree first, so the smallest, closest needs come right before
+           their user), ties lower rung first, then id.
+        3. *Just-in-time* entries (``foundations`` and ``use`` concepts, `JUST_IN_TIME`) are
+           not placed by that walk: going through the anchors in its order, each anchor is
+           preceded by its prerequisites not yet placed, depth-first in post-order
+           (prerequisites lower rung first, then by id), so each comes right before the first
+           entry that needs it, its own missing prerequisites right before it. What no anchor
+           needs (a just-in-time goal, such as ``path prompting``) follows the anchors, walked
+           the same way from each such goal, lowest rung first, then id.
 
         So every just-in-time entry that something in the plan needs is followed, through a run
-        of other just-in-time entries only, by an entry that needs it directly.
+        of other just-in-time entries only, by an entry that needs it directly; and an anchor
+        waits long for its first use only where a capstone waits for the capstone above it.
+        Reads only the index (rungs, projects, capstones, edges): no concept is built.
 
         Examples:
             >>> kg = KGraph.from_edges([("a", "c"), ("b", "c"), ("c", "d")])
@@ -375,17 +383,56 @@ class KGraph:
             ['a', 'b', 'c', 'd']
         """
         chosen = set(members)
-        ladder = self.learning_order(chosen)
-        late = [c for c in ladder if self._just_in_time(c)]
-        anchors = [c for c in ladder if not self._just_in_time(c)]
-        goals = [c for c in late if not any(d in chosen for d in self.dependents[c])]
+        ranks = self._ranks
+        goals = sorted(
+            (c for c in chosen if not any(d in chosen for d in self.dependents[c])),
+            key=self.rung_key,
+        )
+        capstones = sorted((c for c in self.capstones if c in chosen), key=self.rung_key)
+        below = self._ancestor_counts(chosen)
+
+        def biggest_first(cid: str) -> tuple[int, int, str]:
+            return (-below[cid], ranks[cid], cid)
+
+        walked: list[str] = []
+        entered: set[str] = set()
+        for target in (*capstones, *goals):
+            if target not in entered:
+                entered.add(target)
+                self._pull(target, chosen, entered, walked, biggest_first)
+        anchors = [c for c in walked if not self._just_in_time(c)]
+        late = [c for c in goals if self._just_in_time(c)]
         placed: set[str] = set()
         order: list[str] = []
-        for anchor in (*anchors, *goals):
+        for anchor in (*anchors, *late):
             if anchor not in placed:
                 placed.add(anchor)
                 self._pull(anchor, chosen, placed, order)
         return order
+
+    def _ancestor_counts(self, chosen: set[str]) -> dict[str, int]:
+        """For each of *chosen*, how many of *chosen* it needs through edges among them.
+
+        One topological pass, each entry with its ancestors a bitset (a Python int, its own bit
+        its index in that order, so an early entry's set stays short) made of its
+        prerequisites' and dropped once every dependent has read it.
+        """
+        order = self.topological_order(chosen)
+        waiting = {c: sum(d in chosen for d in self.dependents[c]) for c in chosen}
+        upto: dict[str, int] = {}  # an entry and its ancestors
+        counts: dict[str, int] = {}
+        for i, cid in enumerate(order):
+            mask = 0
+            for prereq in self.prerequisites[cid]:
+                if prereq in chosen:
+                    mask |= upto[prereq]
+                    waiting[prereq] -= 1
+                    if not waiting[prereq]:
+                        del upto[prereq]  # every dependent has read it
+            counts[cid] = mask.bit_count()
+            if waiting[cid]:
+                upto[cid] = mask | 1 << i
+        return counts
 
     def _just_in_time(self, concept_id: str) -> bool:
         return self._ranks[concept_id] in _JUST_IN_TIME_RANKS and concept_id not in self._projects
@@ -402,15 +449,25 @@ class KGraph:
             self._lighter = {k: tuple(v) for k, v in found.items()}
         return self._lighter
 
-    def _pull(self, anchor: str, chosen: set[str], placed: set[str], order: list[str]) -> None:
-        """Append *anchor* after its unplaced prerequisites, depth-first in post-order."""
-        stack = [(anchor, self._needed(anchor, chosen))]
+    def _pull(
+        self,
+        anchor: str,
+        chosen: set[str],
+        placed: set[str],
+        order: list[str],
+        key: Callable[[str], tuple[Any, ...]] | None = None,
+    ) -> None:
+        """Append *anchor* after its unplaced prerequisites, depth-first in post-order.
+
+        Prerequisites are visited in *key* order (`rung_key` by default).
+        """
+        stack = [(anchor, self._needed(anchor, chosen, key))]
         while stack:
             node, pending = stack[-1]
             for prereq in pending:
                 if prereq not in placed:
                     placed.add(prereq)
-                    stack.append((prereq, self._needed(prereq, chosen)))
+                    stack.append((prereq, self._needed(prereq, chosen, key)))
                     break
             else:
                 stack.pop()
@@ -436,9 +493,14 @@ class KGraph:
                     order.append(node)
         return order
 
-    def _needed(self, concept_id: str, chosen: set[str]) -> Iterator[str]:
+    def _needed(
+        self,
+        concept_id: str,
+        chosen: set[str],
+        key: Callable[[str], tuple[Any, ...]] | None = None,
+    ) -> Iterator[str]:
         needs = [p for p in self.prerequisites[concept_id] if p in chosen]
-        return iter(sorted(needs, key=self.rung_key))
+        return iter(sorted(needs, key=key or self.rung_key))
 
     def rung_key(self, concept_id: str) -> tuple[int, str]:
         """Sort key: lowest rung first, then id."""

@@ -220,9 +220,10 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
 
     With *projects* (the default) the plan also carries `climbed_capstones` with what they
     need, unless the goal is already known (then there is nothing to climb); without, it is
-    the bare closure. The order is `KGraph.plan_order`: every step after
-    its prerequisites, ``tune`` and above by the ladder, ``foundations`` and ``use`` concepts
-    just in time. Study and project hours are summed apart.
+    the bare closure. The order is `KGraph.plan_order`: every step after its prerequisites,
+    the ladder climbed capstone by capstone, ``tune`` and above walked from each capstone or
+    goal, ``foundations`` and ``use`` concepts just in time. Study and project hours are summed
+    apart.
 
     Examples:
         >>> from kgraph.graph import KGraph

@@ -304,3 +304,6 @@ def test_a_cache_hit_knows_projects_and_capstones_without_reading_them(tmp_path:
     assert warm.capstones, "the shipped graph has capstones"
     some = sorted(set(cold.concepts) - set(cold.capstones))[:50] + list(cold.capstones)
     assert warm.plan_order(some) == cold.plan_order(some)
+    everything = warm.closure(warm.capstones)
+    assert warm.plan_order(everything) == cold.plan_order(everything)
+    assert not warm.concepts._built  # type: ignore[attr-defined]  # ordering built no concept

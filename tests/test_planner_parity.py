@@ -272,6 +272,49 @@ def test_generated_graphs(node: Node, data: st.DataObject):
     assert_parity(node, kg, draws)
 
 
+@st.composite
+def staged_graphs(draw: st.DrawFn) -> KGraph:
+    """A ladder as the shipped graph is made: concepts on every rung, one capstone per rung from
+    use up needing some of its rung and the capstone below, so plans walk several stages and
+    wide subtrees of different sizes compete (`KGraph.plan_order`'s stages and tie-breaks)."""
+    concepts = []
+    names: list[str] = []
+    below: str | None = None
+    for rank, level in enumerate(LEVELS):
+        rung = []
+        for i in range(draw(st.integers(1, 6))):
+            cid = f"{level[:2]}{i}"
+            needs = sorted(draw(st.sets(st.sampled_from(names), max_size=3))) if names else []
+            concepts.append(make_concept(cid, prerequisites=needs, level=level))
+            names.append(cid)
+            rung.append(cid)
+        if rank:
+            needs = sorted(draw(st.sets(st.sampled_from(rung), min_size=1)))
+            capstone = f"{level[:2]}-capstone"
+            fields: dict[str, Any] = {"kind": Kind.PROJECT, "capstone": True, "deliverable": "x"}
+            needs = [*needs, below] if below else needs
+            concepts.append(make_concept(capstone, prerequisites=needs, level=level, **fields))
+            below = capstone
+    return KGraph(draw(st.permutations(concepts)))
+
+
+@given(data=st.data())
+def test_staged_ladders(node: Node, data: st.DataObject):
+    kg = data.draw(staged_graphs())
+    ids = sorted(kg.concepts)
+    draws = [
+        {
+            "from": data.draw(st.none() | st.sampled_from(ids)),
+            "to": data.draw(st.sampled_from(ids)),
+            "known": data.draw(st.lists(st.sampled_from(ids), max_size=3)),
+            "strict": data.draw(st.booleans()),
+            "noProjects": False,
+        }
+        for _ in range(3)
+    ]
+    assert_parity(node, kg, draws)
+
+
 HOUR_VALUES = [1.25, 0.1 + 0.2, 6.0, 1494890.0, 1e12, 1.5e15, 1e-5, 0.0001, 2.5, 0.125, 1 / 3]
 
 

@@ -7,9 +7,9 @@
  *   is known) the capstones of the rungs climbed — from FROM's rung (without FROM: the highest
  *   known rung, else use) up to the rung below TO's, a known capstone skipped — with what they
  *   need (kgraph.queries.climbed_capstones); in plan order (kgraph.graph.KGraph.plan_order):
- *   tune and above and every project in learning order (among the concepts whose
- *   prerequisites are done, the lowest rung first, then the depth-first post-order from the
- *   goals, prerequisites visited lowest rung first, then by id), each preceded by its
+ *   stage by stage, one per capstone (lowest rung first), then one per goal, tune and above
+ *   and every project in the depth-first post-order from each stage's target (prerequisites
+ *   visited most ancestors in the plan first, then lowest rung, then id), each preceded by its
  *   foundations and use concepts not yet placed, depth-first in post-order (just in time);
  *   hours summed in that order, study and projects apart; the shortest chain FROM → … → TO
  *   found walking back from TO, lowest id first;
@@ -145,16 +145,46 @@ var KGraphPlanner = (function () {
   var USE = 1, TUNE = 2;  /* ranks: foundations and use concepts come just in time */
   function justInTime(g, id) { var c = g.byId.get(id); return c.rank < TUNE && !c.project; }
 
-  /* `members` in a plan's order (kgraph.graph.KGraph.plan_order): anchors (tune and above, and
-   * projects) in learning order, each after its unplaced prerequisites, depth-first post-order
-   * (lowest rung first, then id); then the just-in-time goals nothing in the plan needs. */
+  /* For each of `chosen`, how many of `chosen` it needs through edges among them
+   * (KGraph._ancestor_counts): one topological pass, each entry's ancestors a bitset of 32-bit
+   * words, dropped once every dependent has read it. */
+  function ancestorCounts(g, chosen) {
+    var order = topologicalOrder(g, chosen), bit = new Map(), waiting = new Map();
+    order.forEach(function (id, i) { bit.set(id, i); });
+    chosen.forEach(function (c) {
+      waiting.set(c, g.dependents.get(c).filter(function (d) { return chosen.has(d); }).length);
+    });
+    var words = (order.length >> 5) + 1, above = new Map(), counts = new Map();
+    order.forEach(function (id) {
+      var mask = new Uint32Array(words), count = 0;
+      g.needs.get(id).forEach(function (p) {
+        if (!chosen.has(p)) return;
+        var theirs = above.get(p);
+        for (var w = 0; w < words; w++) mask[w] |= theirs[w];
+        mask[bit.get(p) >> 5] |= 1 << (bit.get(p) & 31);
+        waiting.set(p, waiting.get(p) - 1);
+        if (!waiting.get(p)) above.delete(p);  /* every dependent has read it */
+      });
+      for (var w = 0; w < words; w++) { var v = mask[w]; while (v) { v &= v - 1; count++; } }
+      counts.set(id, count);
+      if (waiting.get(id)) above.set(id, mask);
+    });
+    return counts;
+  }
+
+  /* `members` in a plan's order (kgraph.graph.KGraph.plan_order): stages, one per capstone
+   * (lowest rung first) then one per goal (lowest rung first, then id); anchors (tune and above,
+   * and projects) in the depth-first post-order from each stage's target in turn, prerequisites
+   * visited most ancestors among the members first, then lowest rung, then id; each anchor
+   * after its unplaced prerequisites, depth-first post-order (lowest rung first, then id); then
+   * the just-in-time goals nothing in the plan needs. */
   function planOrder(g, members) {
-    var chosen = new Set(members), ladder = learningOrder(g, members), rungFirst = byRung(g);
-    var placed = new Set(), order = [];
-    function needed(id) {
-      return g.needs.get(id).filter(function (p) { return chosen.has(p); }).sort(rungFirst);
-    }
-    function pull(anchor) {
+    var chosen = new Set(members), rungFirst = byRung(g), below = ancestorCounts(g, chosen);
+    function biggestFirst(a, b) { return (below.get(b) - below.get(a)) || rungFirst(a, b); }
+    function pull(anchor, placed, order, compare) {
+      function needed(id) {
+        return g.needs.get(id).filter(function (p) { return chosen.has(p); }).sort(compare);
+      }
       var stack = [{ id: anchor, pending: needed(anchor), next: 0 }];
       while (stack.length) {
         var top = stack[stack.length - 1], pushed = false;
@@ -170,12 +200,19 @@ var KGraphPlanner = (function () {
         if (!pushed) { stack.pop(); order.push(top.id); }
       }
     }
-    var anchors = ladder.filter(function (id) { return !justInTime(g, id); });
-    var goals = ladder.filter(function (id) {
-      return justInTime(g, id) && !g.dependents.get(id).some(function (d) { return chosen.has(d); });
+    var goals = Array.from(chosen).filter(function (m) {
+      return !g.dependents.get(m).some(function (d) { return chosen.has(d); });
+    }).sort(rungFirst);
+    var capstones = g.capstones.filter(function (id) { return chosen.has(id); }).sort(rungFirst);
+    var walked = [], entered = new Set();
+    capstones.concat(goals).forEach(function (id) {
+      if (!entered.has(id)) { entered.add(id); pull(id, entered, walked, biggestFirst); }
     });
-    anchors.concat(goals).forEach(function (id) {
-      if (!placed.has(id)) { placed.add(id); pull(id); }
+    var anchors = walked.filter(function (id) { return !justInTime(g, id); });
+    var late = goals.filter(function (id) { return justInTime(g, id); });
+    var placed = new Set(), order = [];
+    anchors.concat(late).forEach(function (id) {
+      if (!placed.has(id)) { placed.add(id); pull(id, placed, order, rungFirst); }
     });
     return order;
   }
