@@ -2,9 +2,9 @@
 """Rehearse a contributor's pull request: a correct graph change must pass every check.
 
 In a scratch copy of the repository (committed, so ``kgraph diff HEAD`` has a base), each
-scenario edits graph/concepts.json only, runs ``kgraph fmt`` and ``kgraph refresh`` as
-CONTRIBUTING.md says, then every check a pull request gets, in the workflows' order, the test
-suite and the browser tests included. Scenarios:
+scenario edits graph/concepts.json only and runs ``kgraph fmt``, as CONTRIBUTING.md says, then
+every check a pull request gets, in the workflows' order: main's rebuild (``kgraph refresh``)
+included, then the test suite and the browser tests on the rebuilt tree. Scenarios:
 
 - ``add``: paste the JSON block of CONTRIBUTING.md's worked example, read from the guide itself,
   so the guide cannot drift from what passes;
@@ -36,6 +36,7 @@ CHECKS = (
     "kgraph validate",
     "kgraph fmt --check",
     "kgraph lint --strict",
+    "kgraph refresh",
     "kgraph refresh --check",
     "kgraph diff HEAD graph/concepts.json",
     f"{shlex.quote(sys.executable)} -m pytest -x -q -p no:cacheprovider",
@@ -123,13 +124,13 @@ SCENARIOS = {
 
 
 def rehearse(name: str) -> None:
-    """One scenario in its own scratch copy: edit, fmt, refresh, then every check."""
+    """One scenario in its own scratch copy: edit, fmt, then every check (the rebuild included)."""
     started = time.monotonic()
     print(f"\n--- rehearsal: {name}", flush=True)
     with tempfile.TemporaryDirectory(prefix=f"kgraph-rehearsal-{name}-") as tmp:
         repo = scratch_copy(Path(tmp))
         SCENARIOS[name](repo)
-        for command in ("kgraph fmt", "kgraph refresh", *CHECKS):
+        for command in ("kgraph fmt", *CHECKS):
             sh(command, repo)
     print(f"--- rehearsal {name}: passed in {time.monotonic() - started:.0f} s", flush=True)
 
