@@ -69,6 +69,7 @@ MEANINGS: Final[dict[str, dict[str, str]]] = {
         "deliverable": "A project's deliverable in that language.",
     },
 }
+NO_RULE: Final = "\u2014"
 _MARKER: Final = re.compile(r"<!-- fields: (?P<definition>[A-Za-z]+) -->")
 
 
@@ -115,8 +116,11 @@ def _type(prop: dict[str, Any], defs: dict[str, Any]) -> str:
 
 
 def _rule(prop: dict[str, Any], defs: dict[str, Any]) -> str:
-    prop = _resolve(prop, defs)
+    prop = dict(_resolve(prop, defs))
     parts = [_rule(p, defs) for p in prop.get("anyOf", ()) if p.get("type") != "null"]
+    parts = [part for part in parts if part != NO_RULE]
+    if "minItems" in prop and "maxItems" in prop:
+        parts.append(f"{prop.pop('minItems')} to {prop.pop('maxItems')} items")
     if "enum" in prop:
         parts.append("one of " + ", ".join(f"`{v}`" for v in prop["enum"]))
     if "pattern" in prop:
@@ -136,7 +140,7 @@ def _rule(prop: dict[str, Any], defs: dict[str, Any]) -> str:
         parts.append(f"each at most {prop['items']['maxLength']} characters")
     if "default" in prop:
         parts.append(f"default `{json.dumps(prop['default'])}`")
-    return "; ".join(p for p in parts if p) or "\u2014"
+    return "; ".join(parts) or NO_RULE
 
 
 def load_commands() -> None:

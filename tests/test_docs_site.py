@@ -40,7 +40,7 @@ def test_the_new_fields_and_the_rules_are_in_the_concept_table():
         assert f"| `{field}` |" in table
     assert "one of `concept`, `project`" in table
     assert "one of `foundations`, `use`, `tune`, `repair`, `build`, `frontier`" in table
-    assert "at most 3 items" in table  # outcomes
+    assert "1 to 3 items" in table  # outcomes
     assert "greater than 0" in table  # hours
 
 

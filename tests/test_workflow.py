@@ -119,7 +119,7 @@ def test_every_step_after_install_runs_even_when_an_earlier_check_failed() -> No
 
 def guide_checklist() -> list[list[str]]:
     """The commands of the guide's "run what the pull request check runs" step, in order."""
-    step = CONTRIBUTING.split("Run what the pull request check runs", 1)[1].split("```console")[1]
+    step = CONTRIBUTING.split("run what the pull request check runs", 1)[1].split("```console")[1]
     return [shlex.split(line[2:]) for line in step.split("```")[0].splitlines() if line]
 
 
@@ -148,8 +148,9 @@ def test_the_rehearsal_runs_the_workflows_checks_in_order() -> None:
     assert checks[-2][-6:] == ["-m", "pytest", "-x", "-q", "-p", "no:cacheprovider"]
     assert checks[-1][1:4] == ["-m", "pytest", "-m"]
     assert checks[-1][-1] == "tests/browser"
-    assert set(rehearse.SCENARIOS) == {"add", "rename", "unlink"}
-    assert "python .ci/rehearse.py" in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert set(rehearse.SCENARIOS) == {"add", "rename", "unlink", "concurrent"}
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert "python .ci/rehearse.py add rename unlink concurrent" in ci
 
 
 TESTS = load_yaml(ROOT / ".github" / "workflows" / "tests.yml")
