@@ -71,6 +71,7 @@ def test_the_rebuild_runs_only_on_mains_code_and_pushes_what_refresh_rewrites():
     runs = [s["run"] for s in steps(doc) if "run" in s]
     commands = [" ".join(c) for run in runs for c in kgraph_commands(run)]
     assert commands == ["validate", "refresh", "refresh --check"]
+    assert runs.index("pytest -q -p no:cacheprovider") == len(runs) - 2  # tests, then the push
     push = runs[-1]
     assert "git commit" in push
     assert "HEAD:main" in push
