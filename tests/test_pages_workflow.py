@@ -58,3 +58,14 @@ def test_the_docs_and_the_page_are_built_into_the_uploaded_folder():
     assert export[export.index("-o") + 1] == f"{site}/kgraph.html"
     assert f"mkdocs build --strict --site-dir {site}" in runs
     assert any("'.[docs]'" in run for run in runs)
+
+
+def test_the_site_knows_its_real_address():
+    """No placeholder: the build gives mkdocs the address Pages serves this repository at."""
+    steps = load_yaml(PAGES)["jobs"]["build"]["steps"]
+    build = next(s for s in steps if "mkdocs build" in s.get("run", ""))
+    assert build["env"]["KGRAPH_SITE_URL"] == (
+        "https://${{ github.repository_owner }}.github.io/${{ github.event.repository.name }}/"
+    )
+    mkdocs = (PAGES.parent.parent.parent / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\nsite_url: !ENV [KGRAPH_SITE_URL]\n" in mkdocs
