@@ -29,7 +29,9 @@ def derived() -> dict[str, str]:
 @pytest.mark.parametrize("doc", [str(d) for d in documents(REPO)])
 def test_examples_print_what_they_show(derived: dict[str, str], doc: str):
     committed = (REPO / doc).read_text(encoding="utf-8")
-    assert committed == derived[doc], f"{doc} is stale: run `{COMMAND}` and commit it"
+    assert committed == derived[doc], (
+        f"{doc} is stale: run `{COMMAND}` first (a pull request's checks and main's rebuild do)"
+    )
 
 
 def test_readme_is_short_with_five_examples_a_screenshot_and_the_graphs_size():
