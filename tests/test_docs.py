@@ -133,3 +133,11 @@ def test_every_page_is_in_the_nav():
     assert pages
     for page in pages:
         assert f": {page}\n" in nav, page
+
+
+@pytest.mark.parametrize("doc", [str(d) for d in documents(REPO)])
+def test_no_line_starts_with_a_count(doc: str):
+    """Markdown reads a line that starts with an HTML comment as an HTML block, which would cut
+    the paragraph in two around the number."""
+    text = (REPO / doc).read_text(encoding="utf-8")
+    assert not re.search(r"^<!-- count:", text, re.MULTILINE)
