@@ -178,6 +178,8 @@ def test_tests_workflow_runs_the_readmes_test_command_and_the_browser_tests() ->
     assert "pytest -m browser" in browser
     assert "grep -q SKIPPED" in browser
     assert "ruff format --check . && ruff check . && mypy && lint-imports" in runs["lint"]
+    assert "zizmor --offline .github/workflows" in runs["lint"]
+    assert runs["docs"] == ["pip install '.[docs]' && kgraph refresh", "mkdocs build --strict"]
 
 
 @pytest.mark.parametrize("name", ["graph.yml", "tests.yml"])
