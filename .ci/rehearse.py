@@ -124,10 +124,19 @@ GIT = "git -c user.name=rehearsal -c user.email=rehearsal@kgraph.invalid"
 
 
 def two_pull_requests_at_once(repo: Path) -> None:
-    """Main without two leaves far apart in id order; two clones add one each; merge both."""
+    """Main without two plain leaves far apart in id order; two clones add one each; merge."""
     document, concepts = _edit(repo)
-    needed = {p["id"] for c in concepts for p in c["prerequisites"]}
-    leaves = sorted((c for c in concepts if c["id"] not in needed), key=lambda c: c["id"])
+    dependents = Counter(p["id"] for c in concepts for p in c["prerequisites"])
+    leaves = sorted(
+        (
+            c
+            for c in concepts
+            if c["id"] not in dependents
+            and c.get("kind", "concept") == "concept"
+            and all(dependents[p["id"]] > 1 for p in c["prerequisites"])
+        ),
+        key=lambda c: c["id"],
+    )
     added = (leaves[0], leaves[-1])
     document["concepts"] = [c for c in concepts if c not in added]
     _save(repo, document)

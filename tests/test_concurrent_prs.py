@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import subprocess
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -28,10 +29,17 @@ def git(repo: Path, *args: str) -> subprocess.CompletedProcess[str]:
 
 
 def two_apart_leaves(concepts: list[dict[str, Any]]) -> tuple[dict[str, Any], dict[str, Any]]:
-    """Two concepts nothing needs, far apart in id order (so not added in one spot)."""
-    needed = {p["id"] for c in concepts for p in c["prerequisites"]}
+    """Two plain concepts nothing needs, far apart in id order (so not added in one spot), whose
+    prerequisites all have other dependents (so taking them out leaves nothing isolated)."""
+    dependents = Counter(p["id"] for c in concepts for p in c["prerequisites"])
     ids = sorted(c["id"] for c in concepts)
-    leaves = [c for c in sorted(concepts, key=lambda c: c["id"]) if c["id"] not in needed]
+    leaves = [
+        c
+        for c in sorted(concepts, key=lambda c: c["id"])
+        if c["id"] not in dependents
+        and c.get("kind", "concept") == "concept"
+        and all(dependents[p["id"]] > 1 for p in c["prerequisites"])
+    ]
     first, last = leaves[0], leaves[-1]
     assert ids.index(last["id"]) - ids.index(first["id"]) > 1
     return first, last
