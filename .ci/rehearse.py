@@ -2,16 +2,20 @@
 """Rehearse a contributor's pull request: a correct graph change must pass every check.
 
 In a scratch copy of the repository (committed, so ``kgraph diff HEAD`` has a base), each
-scenario edits graph/concepts.json only, runs ``kgraph fmt`` and ``kgraph refresh`` as
-CONTRIBUTING.md says, then every check a pull request gets, in the workflows' order, the test
-suite and the browser tests included. Scenarios:
+scenario edits graph/concepts.json only and runs ``kgraph fmt``, as CONTRIBUTING.md says, then
+every check a pull request gets, in the workflows' order: main's rebuild (``kgraph refresh``)
+included, then the test suite and the browser tests on the rebuilt tree. Scenarios:
 
 - ``add``: paste the JSON block of CONTRIBUTING.md's worked example, read from the guide itself,
   so the guide cannot drift from what passes;
 - ``rename``: give the concept most others need a new id, keeping the old one as a name;
-- ``unlink``: remove one prerequisite edge.
+- ``unlink``: remove one prerequisite edge;
+- ``concurrent``: two contributors each add a concept at the same time. Main lacks two real
+  leaves of the graph; two clones each add one back (``kgraph fmt`` only, no generated file),
+  both pull requests merge into main without a conflict, and the merged tree passes every check
+  after main's rebuild.
 
-Usage: ``python .ci/rehearse.py [add|rename|unlink ...]`` (default: all three).
+Usage: ``python .ci/rehearse.py [add|rename|unlink|concurrent ...]`` (default: all four).
 """
 
 from __future__ import annotations
@@ -36,6 +40,7 @@ CHECKS = (
     "kgraph validate",
     "kgraph fmt --check",
     "kgraph lint --strict",
+    "kgraph refresh",
     "kgraph refresh --check",
     "kgraph diff HEAD graph/concepts.json",
     f"{shlex.quote(sys.executable)} -m pytest -x -q -p no:cacheprovider",
@@ -54,6 +59,7 @@ def sh(command: str, cwd: Path) -> None:
 
 def scratch_copy(where: Path) -> Path:
     """The repository's files (tracked and new, not ignored) in *where*, committed once."""
+    where.mkdir(parents=True, exist_ok=True)
     listed = subprocess.run(
         ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],  # noqa: S607
         cwd=ROOT,
@@ -65,8 +71,7 @@ def scratch_copy(where: Path) -> Path:
         if source.is_file():
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(source, target)
-    git = "git -c user.name=rehearsal -c user.email=rehearsal@kgraph.invalid"
-    sh(f"git init -q && git add -A && {git} commit -q -m base", where)
+    sh(f"git init -q && git add -A && {GIT} commit -q -m base", where)
     return where
 
 
@@ -115,21 +120,56 @@ def remove_an_edge(repo: Path) -> None:
     _save(repo, document)
 
 
+GIT = "git -c user.name=rehearsal -c user.email=rehearsal@kgraph.invalid"
+
+
+def two_pull_requests_at_once(repo: Path) -> None:
+    """Main without two plain leaves far apart in id order; two clones add one each; merge."""
+    document, concepts = _edit(repo)
+    dependents = Counter(p["id"] for c in concepts for p in c["prerequisites"])
+    leaves = sorted(
+        (
+            c
+            for c in concepts
+            if c["id"] not in dependents
+            and c.get("kind", "concept") == "concept"
+            and all(dependents[p["id"]] > 1 for p in c["prerequisites"])
+        ),
+        key=lambda c: c["id"],
+    )
+    added = (leaves[0], leaves[-1])
+    document["concepts"] = [c for c in concepts if c not in added]
+    _save(repo, document)
+    sh(f"kgraph fmt && kgraph refresh && {GIT} commit -q -am 'main without two concepts'", repo)
+    for concept in added:
+        clone = repo.parent / f"pr-{concept['id']}"
+        sh(f"git clone -q {shlex.quote(str(repo))} {shlex.quote(str(clone))}", repo.parent)
+        graph = clone / GRAPH
+        block = json.dumps(concept, indent=2, ensure_ascii=False)
+        graph.write_text(with_concept(graph.read_text(encoding="utf-8"), block), encoding="utf-8")
+        sh(f"kgraph fmt && {GIT} commit -q -am 'Add {concept['id']}'", clone)
+        sh(f"git diff --stat HEAD~1 && git diff --quiet HEAD~1 -- . ':!{GRAPH}'", clone)
+        sh(f"git fetch -q {shlex.quote(str(clone))} HEAD", repo)
+        sh(f"{GIT} merge --no-ff -q -m 'Merge {concept['id']}' FETCH_HEAD", repo)
+    print(f"merged two pull requests: {added[0]['id']}, {added[1]['id']}", flush=True)
+
+
 SCENARIOS = {
     "add": add_the_guides_example,
     "rename": rename_the_most_needed,
     "unlink": remove_an_edge,
+    "concurrent": two_pull_requests_at_once,
 }
 
 
 def rehearse(name: str) -> None:
-    """One scenario in its own scratch copy: edit, fmt, refresh, then every check."""
+    """One scenario in its own scratch copy: edit, fmt, then every check (the rebuild included)."""
     started = time.monotonic()
     print(f"\n--- rehearsal: {name}", flush=True)
     with tempfile.TemporaryDirectory(prefix=f"kgraph-rehearsal-{name}-") as tmp:
-        repo = scratch_copy(Path(tmp))
+        repo = scratch_copy(Path(tmp) / "repo")
         SCENARIOS[name](repo)
-        for command in ("kgraph fmt", "kgraph refresh", *CHECKS):
+        for command in ("kgraph fmt", *CHECKS):
             sh(command, repo)
     print(f"--- rehearsal {name}: passed in {time.monotonic() - started:.0f} s", flush=True)
 

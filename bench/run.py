@@ -252,7 +252,7 @@ def main() -> None:
 
 
 def print_report(report: dict[str, Any]) -> None:
-    """The tables, as the README shows them."""
+    """The tables, as the docs (design/performance.md) show them."""
     print(f"machine: {report['machine']}\n")
     print("| cold start | median ms (min–max) | × import click | × click + pydantic |")
     print("|---|---:|---:|---:|")

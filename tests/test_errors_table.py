@@ -1,4 +1,4 @@
-"""The README's "Errors and exit codes" table lists every error class with its exit code."""
+"""The docs' "Errors and exit codes" table lists every error class with its exit code."""
 
 from __future__ import annotations
 
@@ -27,8 +27,8 @@ def error_classes() -> dict[str, type[KgraphError]]:
 
 
 def test_every_error_class_is_in_the_table_with_its_exit_code():
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme.split("## Errors and exit codes", 1)[1].split("\n## ", 1)[0]
+    page = (REPO / "docs" / "reference" / "errors.md").read_text(encoding="utf-8")
+    section = page.split("# Errors and exit codes", 1)[1].split("\n## ", 1)[0]
     table = {m["name"]: int(m["code"]) for m in ROW.finditer(section)}
     assert table == {name: cls.exit_code for name, cls in error_classes().items()}
     assert set(table) >= {"DataError", "InputError", "UnknownConceptError", "ProfileError"}

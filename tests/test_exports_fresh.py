@@ -1,4 +1,10 @@
-"""Every committed export, and the schema, is what the shipped graph and the code give today."""
+"""Every committed export, and the schema, is what the shipped graph and the code give today.
+
+On main these hold after every push: the rebuild workflow commits what `kgraph refresh` rewrites,
+and pushes only a tree on which these tests pass. A pull request commits graph/concepts.json
+only, so its checks run `kgraph refresh` first and these tests see the tree main will hold;
+they never fail a contributor for files the contributor is told not to commit.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from kgraph.cli.refresh import COMMAND, DOCS, derived_files
+from kgraph.cli.refresh import COMMAND, derived_files
 from kgraph.render import EXPORTS
 from tests.conftest import REPO
 
@@ -19,7 +25,7 @@ COMMITTED = sorted(
 
 @pytest.fixture(scope="module")
 def derived() -> dict[Path, str]:
-    return {p: t for p, t in derived_files(REPO).items() if p not in DOCS}
+    return {p: t for p, t in derived_files(REPO).items() if p.suffix != ".md"}
 
 
 def test_the_page_and_the_diagram_are_committed():
@@ -33,4 +39,6 @@ def test_every_committed_export_is_regenerated(derived: dict[Path, str]):
 @pytest.mark.parametrize("path", [*COMMITTED, "graph/concepts.schema.json"])
 def test_derived_file_is_up_to_date(derived: dict[Path, str], path: str):
     committed = (REPO / path).read_text(encoding="utf-8")
-    assert committed == derived[Path(path)], f"{path} is stale: run `{COMMAND}` and commit it"
+    assert committed == derived[Path(path)], (
+        f"{path} is stale: run `{COMMAND}` first (a pull request's checks and main's rebuild do)"
+    )

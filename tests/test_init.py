@@ -69,18 +69,17 @@ def test_every_path_parameter_takes_str_and_pathlike(tmp_path, graph_file):
             assert profile.path == progress
 
 
-def test_the_readme_library_snippet_runs_outside_a_clone(tmp_path, capsys):
+def test_the_docs_library_snippet_runs_outside_a_clone(tmp_path, capsys):
     """The test runs in an empty folder (conftest), as a user's script would."""
     import re
 
     from tests.conftest import REPO
 
-    readme = (REPO / "README.md").read_text(encoding="utf-8")
-    section = readme[readme.index("## As a library") :]
+    section = (REPO / "docs" / "how-to" / "library.md").read_text(encoding="utf-8")
     snippet = re.search(r"```python\n(.*?)```", section, re.DOTALL)
     assert snippet is not None
     assert not (tmp_path / "graph").exists()
-    exec(compile(snippet.group(1), "README.md", "exec"), {})  # noqa: S102 - the snippet is the test
+    exec(compile(snippet.group(1), "library.md", "exec"), {})  # noqa: S102 - the snippet is the test
     steps, hours = capsys.readouterr().out.split()
     assert int(steps) > 0
     assert float(hours) > 0

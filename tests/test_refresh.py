@@ -325,3 +325,18 @@ def test_the_guides_example_cites_what_no_concept_of_the_graph_cites():
     others = shipped_without(concept["id"])["concepts"]
     cited = {r["url"] for c in others for r in c["resources"]}
     assert not cited & {r["url"] for r in concept["resources"]}
+
+
+def test_the_docs_sites_pages_are_refreshed_too(runner, checkout):
+    """Every Markdown page under docs/ (Russian ones too) is a document like the README."""
+    page = checkout / "docs" / "tutorials" / "first.ru.md"
+    page.parent.mkdir(parents=True)
+    page.write_text("```console\n$ kgraph stats --lang ru\nstale\n```\n", encoding="utf-8")
+    (checkout / "docs" / "hooks.py").write_text("# not a document\n", encoding="utf-8")
+    assert (
+        "docs/tutorials/first.ru.md: stale" in invoke(runner, "refresh", "--check", code=1).stderr
+    )
+    invoke(runner, "refresh")
+    shown = block_after(page.read_text(encoding="utf-8"), "kgraph stats --lang ru")
+    assert shown == invoke(runner, "stats", "--lang", "ru").stdout
+    assert (checkout / "docs" / "hooks.py").read_text(encoding="utf-8") == "# not a document\n"

@@ -1,8 +1,9 @@
 """``kgraph refresh``: rewrite every file of a checkout that is derived from the graph.
 
-A contributor edits ``graph/concepts.json`` and nothing else; this regenerates the rest: the
-output of the examples in README.md and CONTRIBUTING.md, the counts their prose quotes, every
-committed ``exports/kgraph.<ext>`` and the JSON Schema. Each of them is what some ``kgraph``
+A contributor edits ``graph/concepts.json`` and nothing else; this regenerates the rest (on
+main, a workflow runs it after each merge): the output of the examples in README.md,
+CONTRIBUTING.md and every page of the docs site (``docs/**/*.md``), the counts their prose quotes,
+every committed ``exports/kgraph.<ext>`` and the JSON Schema. Each of them is what some ``kgraph``
 command prints, so this lives in the CLI layer and gets each by running that command in-process,
 exactly as a reader would type it (the library never imports the CLI).
 
@@ -46,6 +47,7 @@ COMMAND: Final = "kgraph refresh"
 GRAPH: Final = Path("graph", "concepts.json")
 SCHEMA: Final = Path("graph", "concepts.schema.json")
 DOCS: Final = (Path("README.md"), Path("CONTRIBUTING.md"))
+SITE: Final = Path("docs")
 GUIDE: Final = Path("CONTRIBUTING.md")
 EXAMPLE_SECTION: Final = "## Add a concept, step by step"
 STATES: Final = ("shipped", "example", "typo", "known", "none")
@@ -107,7 +109,7 @@ def derived_files(root: Path) -> dict[Path, str]:
         load_graph(GRAPH)  # an invalid graph stops here, with its errors, before any example
     with tempfile.TemporaryDirectory(prefix="kgraph-refresh-") as scratch:
         terminal = _Terminal(Path(scratch))
-        files = {doc: _refresh_doc(root, doc, terminal) for doc in DOCS if (root / doc).is_file()}
+        files = {doc: _refresh_doc(root, doc, terminal) for doc in documents(root)}
         for fmt, ext in sorted((e.name, e.extension) for e in EXPORTS.values()):
             export = Path("exports", f"kgraph.{ext}")
             if (root / export).is_file():
@@ -115,6 +117,15 @@ def derived_files(root: Path) -> dict[Path, str]:
         if (root / SCHEMA).is_file():
             files[SCHEMA] = terminal.stdout("kgraph schema", root)
     return files
+
+
+def documents(root: Path) -> list[Path]:
+    """The checkout's documents whose examples come from the graph, relative to *root*.
+
+    README.md and CONTRIBUTING.md, then every Markdown page of the docs site, sorted.
+    """
+    site = sorted(p.relative_to(root) for p in (root / SITE).rglob("*.md") if p.is_file())
+    return [doc for doc in DOCS if (root / doc).is_file()] + site
 
 
 def stale_files(root: Path) -> dict[Path, str]:
@@ -243,9 +254,9 @@ def with_typo(block: str) -> str:
 def refresh(ctx: click.Context, check: bool) -> None:
     """Regenerate the files derived from graph/concepts.json, from a checkout's root.
 
-    The examples' output and the counts in README.md and CONTRIBUTING.md, the committed
-    exports/kgraph.* and graph/concepts.schema.json. Run it after editing the graph and commit
-    what it rewrites; running it again changes nothing.
+    The examples' output and the counts in README.md, CONTRIBUTING.md and docs/, the committed
+    exports/kgraph.* and graph/concepts.schema.json. On main a workflow runs it after each
+    merge, so a pull request need not; running it again changes nothing.
 
     \b
     Example:
