@@ -11,23 +11,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from kgraph.i18n import DEFAULT, hours, texts
-from kgraph.render.terminal import clean, label
+from kgraph.render.terminal import clean, label, resource_text
 from kgraph.render.text import render_text
 
 if TYPE_CHECKING:
     from kgraph.i18n import Texts
-    from kgraph.model import Resource
     from kgraph.pace import Schedule
     from kgraph.study import Guide
-
-
-def resource_text(resource: Resource, t: Texts) -> str:
-    """``[course, free] Title: https://…`` in *t*'s language, cleaned for a terminal."""
-    cost = t("guide.free") if resource.free else t("guide.paid")
-    return t(
-        "guide.resource", kind=t.kind(resource.kind), cost=cost, title=clean(resource.title),
-        url=clean(resource.url),
-    )  # fmt: skip
 
 
 def _step_lines(guide: Guide, index: int, t: Texts) -> list[str]:
@@ -97,4 +87,4 @@ def render_guide(guide: Guide, lang: str = DEFAULT) -> str:
     return "\n".join(out)
 
 
-__all__ = ["render_guide", "resource_text"]
+__all__ = ["render_guide"]

@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Final
 from kgraph.goal import SavedGoal
 from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.projects import Projects
-from kgraph.render.guide_text import resource_text
-from kgraph.render.terminal import clean, label
+from kgraph.render.terminal import clean, label, resource_text
 from kgraph.study import SoFar, Week
 
 if TYPE_CHECKING:

@@ -15,7 +15,8 @@ from kgraph.i18n import DEFAULT, texts
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from kgraph.model import Concept
+    from kgraph.i18n import Texts
+    from kgraph.model import Concept, Resource
 
 # Printable ASCII is always safe; anything else is looked up by Unicode category. Hidden are
 # controls (C0 and C1: ESC starts ANSI and OSC 8 sequences, CR and BS overwrite, CSI is \x9b),
@@ -64,4 +65,13 @@ def label(concept: Concept, lang: str = DEFAULT) -> str:
     )
 
 
-__all__ = ["clean", "clean_message", "escape_hidden", "hidden", "label"]
+def resource_text(resource: Resource, t: Texts) -> str:
+    """``[course, free] Title: https://…`` in *t*'s language, cleaned for a terminal."""
+    cost = t("guide.free") if resource.free else t("guide.paid")
+    return t(
+        "guide.resource", kind=t.kind(resource.kind), cost=cost, title=clean(resource.title),
+        url=clean(resource.url),
+    )  # fmt: skip
+
+
+__all__ = ["clean", "clean_message", "escape_hidden", "hidden", "label", "resource_text"]
