@@ -180,7 +180,7 @@ MESSAGES: Final[dict[str, str]] = {
     "md.plan": "{count} {concepts}, {hours} h in all.",
     "md.rung": "## {level} ({count} {concepts}, {hours} h)",
     "md.nothing": "Nothing selected.",
-    # The HTML page (page.js formats these with the same {name} placeholders)
+    # The HTML page (its page-*.js view formats these with the same {name} placeholders)
     "page.search_label": "Find a concept",
     "page.search_placeholder": "Find a concept or alias…",
     "page.go": "Go",

@@ -2,7 +2,8 @@
 
 pyvis's stock page links CDNs and inserts several strings unescaped, so kgraph ships the
 vis-network bundle itself (the engine pyvis wraps) and inlines it into
-``templates/page.html.j2``, with ``page.css`` and ``page.js`` beside it. The page plans too:
+``templates/page.html.j2``, with ``page.css`` and the view's ``page-*.js`` beside it. The page
+plans too:
 ``planner.js`` (path, gaps and next with the library's exact rules) and ``checklist.js`` (the
 Markdown checklist) are pure scripts of their own, which the tests also run in Node.
 
@@ -61,7 +62,12 @@ _SCRIPT_UNSAFE: Final = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 _SCRIPT_UNSAFE.update({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 _SCRIPT_UNSAFE_RE: Final = re.compile("[<>&\u2028\u2029]")
 _PAGE_MESSAGES: Final = ("page.", "unit.", "md.", "title.", "plan.nothing")
-SCRIPTS: Final = ("planner.js", "checklist.js", "page.js")  # pure modules first, the view last
+# The view: one function split by job into files joined in this order (core opens, boot closes).
+VIEW_SCRIPTS: Final = tuple(
+    f"page-{job}.js"
+    for job in ("core", "known", "state", "map", "panels", "search", "i18n", "boot")
+)
+SCRIPTS: Final = ("planner.js", "checklist.js", *VIEW_SCRIPTS)  # pure modules first, the view last
 
 
 def script_json(data: object) -> str:
@@ -278,6 +284,7 @@ def script_safe(code: str) -> str:
 __all__ = [
     "LEVEL_COLOURS",
     "SCRIPTS",
+    "VIEW_SCRIPTS",
     "in_languages",
     "node_size",
     "page_data",
