@@ -10,6 +10,7 @@ with the test process, and is ended by its own pid only.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import ctypes
 import itertools
@@ -173,6 +174,11 @@ class FirefoxPage:
         ]
         keys = {"type": "key", "id": "keyboard", "actions": actions}
         self.browser.send("input.performActions", {"context": self.context, "actions": [keys]})
+
+    def screenshot(self) -> bytes:
+        """The visible part of the tab as PNG bytes."""
+        found = self.browser.send("browsingContext.captureScreenshot", {"context": self.context})
+        return base64.b64decode(found["data"])
 
     def _events(self, method: str) -> list[dict[str, Any]]:
         return [

@@ -10,7 +10,13 @@
     },
     plan: function (goal, from) { setGoal(goal, from || null); },
     toggleKnown: toggleKnown, importText: importText, knownText: function () { return knownText(state.marks); },
-    markdown: function () { return plan ? planMarkdown() : null; }, setView: setView,
+    markdown: function () { return plan ? planMarkdown() : null; }, setView: setView, fit: function () { fitView(false); },
+    layout: function () { return layoutName; },
+    /* What the last frame drew over the map, in CSS pixels of the graph area: names and titles. */
+    labels: function () {
+      return { names: placedNames.map(function (b) { return { id: b.id, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 }; }),
+        titles: placedTitles.map(function (t) { return { text: t.text, x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }; }) };
+    },
     state: function () { return { goal: state.goal, from: state.from, marks: Array.from(marksInUse().keys()).sort(),
       saved: Array.from(state.marks.keys()).sort(), link: state.linkMarks !== null, selected: state.selected }; }
   };
@@ -21,5 +27,5 @@
   applyHash(true);
   if (state.selected === null && DATA.focus && byId.has(DATA.focus)) select(DATA.focus, false, false);
   if (state.storageBad) say(ui("page.storage_bad"));
-  window.network.once("afterDrawing", keepNamesReadable);
+  fitView(false);
 })();

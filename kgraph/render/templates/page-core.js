@@ -33,12 +33,8 @@
     return { id: c.id, rank: c.rank, hours: c.hours, needs: c.needs.map(function (n) { return n.id; }) };
   }));
 
-  /* The most important concepts (most unlocked) keep readable names at any zoom. */
-  var important = DATA.concepts.slice().sort(function (a, b) { return (b.unlocked - a.unlocked) || (a.id < b.id ? -1 : 1); })
-    .slice(0, 400).map(function (c) { return c.id; });
-
-  var bigFont = 15, readable = new Set();
-  function fontSize(id) { return readable.has(id) ? bigFont : 15; }
+  /* Concepts by how much they unlock, most first: the order names get room on the map. */
+  var important = DATA.concepts.slice().sort(function (a, b) { return (b.unlocked - a.unlocked) || (a.id < b.id ? -1 : 1); });
 
   /* ---- state ---- */
   var state = { marks: new Map(), linkMarks: null, goal: null, from: null, selected: null, view: "graph" };

@@ -33,9 +33,29 @@
     var kind = words().kinds[r.kind] || r.kind;
     li.appendChild(el("span", r.free ? ui("page.free", { kind: kind }) : kind, "kind"));
   }
+  /* A heading the page can move the keyboard's focus to when an action leads there. */
+  function heading(tag, text, id) {
+    var h = el(tag, text);
+    h.id = id;
+    h.tabIndex = -1;
+    return h;
+  }
+  function focusOn(id) {
+    var target = document.getElementById(id);
+    if (!target) return;
+    target.focus({ preventScroll: true });
+    target.scrollIntoView({ block: "nearest" });
+  }
+  var narrow = window.matchMedia ? window.matchMedia("(max-width: 760px)") : { matches: false };
   function showDetails(c) {
     var box = document.getElementById("details");
-    box.replaceChildren(el("h2", tx(c.name)));
+    box.hidden = false;
+    box.classList.add("sheet");
+    var head = el("div", null, "details-head");
+    var close = button(ui("page.close"), "ghost close", function () { clearSelection(true); closeFocus(); });
+    close.id = "details-close";
+    head.append(heading("h2", tx(c.name), "details-title"), close);
+    box.replaceChildren(head);
     var meta = el("p", null, "meta");
     meta.append(chipFor(c.level), el("span", categoryName(c.category)), el("span", hoursText(c.hours)));
     if (known.has(c.id)) meta.append(el("span", ui("page.known"), "chip"));
@@ -46,7 +66,9 @@
     toggle.id = "know-toggle";
     toggle.setAttribute("aria-pressed", String(marked));
     var actions = el("p", null, "actions");
-    actions.append(toggle, button(ui("page.learn_this"), "ghost", function () { setGoal(c.id, null); }));
+    var learn = button(ui("page.learn_this"), "ghost", function () { planHere(c.id); });
+    learn.id = "learn-this";
+    actions.append(toggle, learn);
     box.appendChild(actions);
     if (known.has(c.id) && !marked) {
       var by = state.marked.filter(function (m) { return P.closure(G, [m]).has(c.id); }).map(name);
@@ -61,22 +83,41 @@
       function (li, id) { li.appendChild(conceptLink(id)); });
     section(box, ui("page.resources"), c.resources, resourceItem);
   }
+  /* Nothing selected: a short introduction, left out while a plan fills the panel. */
   function showIntro() {
     var box = document.getElementById("details"), n = DATA.concepts.length, m = DATA.edges.length;
-    box.replaceChildren(el("h2", ui("page.explore")),
+    box.classList.remove("sheet");
+    box.hidden = !!plan;
+    box.replaceChildren(heading("h2", ui("page.explore"), "details-title"),
       el("p", ui("page.counts", { concepts: n, concepts_noun: plural(n, "concept"), links: m, links_noun: plural(m, "link") })),
       el("p", ui("page.intro"), "hint"), el("p", ui("page.keys"), "hint"));
   }
+  /* Select a concept: lit with its ancestors and descendants, its details shown. `move` (from a
+   * list, the search or a link) brings it into view and the keyboard's focus to its details. On a
+   * phone the details are a sheet over the bottom of the screen: the map moves the concept above
+   * it, so nothing chosen hides under the finger or the sheet. */
+  var beforeSheet = null;
   function select(id, move, remember) {
     var c = byId.get(id);
     if (!c) return;
+    if (state.selected === null && document.activeElement && document.activeElement !== document.body) {
+      beforeSheet = document.activeElement;
+    }
     state.selected = id;
     paint(litFor(id), id);
     window.network.selectNodes([id]);
-    if (move && state.view === "graph") {
-      window.network.focus(id, { scale: Math.max(window.network.getScale(), 0.9), animation: { duration: 350 } });
-    }
     showDetails(c);
+    if (state.view !== "ladder" && (shownIds === null || shownIds.has(id))) {
+      var sheet = narrow.matches ? document.getElementById("details").getBoundingClientRect().height : 0;
+      var graphBox = container.getBoundingClientRect();
+      var hidden = Math.max(0, graphBox.bottom - (window.innerHeight - sheet));
+      if (move || hidden > 0) {
+        fitted = false;
+        window.network.focus(id, { scale: move ? Math.max(window.network.getScale(), 0.9) : window.network.getScale(),
+          offset: { x: 0, y: -hidden / 2 }, animation: { duration: 350, easingFunction: "easeInOutQuad" } });
+      }
+    }
+    if (move) focusOn("details-title");
     if (remember) writeHash();
   }
   function clearSelection(remember) {
@@ -86,32 +127,79 @@
     showIntro();
     if (remember) writeHash();
   }
+  /* Back where the reader was before the details opened (the map, a list), or the search. */
+  function closeFocus() {
+    var back = beforeSheet && document.contains(beforeSheet) ? beforeSheet : document.getElementById("search");
+    beforeSheet = null;
+    back.focus({ preventScroll: true });
+  }
+  /* "Plan a path here": the plan replaces the selection on the map, drawn whole as a route, and
+   * the keyboard's focus goes to the plan's first answer, what to learn next. */
+  function planHere(id) {
+    state.selected = null;
+    window.network.unselectAll();
+    setGoal(id, null);
+    showIntro();
+    fitView(true);
+    focusOn("next-title");
+  }
 
-  /* The plan: numbered steps (each li carries data-id), hours, running total, per-rung
-   * totals, the chain, and the Markdown checklist to copy. */
+  /* The plan: its total, the steps under column headers, folded by rung (each step keeps its
+   * number and carries data-id and data-step), per-rung totals, the chain, and the Markdown
+   * checklist to copy. A long plan opens only its first rung; a short one opens them all. */
   function showPlan() {
     var box = document.getElementById("plan");
     box.hidden = !plan;
     if (!plan) { box.replaceChildren(); return; }
-    box.replaceChildren(el("h2", plan.source ?
+    box.replaceChildren(heading("h2", plan.source ?
       ui("page.path_from", { source: name(plan.source), target: name(plan.target) }) :
-      ui("page.path_to", { target: name(plan.target) })));
+      ui("page.path_to", { target: name(plan.target) }), "plan-title"));
     var count = plan.steps.length;
     if (!count) { box.appendChild(el("p", ui("plan.nothing"), "total")); }
     else {
       box.appendChild(el("p", ui("page.path_total", { count: count, concepts_noun: plural(count, "concept"),
         hours: P.hoursText(plan.hours) }), "total"));
     }
-    var list = el("ol", null, "steps");
-    list.id = "plan-steps";
+    var wrap = el("div", null, "steps arrow-list");
+    wrap.id = "plan-steps";
+    if (count) {
+      var head = el("div", null, "step-row step-head");
+      head.setAttribute("aria-hidden", "true");
+      head.append(el("span", ui("page.col_step"), "num"), el("span", ui("page.col_concept"), "what"),
+        el("span", ui("page.col_hours"), "own"), el("span", ui("page.col_total"), "run"));
+      wrap.appendChild(head);
+    }
+    var groups = new Map();
     plan.steps.forEach(function (s, i) {
-      var li = el("li");
-      li.dataset.id = s.id;
-      li.append(el("span", (i + 1) + ".", "num"), conceptLink(s.id),
-        el("span", hoursText(s.hours), "own"), el("span", hoursText(s.total), "run"));
-      list.appendChild(li);
+      var rank = byId.get(s.id).rank;
+      if (!groups.has(rank)) groups.set(rank, []);
+      groups.get(rank).push([s, i + 1]);
     });
-    box.appendChild(list);
+    var long = count > 30, first = true;
+    Array.from(groups.keys()).sort(function (a, b) { return a - b; }).forEach(function (rank) {
+      var items = groups.get(rank), hours = 0;
+      items.forEach(function (item) { hours += item[0].hours; });
+      var fold = el("details", null, "rung-fold");
+      fold.dataset.rank = String(rank);
+      fold.open = !long || first;
+      first = false;
+      var summary = el("summary");
+      summary.append(chipFor(DATA.levels[rank].id), el("span", ui("page.rung_total", {
+        count: items.length, concepts_noun: plural(items.length, "concept"), hours: P.hoursText(hours) }), "run"));
+      var list = el("ol");
+      items.forEach(function (item) {
+        var s = item[0], li = el("li", null, "step-row");
+        li.dataset.id = s.id;
+        li.dataset.step = String(item[1]);
+        if (byId.get(s.id).kind === "project") li.dataset.kind = "project";
+        li.append(el("span", item[1] + ".", "num"), conceptLink(s.id),
+          el("span", hoursText(s.hours), "own"), el("span", hoursText(s.total), "run"));
+        list.appendChild(li);
+      });
+      fold.append(summary, list);
+      wrap.appendChild(fold);
+    });
+    box.appendChild(wrap);
     if (plan.totals.length) {
       box.appendChild(el("h3", ui("page.totals")));
       var totals = el("ul", null, "totals");
@@ -129,7 +217,10 @@
       box.appendChild(el("p", plan.chain.map(name).join(" \u2192 "), "chain"));
     }
     var actions = el("p", null, "actions");
-    actions.append(button(ui("page.copy_md"), "ghost", copyPlan), button(ui("page.clear_plan"), "ghost", function () { setGoal(null, null); }));
+    actions.append(button(ui("page.copy_md"), "ghost", copyPlan), button(ui("page.clear_plan"), "ghost", function () {
+      setGoal(null, null);
+      document.getElementById("goal").focus();
+    }));
     box.appendChild(actions);
   }
   function planMarkdown() {
@@ -157,12 +248,23 @@
     } catch (e) { area.select(); say(ui("page.copy_select")); }
   }
 
+  /* The plan split in two: steps whose prerequisites are all known or covered by the start
+   * (ready now, in plan order: the first step is always among them) and the rest, each with the
+   * steps it waits for. Without a start this is exactly `kgraph gaps`. */
+  function planSplit() {
+    var inPlan = new Set(plan.steps.map(function (s) { return s.id; })), readyNow = [], blocked = [];
+    plan.steps.forEach(function (s) {
+      var waiting = G.needs.get(s.id).filter(function (p) { return inPlan.has(p); });
+      if (waiting.length) blocked.push({ id: s.id, waitingFor: waiting }); else readyNow.push(s.id);
+    });
+    return { ready: readyNow, blocked: blocked };
+  }
   function showGaps() {
     var box = document.getElementById("gaps");
-    box.hidden = !state.goal;
-    if (!state.goal) { box.replaceChildren(); return; }
-    var found = P.gaps(G, { to: state.goal, known: state.marked, strict: false });
-    box.replaceChildren(el("h2", ui("page.gaps", { target: name(state.goal) })));
+    box.hidden = !plan;
+    if (!plan) { box.replaceChildren(); return; }
+    var found = planSplit();
+    box.replaceChildren(heading("h2", ui("page.gaps", { target: name(state.goal) }), "gaps-title"));
     var readyList = el("ul", null, "ready-now"), blockedList = el("ul", null, "blocked-list");
     found.ready.forEach(function (id) { var li = el("li"); li.dataset.id = id; li.appendChild(conceptLink(id)); readyList.appendChild(li); });
     /* The blocked list can run to a thousand rows: it is built when first opened. */
@@ -182,19 +284,34 @@
     fill();
     box.append(el("h3", ui("page.ready_now", { count: found.ready.length })), readyList, blocked);
   }
+  /* With a goal, what to learn next is the plan's ready steps, its first step first; without one,
+   * the concepts that unlock most among those ready now (`kgraph next`). */
   function showNext() {
-    var box = document.getElementById("next");
-    var found = P.next(G, { known: state.marked, strict: false, goal: state.goal });
-    box.replaceChildren(el("h2", state.goal ? ui("page.next_for", { target: name(state.goal) }) : ui("page.next")));
+    var box = document.getElementById("next"), shown = plan ? 6 : 12, ids, rows;
+    if (plan) {
+      box.replaceChildren(heading("h2", ui("page.next_for", { target: name(state.goal) }), "next-title"));
+      if (!plan.steps.length) { box.appendChild(el("p", ui("page.plan_done", { target: name(state.goal) }), "hint")); return; }
+      ids = planSplit().ready;
+      rows = ids.map(function (id) { return { id: id, text: hoursText(byId.get(id).hours) }; });
+      box.appendChild(el("p", ui("page.next_plan_hint"), "hint"));
+    } else {
+      box.replaceChildren(heading("h2", ui("page.next"), "next-title"));
+      var found = P.next(G, { known: state.marked, strict: false, goal: null });
+      rows = found.candidates.map(function (c) {
+        return { id: c.id, text: ui("page.next_row", { count: c.unlocks, hours: P.hoursText(byId.get(c.id).hours) }) };
+      });
+    }
     var list = el("ol", null, "next-list");
-    found.candidates.slice(0, 12).forEach(function (c) {
+    rows.slice(0, shown).forEach(function (row, i) {
       var li = el("li");
-      li.dataset.id = c.id;
-      li.append(conceptLink(c.id), el("span", ui("page.next_row", { count: c.unlocks, hours: P.hoursText(byId.get(c.id).hours) }), "run"));
+      li.dataset.id = row.id;
+      li.appendChild(conceptLink(row.id));
+      if (plan && i === 0) { li.className = "first"; li.appendChild(el("span", ui("page.start_here"), "chip start")); }
+      li.appendChild(el("span", row.text, "run"));
       list.appendChild(li);
     });
     box.appendChild(list);
-    if (found.candidates.length > 12) box.appendChild(el("p", ui("page.more", { count: found.candidates.length - 12 }), "hint"));
+    if (rows.length > shown) box.appendChild(el("p", ui("page.more", { count: rows.length - shown }), "hint"));
   }
   function showProgress() {
     var box = document.getElementById("progress");
@@ -269,23 +386,42 @@
       box.appendChild(rung);
     });
   }
+  /* The views: the map, the route only (the plan's steps in order, by rung), the ladder list. */
   function setView(view) {
+    if (view === "route" && !(plan && plan.steps.length)) view = "graph";
+    var was = state.view;
     state.view = view;
     document.getElementById("ladder").hidden = view !== "ladder";
-    document.getElementById("graph").hidden = view !== "graph";
-    document.querySelectorAll("#views [data-view]").forEach(function (b) {
-      b.setAttribute("aria-pressed", String(b.dataset.view === view));
-    });
+    document.getElementById("graph").hidden = view === "ladder";
+    showViews();
     showLadder();
-    if (view === "graph") window.network.redraw();
+    if (view === "route") placeAll("route");
+    else if (view === "graph" && was === "route") placeAll(mapLayout());
+    else if (view === "graph") window.network.redraw();
+  }
+  function showViews() {
+    var route = !!(plan && plan.steps.length);
+    document.querySelectorAll("#views [data-view]").forEach(function (b) {
+      b.setAttribute("aria-pressed", String(b.dataset.view === state.view));
+      if (b.dataset.view === "route") b.hidden = !route;
+    });
+  }
+  /* The title and the heading name the goal once there is one. */
+  function showTitle() {
+    var text = !state.goal ? tx(DATA.title) : (state.from ?
+      ui("title.from", { source: name(state.from), target: name(state.goal) }) : ui("title.to", { target: name(state.goal) }));
+    document.title = text;
+    document.getElementById("page-title").textContent = text;
   }
 
   /* Recompute the answers and show them everywhere; `remember` writes the fragment. */
   function refresh(remember) {
     compute();
     repaint();
-    showPlan(); showGaps(); showNext(); showProgress(); showLadder(); showPickers();
-    if (state.selected !== null) showDetails(byId.get(state.selected));
+    showTitle(); showNext(); showGaps(); showPlan(); showProgress(); showLadder(); showPickers();
+    if (state.view === "route") { if (plan && plan.steps.length) placeAll("route"); else setView("graph"); }
+    showViews();
+    if (state.selected !== null) showDetails(byId.get(state.selected)); else showIntro();
     if (remember) writeHash();
   }
   function setGoal(goal, from) {

@@ -1,9 +1,17 @@
 /* kgraph page, part 6 of 8: search, the planner's pickers, keyboard, drag and drop. */
   /* ---- search and pickers: a name in any language, an alias or an id ---- */
   function normalize(s) { return String(s).toLowerCase().replace(/[\s\-_]+/g, ""); }
+  /* Names, aliases and ids first; then each concept's `covers` (the sub-topics it teaches), so
+   * "attention" finds the concept that teaches it while a concept's own name always wins. */
   var names = new Map();
   DATA.concepts.forEach(function (c) {
     DATA.languages.map(function (code) { return c.name[code]; }).concat(c.aliases, [c.id]).forEach(function (n) {
+      var key = normalize(n);
+      if (!names.has(key)) names.set(key, c.id);
+    });
+  });
+  DATA.concepts.forEach(function (c) {
+    (c.covers || []).forEach(function (n) {
       var key = normalize(n);
       if (!names.has(key)) names.set(key, c.id);
     });
@@ -49,13 +57,14 @@
     if (fromText.trim() && !from) { say(ui("page.no_match", { text: shownText(fromText) })); return; }
     say("");
     setGoal(goal, from);
-    document.getElementById("plan").scrollIntoView({ block: "nearest" });
+    fitView(true);
+    focusOn("next-title");
   }
   document.getElementById("search-form").addEventListener("submit", function (ev) { ev.preventDefault(); search(); });
   document.getElementById("search").addEventListener("change", search);
   document.getElementById("plan-form").addEventListener("submit", function (ev) { ev.preventDefault(); planFromPickers(); });
   document.getElementById("fit").addEventListener("click", function () {
-    clearSelection(true); window.network.fit({ animation: { duration: 300 } });
+    clearSelection(true); fitView(true);
   });
   document.querySelectorAll("#views [data-view]").forEach(function (b) {
     b.addEventListener("click", function () { setView(b.dataset.view); });
@@ -76,9 +85,10 @@
       if (state.selected !== null) clearSelection(true);
       say("");
     } else if ((ev.key === "ArrowDown" || ev.key === "ArrowUp") && ev.target.classList && ev.target.classList.contains("concept-link")) {
-      var list = ev.target.closest("ol, ul");
+      var list = ev.target.closest(".arrow-list, ol, ul");
       if (!list) return;
-      var items = Array.from(list.querySelectorAll(".concept-link")), at = items.indexOf(ev.target);
+      var items = Array.from(list.querySelectorAll(".concept-link")).filter(function (b) { return b.offsetParent !== null; });
+      var at = items.indexOf(ev.target);
       var to = items[at + (ev.key === "ArrowDown" ? 1 : -1)];
       if (to) { ev.preventDefault(); to.focus(); }
     }
