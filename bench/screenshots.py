@@ -85,10 +85,7 @@ class Shooter:
         if self.kind == "chromium":
             self.page.mouse.move(x, y)
         else:
-            move = {"type": "pointerMove", "x": round(x), "y": round(y)}
-            pointer = {"type": "pointer", "id": "mouse", "actions": [move]}
-            actions = {"context": self.page.context, "actions": [pointer]}
-            self.page.browser.send("input.performActions", actions)
+            self.page.move(x, y)
         time.sleep(0.6)
 
     def shoot(self, path: Path) -> None:

@@ -160,6 +160,12 @@ class FirefoxPage:
                                {"type": "pointerUp", "button": 0}]}  # fmt: skip
         self.browser.send("input.performActions", {"context": self.context, "actions": [pointer]})
 
+    def move(self, x: float, y: float) -> None:
+        """Rest the pointer at (x, y), as a hover does."""
+        move = {"type": "pointerMove", "x": round(x), "y": round(y)}
+        pointer = {"type": "pointer", "id": "mouse", "actions": [move]}
+        self.browser.send("input.performActions", {"context": self.context, "actions": [pointer]})
+
     def press(self, key: str) -> None:
         value = KEYS.get(key, key)
         keys = {"type": "key", "id": "keyboard",

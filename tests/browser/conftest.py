@@ -180,6 +180,14 @@ class Tab:
         x, y = self.js(f"{POINT}({json.dumps(node_id)})")
         self.click(x, y)
 
+    def hover_node(self, node_id: str) -> None:
+        """Rest the pointer on *node_id*, as a reader does to see its hover card."""
+        x, y = self.js(f"{POINT}({json.dumps(node_id)})")
+        if self.opened is not None:
+            self.page.mouse.move(x, y)
+        else:
+            self.page.move(x, y)
+
     def click(self, x: float, y: float) -> None:
         if self.opened is not None:
             self.page.mouse.click(x, y)

@@ -11,7 +11,7 @@
    * only the plan's steps, in order, by rung. Everything drawn over the map that must be read
    * (names, numbers, rung titles, rings) keeps its size on screen whatever the zoom. */
   var view = { lit: null, focus: null };
-  var hoverless = !!(window.matchMedia && window.matchMedia("(hover: none)").matches);
+  var hoverless = !!(window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches);
   function tooltip(c) {
     return tx(c.name) + "\n" + levelName(c.level) + " \u00b7 " + categoryName(c.category) + " \u00b7 " +
       hoursText(c.hours) + (c.unlocked ? ui("page.unlocks_tip", { count: c.unlocked }) : "") +
@@ -313,7 +313,7 @@
       cells.get(key).push(b);
     });
   };
-  var placedNames = [], placedTitles = [];  // what the last frame drew, for the tests
+  var placedNames = [], placedTitles = [], placedNumbers = [];  // what the last frame drew, for the tests
   function titleText(rank) { return rungName(rank); }
   function placeTitles(ctx, boxes, toScreen, box) {
     placedTitles = [];
@@ -349,6 +349,7 @@
       boxes.add(d);
       discs.push(d);
     });
+    placedNumbers = discs;
     placedNames = [];
     var done = new Set();
     ctx.font = NAME + "px system-ui, sans-serif";
