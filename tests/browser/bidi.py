@@ -141,12 +141,13 @@ class FirefoxPage:
     def reload(self) -> None:
         self.browser.send("browsingContext.reload", {"context": self.context, "wait": "complete"})
 
-    def evaluate(self, expression: str) -> Any:
+    def evaluate(self, expression: str, timeout: float = 60) -> Any:
         """The JSON value of *expression* (awaited when it is a promise)."""
         wrapped = f"(async () => JSON.stringify(await ({expression})))()"
         result = self.browser.send(
             "script.evaluate",
             {"expression": wrapped, "target": {"context": self.context}, "awaitPromise": True},
+            timeout=timeout,
         )
         if result.get("type") == "exception":
             raise BiDiError(str(result.get("exceptionDetails", {}).get("text")))

@@ -155,10 +155,10 @@ class Tab:
         self.page = page
         self.opened = opened
 
-    def js(self, expression: str) -> Any:
+    def js(self, expression: str, timeout: float = 60) -> Any:
         if self.opened is not None:
             return self.page.evaluate(f"(async () => await ({expression}))()")
-        return self.page.evaluate(expression)
+        return self.page.evaluate(expression, timeout=timeout)
 
     def wait(self, expression: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout

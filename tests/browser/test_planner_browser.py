@@ -24,9 +24,12 @@ from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.browser
 
+# A long plan shows its rungs folded, each built when opened: open them all, then read the steps.
 STEPS = (
-    "[...document.querySelectorAll('#plan-steps li')]"
-    ".sort((a, b) => a.dataset.step - b.dataset.step).map(li => li.dataset.id)"
+    "(document.querySelectorAll('#plan-steps details').forEach(d => {"
+    " d.open = true; d.dispatchEvent(new Event('toggle')); }),"
+    " [...document.querySelectorAll('#plan-steps li')]"
+    ".sort((a, b) => a.dataset.step - b.dataset.step).map(li => li.dataset.id))"
 )
 STATE = "window.kgraph.state()"
 PWNED = "typeof window.__pwned"
@@ -105,7 +108,7 @@ def test_lora_to_agi_panels_answer_for_the_plan_above_its_list(open_tab, shipped
     come before the plan's long list, whose steps fold by rung under column headers; the page
     itself does not grow past the screen on a desktop (the panels scroll inside)."""
     tab = open_tab(select(shipped), fragment="to=agi&from=lora")
-    tab.wait("document.querySelectorAll('#plan-steps li').length > 0")
+    tab.wait("document.querySelectorAll('#plan-steps details').length > 0")
     plan = learning_path(shipped, "agi", source="lora")
     first = plan.steps[0].concept.id
     assert tab.js("document.querySelector('#next li').dataset.id") == first

@@ -29,4 +29,5 @@
   if (state.selected === null && DATA.focus && byId.has(DATA.focus)) select(DATA.focus, false, false);
   if (state.storageBad) say(ui("page.storage_bad"));
   fitView(false);
+  window.network.once("afterDrawing", function () { setTimeout(measureAhead, 0); });
 })();

@@ -65,7 +65,12 @@
   function levelName(id) { return words().levels[id] || id; }
   function rungName(rank) { return levelName(DATA.levels[rank].id); }
   function categoryName(id) { return words().categories[id] || id; }
-  function hoursText(h) { return ui("unit.h", { hours: P.hoursText(h) }); }
+  var hoursCache = new Map();  // a long plan prints the same few hours a thousand times
+  function hoursText(h) {
+    var key = lang + h;
+    if (!hoursCache.has(key)) hoursCache.set(key, ui("unit.h", { hours: P.hoursText(h) }));
+    return hoursCache.get(key);
+  }
   function name(id) { return byId.has(id) ? tx(byId.get(id).name) : id; }
   /* Text from outside (a file, the address) made short and visible before it is shown. */
   function shownText(text) {

@@ -38,6 +38,7 @@
     if (DATA.languages.indexOf(code) === -1) return;
     lang = code;
     showLanguage(true);
+    measureAhead();
     if (remember) writeHash();
   }
   document.querySelectorAll("#langs [data-lang]").forEach(function (b) {

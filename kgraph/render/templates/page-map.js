@@ -42,9 +42,17 @@
   /* ---- where concepts sit ---- */
   DATA.concepts.forEach(function (c) { c.cx = c.x; c.cy = c.y; });
   var layoutName = null, shownIds = null;  // shownIds: null = every concept, or the route's steps
-  function areaIsWide() {
+  /* The graph area's size, read once and then kept by a ResizeObserver: the drawing never asks
+   * for it (a layout read there would lay out the panels the same action just rebuilt). */
+  var area = { width: 0, height: 0 };
+  function measureArea() {
     var box = container.getBoundingClientRect();
-    return !box.height || box.width >= box.height;
+    area = { width: box.width, height: box.height };
+    return area;
+  }
+  measureArea();
+  function areaIsWide() {
+    return !area.height || area.width >= area.height;
   }
   function mapLayout() { return areaIsWide() ? "columns" : "bands"; }
   function setPositions(name) {
@@ -82,7 +90,7 @@
       byRung.get(rank).push(s.id);
     });
     var rungs = Array.from(byRung.keys()).sort(function (a, b) { return a - b; });
-    var box = container.getBoundingClientRect(), aspect = box.height ? box.width / box.height : 1.2;
+    var box = area, aspect = box.height ? box.width / box.height : 1.2;
     var longest = Math.max.apply(null, rungs.map(function (r) { return byRung.get(r).length; }).concat([1]));
     var per = longest;
     if (wide) {  // the fewest rows per column whose drawing is no wider than the area
@@ -144,7 +152,7 @@
     }).filter(Boolean);
   }
   measureBands();
-  var TITLE = 13, TITLE_ROOM = 26, PAD = 14;  // rung titles (px on screen) and the room they need
+  var TITLE = 13, TITLE_ROOM = 32, PAD = 14;  // rung titles (px on screen) and the room they need
   window.network.on("beforeDrawing", function (ctx) {
     var scale = window.network.getScale(), room = TITLE_ROOM / scale, pad = 8 / scale;
     ctx.globalAlpha = dark ? 0.12 : 0.08;
@@ -158,7 +166,7 @@
   /* Fit the drawing and its rung titles into the graph area (vis's own fit knows no titles). */
   var fitted = true;
   function fitView(animate) {
-    var box = container.getBoundingClientRect();
+    var box = measureArea();
     if (!box.width || !box.height) return;
     var w = Math.max(extent.x1 - extent.x0, 1), h = Math.max(extent.y1 - extent.y0, 1);
     var scale = Math.min((box.width - 2 * PAD) / w, (box.height - 2 * PAD - TITLE_ROOM) / h, 1.6);
@@ -173,14 +181,17 @@
   /* A new shape of the graph area (a turned phone, a resized window) gets the layout that suits
    * it; a view the reader had not moved is fitted again. */
   var resizeTimer = 0;
-  window.addEventListener("resize", function () {
+  function resized() {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(function () {
+      measureArea();
       if (layoutName === "route") placeAll("route");
       else if (mapLayout() !== layoutName) placeAll(mapLayout());
       else if (fitted) fitView(false);
     }, 120);
-  });
+  }
+  if (window.ResizeObserver) new window.ResizeObserver(resized).observe(container);
+  window.addEventListener("resize", resized);
 
   function reach(start, adjacency) {
     var seen = new Set(), stack = [start];
@@ -190,30 +201,38 @@
     return seen;
   }
   /* Show `lit` (a Set) in colour and dim the rest; lit === null shows the whole graph. */
+  /* One redraw per action, however many changes it makes: drawn as soon as the action's own
+   * work is done (a microtask), so the new picture is ready for the very next frame. */
   var drawing = false;
   function paint(lit, focusId) {
     view.lit = lit; view.focus = focusId;
     if (drawing) return;
-    drawing = true;  // one redraw per frame, however many changes a click makes
-    window.requestAnimationFrame(function () { drawing = false; window.network.redraw(); });
+    drawing = true;
+    Promise.resolve().then(function () { drawing = false; window.network.redraw(); });
   }
   var KNOWN = dark ? "#3fb950" : "#1a7f37";
   var STEP = dark ? "#f0f6fc" : "#1f2328";
   var VEIL = dark ? "rgba(13,17,23,0.82)" : "rgba(251,252,253,0.86)";
-  /* Rings around `concepts` in one path, `gap` and `width` in screen pixels. */
-  function rings(ctx, concepts, gap, colour, width, dashes, scale) {
+  /* Rings around `concepts` in one path, `gap` and `width` in screen pixels; a broken ring is
+   * drawn as `broken` arcs (a dash pattern on a thousand rings costs tens of ms a frame). */
+  function rings(ctx, concepts, gap, colour, width, broken, scale) {
     if (!concepts.length) return;
-    var path = new Path2D();
+    var path = new Path2D(), step = broken ? 2 * Math.PI / broken : 0;
     concepts.forEach(function (c) {
       var r = Math.max(c.size, 3 / scale) + gap / scale;
-      path.moveTo(c.x + r, c.y);
-      path.arc(c.x, c.y, r, 0, 2 * Math.PI);
+      if (!broken) {
+        path.moveTo(c.x + r, c.y);
+        path.arc(c.x, c.y, r, 0, 2 * Math.PI);
+        return;
+      }
+      for (var a = 0; a < 2 * Math.PI - 1e-9; a += step) {
+        path.moveTo(c.x + r * Math.cos(a), c.y + r * Math.sin(a));
+        path.arc(c.x, c.y, r, a, a + step * 0.6);
+      }
     });
-    ctx.setLineDash((dashes || []).map(function (d) { return d / scale; }));
     ctx.strokeStyle = colour;
     ctx.lineWidth = width / scale;
     ctx.stroke(path);
-    ctx.setLineDash([]);
   }
   /* Lit dots, one path per rung colour (a thousand separate fills cost ~30 ms a frame). */
   function dots(ctx, concepts) {
@@ -234,10 +253,12 @@
   /* Lit edges as one path of lines and one of arrowheads, from dot edge to dot edge, bold on
    * screen whatever the zoom. */
   function litEdges(ctx, lit, scale, light) {
-    var lines = new Path2D(), heads = new Path2D(), long = 9 / scale, wide = 4 / scale;
-    edgeList.forEach(function (e) {
-      if (!lit.has(e.from) || !lit.has(e.to)) return;
-      var a = byId.get(e.from), b = byId.get(e.to), dx = b.x - a.x, dy = b.y - a.y;
+    var lines = new Path2D(), heads = new Path2D(), long = 9 / scale, wide = 4 / scale, pairs = [];
+    lit.forEach(function (to) {
+      needs.get(to).forEach(function (from) { if (lit.has(from)) pairs.push([from, to]); });
+    });
+    pairs.forEach(function (e) {
+      var a = byId.get(e[0]), b = byId.get(e[1]), dx = b.x - a.x, dy = b.y - a.y;
       var length = Math.sqrt(dx * dx + dy * dy) || 1, ux = dx / length, uy = dy / length;
       var x1 = b.x - ux * b.size, y1 = b.y - uy * b.size;
       lines.moveTo(a.x + ux * a.size, a.y + uy * a.size);
@@ -245,7 +266,7 @@
       heads.moveTo(x1, y1);
       heads.lineTo(x1 - ux * long - uy * wide, y1 - uy * long + ux * wide);
       heads.lineTo(x1 - ux * long + uy * wide, y1 - uy * long - ux * wide);
-      heads.closePath();
+      // no closePath: fill closes each head, and closePath on a long Path2D costs O(n) each
     });
     ctx.globalAlpha = light ? 0.3 : 1;  // in the route view the order speaks; the edges stay light
     ctx.strokeStyle = EDGE.on; ctx.lineWidth = (light ? 1.2 : 2.4) / scale; ctx.stroke(lines);
@@ -281,6 +302,20 @@
     var made = { lines: out, width: Math.max.apply(null, out.map(function (l) { return measure.measureText(l).width; })) };
     lines.set(key, made);
     return made;
+  }
+  /* Names are measured ahead, a slice at a time while the page is idle, so choosing a goal does
+   * not pay for measuring the names of its steps in the frame that draws them. */
+  var measuring = null;
+  function measureAhead() {
+    var at = 0, forLang = lang;
+    if (measuring === forLang) return;
+    measuring = forLang;
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 30); };
+    (function slice() {
+      if (lang !== forLang) { measuring = null; return; }
+      for (var end = Math.min(at + 150, important.length); at < end; at++) nameLines(important[at]);
+      if (at < important.length) later(slice); else measuring = null;
+    })();
   }
   function Boxes(width, height) {
     this.cols = Math.ceil(width / CELL) + 1; this.cells = new Map(); this.all = [];
@@ -333,7 +368,7 @@
     });
   }
   function drawOverlayText(ctx, scale, order, numbered) {
-    var box = container.getBoundingClientRect(), view0 = window.network.getViewPosition();
+    var box = area, view0 = window.network.getViewPosition();
     var ox = box.width / 2 - view0.x * scale, oy = box.height / 2 - view0.y * scale;
     function toScreen(x, y) { return { x: x * scale + ox, y: y * scale + oy }; }
     var boxes = new Boxes(box.width, box.height);
@@ -342,12 +377,13 @@
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);  // screen pixels from here on
     placeTitles(ctx, boxes, toScreen, box);
     /* plan numbers: a disc in screen pixels on each step's dot, always drawn */
-    var discs = [];
-    numbered.forEach(function (item) {
+    var discs = [], pips = new Path2D();
+    numbered.forEach(function (item) {  // in step order: where two would overlap, the earlier wins
       var c = item[0], p = toScreen(c.x, c.y), r = item[1].length > 2 ? 11 : 9;
       var d = { x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r, c: c, text: item[1], r: r, p: p };
-      boxes.add(d);
-      discs.push(d);
+      if (boxes.free(d)) { boxes.add(d); discs.push(d); return; }
+      pips.moveTo(p.x + 4, p.y);  // a step whose number has no room: a small disc, no number
+      pips.arc(p.x, p.y, 4, 0, 2 * Math.PI);
     });
     placedNumbers = discs;
     placedNames = [];
@@ -390,6 +426,7 @@
     ctx.strokeStyle = HALO;
     ctx.fillStyle = dark ? "#c9d1d9" : "#3d454e";
     placedTitles.forEach(function (t) { ctx.strokeText(t.text, t.x, t.y); ctx.fillText(t.text, t.x, t.y); });
+    ctx.fillStyle = STEP; ctx.fill(pips);
     if (discs.length) {
       var path = new Path2D();
       discs.forEach(function (d) { path.moveTo(d.p.x + d.r, d.p.y); path.arc(d.p.x, d.p.y, d.r, 0, 2 * Math.PI); });
@@ -414,7 +451,7 @@
     return order;
   }
   window.network.on("afterDrawing", function (ctx) {
-    var scale = window.network.getScale(), box = container.getBoundingClientRect();
+    var scale = window.network.getScale(), box = area;
     var tl = window.network.DOMtoCanvas({ x: 0, y: 0 });
     var br = window.network.DOMtoCanvas({ x: box.width, y: box.height });
     var margin = 40 / scale;
@@ -428,13 +465,14 @@
         ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
       }
       litEdges(ctx, view.lit, scale, layoutName === "route");
-      dots(ctx, shown);
+      dots(ctx, shown.filter(function (c) { return !planOrder.has(c.id); }));  // steps get discs
     }
-    rings(ctx, shown.filter(function (c) { return known.has(c.id) && !planOrder.has(c.id); }), 2, KNOWN, 2, [4, 3], scale);
-    rings(ctx, shown.filter(function (c) { return ready.has(c.id) && !planOrder.has(c.id); }), 2, READY, 2.5, null, scale);
-    rings(ctx, shown.filter(function (c) { return c.id === view.focus; }), 6, INK, 3, null, scale);
+    rings(ctx, shown.filter(function (c) { return known.has(c.id) && !planOrder.has(c.id); }), 2, KNOWN, 2, 3, scale);
+    rings(ctx, shown.filter(function (c) { return ready.has(c.id) && !planOrder.has(c.id); }), 2, READY, 2.5, 0, scale);
+    rings(ctx, shown.filter(function (c) { return c.id === view.focus; }), 6, INK, 3, 0, scale);
     ctx.restore();
     var numbered = shown.filter(function (c) { return planOrder.has(c.id); })
+      .sort(function (a, b) { return planOrder.get(a.id) - planOrder.get(b.id); })
       .map(function (c) { return [c, String(planOrder.get(c.id))]; });
     drawOverlayText(ctx, scale, nameOrder(function (c) { return visible(c) && inView(c); }), numbered);
   });

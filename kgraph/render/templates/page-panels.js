@@ -9,10 +9,16 @@
   /* A concept named in the panel: a button that moves to it, or plain text when not drawn. */
   function conceptLink(id) {
     if (!byId.has(id)) return el("span", DATA.offpage[id] ? tx(DATA.offpage[id]) : id, "offpage");
-    var b = button(tx(byId.get(id).name), "concept-link " + learnState(id), function () { select(id, true, true); });
+    var b = el("button", tx(byId.get(id).name), "concept-link " + learnState(id));
+    b.type = "button";
     b.dataset.id = id;
     return b;
   }
+  /* One listener for every concept named in the panels (a long plan names thousands). */
+  document.addEventListener("click", function (ev) {
+    var link = ev.target.closest && ev.target.closest("button.concept-link[data-id]");
+    if (link && byId.has(link.dataset.id)) select(link.dataset.id, true, true);
+  });
   function section(parent, heading, items, render) {
     if (!items.length) return;
     parent.appendChild(el("h3", heading));
@@ -50,6 +56,7 @@
   function showDetails(c) {
     var box = document.getElementById("details");
     box.hidden = false;
+    delete box.dataset.intro;
     box.classList.add("sheet");
     var head = el("div", null, "details-head");
     var close = button(ui("page.close"), "ghost close", function () { clearSelection(true); closeFocus(); });
@@ -88,6 +95,8 @@
     var box = document.getElementById("details"), n = DATA.concepts.length, m = DATA.edges.length;
     box.classList.remove("sheet");
     box.hidden = !!plan;
+    if (box.dataset.intro === lang) return;  // already shown in this language: nothing to redo
+    box.dataset.intro = lang;
     box.replaceChildren(heading("h2", ui("page.explore"), "details-title"),
       el("p", ui("page.counts", { concepts: n, concepts_noun: plural(n, "concept"), links: m, links_noun: plural(m, "link") })),
       el("p", ui("page.intro"), "hint"), el("p", ui("page.keys"), "hint"));
@@ -146,7 +155,8 @@
 
   /* The plan: its total, the steps under column headers, folded by rung (each step keeps its
    * number and carries data-id and data-step), per-rung totals, the chain, and the Markdown
-   * checklist to copy. A long plan opens only its first rung; a short one opens them all. */
+   * checklist to copy. A short plan opens every rung; a long one shows the rungs folded (what to
+   * learn next and what is missing, above, say where to start). */
   function showPlan() {
     var box = document.getElementById("plan");
     box.hidden = !plan;
@@ -175,28 +185,34 @@
       if (!groups.has(rank)) groups.set(rank, []);
       groups.get(rank).push([s, i + 1]);
     });
-    var long = count > 30, first = true;
+    var long = count > 30;
     Array.from(groups.keys()).sort(function (a, b) { return a - b; }).forEach(function (rank) {
       var items = groups.get(rank), hours = 0;
       items.forEach(function (item) { hours += item[0].hours; });
       var fold = el("details", null, "rung-fold");
       fold.dataset.rank = String(rank);
-      fold.open = !long || first;
-      first = false;
+      fold.open = !long;
       var summary = el("summary");
       summary.append(chipFor(DATA.levels[rank].id), el("span", ui("page.rung_total", {
         count: items.length, concepts_noun: plural(items.length, "concept"), hours: P.hoursText(hours) }), "run"));
       var list = el("ol");
-      items.forEach(function (item) {
-        var s = item[0], li = el("li", null, "step-row");
-        li.dataset.id = s.id;
-        li.dataset.step = String(item[1]);
-        if (byId.get(s.id).kind === "project") li.dataset.kind = "project";
-        li.append(el("span", item[1] + ".", "num"), conceptLink(s.id),
-          el("span", hoursText(s.hours), "own"), el("span", hoursText(s.total), "run"));
-        list.appendChild(li);
-      });
+      /* A folded rung's rows are built when it is first opened: a plan of a thousand steps
+       * costs its first rung's rows, not a thousand. */
+      function fill() {
+        if (list.childElementCount || !fold.open) return;
+        items.forEach(function (item) {
+          var s = item[0], li = el("li", null, "step-row");
+          li.dataset.id = s.id;
+          li.dataset.step = String(item[1]);
+          if (byId.get(s.id).kind === "project") li.dataset.kind = "project";
+          li.append(el("span", item[1] + ".", "num"), conceptLink(s.id),
+            el("span", hoursText(s.hours), "own"), el("span", hoursText(s.total), "run"));
+          list.appendChild(li);
+        });
+      }
+      fold.addEventListener("toggle", fill);
       fold.append(summary, list);
+      fill();
       wrap.appendChild(fold);
     });
     box.appendChild(wrap);

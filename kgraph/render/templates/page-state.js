@@ -42,7 +42,15 @@
     else if (!wanted.c && state.selected !== null && !wanted.errors.length) clearSelection(false);
     if (wanted.errors.length) say(ui("page.link_ignored", { parts: wanted.errors.join("; ") }));
   }
+  /* The address follows the state right after the action (a task later, once per action): a
+   * history entry costs a few ms the new picture need not wait for. */
+  var hashPending = false;
   function writeHash() {
+    if (hashPending) return;
+    hashPending = true;
+    setTimeout(function () { hashPending = false; writeHashNow(); }, 0);
+  }
+  function writeHashNow() {
     var parts = [];
     if (state.goal) parts.push("to=" + encodeURIComponent(state.goal));
     if (state.goal && state.from) parts.push("from=" + encodeURIComponent(state.from));
@@ -56,12 +64,17 @@
   }
 
   /* ---- the answers ---- */
+  var computedFor = null;  // the marks the known and ready sets were last computed for
   function compute() {
     var marked = Array.from(marksInUse().keys()).filter(function (id) { return byId.has(id); });
-    known = P.knownSet(G, marked, false);
-    ready = new Set(G.ids.filter(function (id) {
-      return !known.has(id) && G.needs.get(id).every(function (p) { return known.has(p); });
-    }));
+    var key = marked.join(",");
+    if (key !== computedFor) {  // a new goal keeps the marks: no need to walk the graph again
+      computedFor = key;
+      known = P.knownSet(G, marked, false);
+      ready = new Set(G.ids.filter(function (id) {
+        return !known.has(id) && G.needs.get(id).every(function (p) { return known.has(p); });
+      }));
+    }
     plan = state.goal ? P.plan(G, { to: state.goal, from: state.from, known: marked, strict: false }) : null;
     planOrder = new Map();
     if (plan) plan.steps.forEach(function (s, i) { planOrder.set(s.id, i + 1); });
