@@ -117,6 +117,7 @@
     window.network.selectNodes([id]);
     showDetails(c);
     if (state.view !== "ladder" && (shownIds === null || shownIds.has(id))) {
+      if (narrow.matches && move) container.scrollIntoView({ block: "start" });  // the map above the sheet
       var sheet = narrow.matches ? document.getElementById("details").getBoundingClientRect().height : 0;
       var graphBox = container.getBoundingClientRect();
       var hidden = Math.max(0, graphBox.bottom - (window.innerHeight - sheet));
