@@ -195,12 +195,14 @@ def _track_length(layers: list[tuple[int, list[str]]], aspect: float) -> int:
     The fewest whose drawing is no wider than *aspect*: long layers split only as far as the
     screen's shape asks.
     """
-    widest = max((len(layer) for _, layer in layers), default=1)
-    for length in range(1, widest + 1):
-        along = _along(layers, length)
-        if max(along.values(), default=0.0) <= aspect * length * PITCH[1]:
-            return length
-    return widest
+    low, high = 1, max((len(layer) for _, layer in layers), default=1)
+    while low < high:  # longer tracks only shorten the drawing: the first fit is a bisection away
+        length = (low + high) // 2
+        if max(_along(layers, length).values(), default=0.0) <= aspect * length * PITCH[1]:
+            high = length
+        else:
+            low = length + 1
+    return low
 
 
 def _reorder_fractions(
