@@ -11,6 +11,7 @@ import pytest
 
 from kgraph.graph import KGraph
 from kgraph.layout import Orientation, ladder_layout
+from kgraph.model import Kind
 from kgraph.render import html
 from kgraph.render.html import node_size, page_data, render_html, script_json
 from kgraph.selection import Selection, select
@@ -27,6 +28,7 @@ from tests.browser.hostile import (
     WHY_RU,
     hostile_graph,
 )
+from tests.helpers import make_concept
 
 DATA_OPEN = '<script type="application/json" id="kgraph-data">'
 
@@ -271,3 +273,22 @@ def test_hostile_russian_text_never_reaches_the_page_raw():
     for hostile in (IMG, SCRIPT, "<img"):
         assert hostile not in page
     assert not [t for t in tags(page) if t[0] == "img"]
+
+
+def test_covers_and_project_kind_travel_only_when_set():
+    """A concept's sub-topics (which the page's search matches) and a project's kind are in the
+    page's data when the concept has them, and absent otherwise, so a graph without them pays
+    nothing."""
+    kg = KGraph(
+        [
+            make_concept("plain"),
+            make_concept("broad", covers=("tensors", "broadcasting")),
+            make_concept("build-it", prerequisites=["plain"], level="use", kind=Kind.PROJECT),
+        ]
+    )
+    concepts = {c["id"]: c for c in page_data(select(kg))["concepts"]}
+    assert concepts["broad"]["covers"] == ["tensors", "broadcasting"]
+    assert concepts["build-it"]["kind"] == "project"
+    assert "covers" not in concepts["plain"]
+    assert "kind" not in concepts["plain"]
+    assert "kind" not in concepts["broad"]

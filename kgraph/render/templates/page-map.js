@@ -294,11 +294,12 @@
     });
     out.push(line);
     if (out.length > 2) out = [out[0], out.slice(1).join(" ")];
-    if (measure.measureText(out[out.length - 1]).width > WRAP) {
-      var last = out[out.length - 1];
-      while (last.length > 1 && measure.measureText(last + "\u2026").width > WRAP) last = last.slice(0, -1);
-      out[out.length - 1] = last + "\u2026";
-    }
+    out = out.map(function (text) {  // at most two lines, each cut to fit with an ellipsis
+      if (measure.measureText(text).width <= WRAP) return text;
+      text = text.slice(0, 48);  // no name this wide fits anyway: a long one costs no more
+      while (text.length > 1 && measure.measureText(text + "\u2026").width > WRAP) text = text.slice(0, -1);
+      return text + "\u2026";
+    });
     var made = { lines: out, width: Math.max.apply(null, out.map(function (l) { return measure.measureText(l).width; })) };
     lines.set(key, made);
     return made;
