@@ -81,7 +81,7 @@
 
   /* The route: the plan's steps only, a column per rung (a band on a narrow area), each in plan
    * order, a long rung wrapped into as many columns as keep the drawing near the area's shape. */
-  var ROUTE = { along: 260, across: 64, gap: 120 };
+  var ROUTE = { along: 260, across: 64, gap: 120, list: 40 };  // list: rows of the narrow route
   function routePositions(steps, wide) {
     var byRung = new Map();
     steps.forEach(function (s) {
@@ -105,9 +105,9 @@
       ids.forEach(function (id, i) {
         var track = Math.floor(i / per), row = i % per;
         at.set(id, wide ? { x: offset + track * ROUTE.along, y: row * ROUTE.across }
-          : { x: 0, y: offset + i * ROUTE.across });
+          : { x: 0, y: offset + i * ROUTE.list });
       });
-      offset += wide ? tracks * ROUTE.along + ROUTE.gap : ids.length * ROUTE.across + ROUTE.gap;
+      offset += wide ? tracks * ROUTE.along + ROUTE.gap : ids.length * ROUTE.list + ROUTE.gap / 2;
     });
     return at;
   }
@@ -170,10 +170,18 @@
     if (!box.width || !box.height) return;
     var w = Math.max(extent.x1 - extent.x0, 1), h = Math.max(extent.y1 - extent.y0, 1);
     var scale = Math.min((box.width - 2 * PAD) / w, (box.height - 2 * PAD - TITLE_ROOM) / h, 1.6);
+    var position = { x: (extent.x0 + extent.x1) / 2, y: (extent.y0 + extent.y1) / 2 - TITLE_ROOM / 2 / scale };
+    if (layoutName === "route" && !areaIsWide()) {
+      /* A route on a narrow screen is a list to read down: its first steps at a readable size,
+       * the column at the left with the names beside it, the rest a swipe away. */
+      scale = 1.1;
+      position = { x: extent.x0 + (box.width / 2 - PAD - 6) / scale,
+        y: extent.y0 + (box.height / 2 - PAD - TITLE_ROOM) / scale };
+    }
     fitted = true;
     window.network.moveTo({
-      position: { x: (extent.x0 + extent.x1) / 2, y: (extent.y0 + extent.y1) / 2 - TITLE_ROOM / 2 / scale },
-      scale: scale, animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false
+      position: position, scale: scale,
+      animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false
     });
   }
   window.network.on("dragEnd", function () { fitted = false; });
