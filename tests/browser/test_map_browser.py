@@ -319,3 +319,22 @@ def test_projects_are_marked_and_search_finds_what_a_concept_covers(open_tab):
         tab.js(f"document.getElementById('search').value = {json.dumps(text)}")
         tab.js("document.getElementById('search-form').requestSubmit()")
         tab.wait(f"window.kgraph.state().selected === {json.dumps(found)}")
+
+
+def test_route_on_a_phone_reads_as_a_list_from_the_first_step(open_tab, shipped):
+    """On a phone the route view opens on its first steps, each numbered and named, in order
+    down the screen, without overlapping numbers."""
+    tab = open_tab(select(shipped), fragment="to=agi&from=lora", width=390, height=844)
+    tab.js("window.kgraph.setView('route')")
+    tab.wait("window.kgraph.layout() === 'route'")
+    tab.js(FRAME)
+    steps = [s.concept.id for s in learning_path(shipped, "agi", source="lora").steps]
+    found = tab.js("window.kgraph.labels()")
+    numbers = found["numbers"]
+    assert [n["id"] for n in numbers] == steps[: len(numbers)]
+    assert len(numbers) >= 5
+    assert [n["y"] for n in numbers] == sorted(n["y"] for n in numbers)
+    named = {n["id"] for n in found["names"]}
+    assert set(steps[:5]) <= named
+    for a, b in combinations(numbers, 2):
+        assert (a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2 >= (a["r"] + b["r"]) ** 2
