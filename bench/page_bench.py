@@ -5,7 +5,9 @@
 - the whole "choose a goal" in the page (plan, gaps, next, panels, repaint of the graph) for a
   seeded sample of goals, until vis-network has drawn the next frame: p50 / p95;
 - "I know this" on a concept and the repaint, until the next frame: p50 / p95;
-- the floor of both: vis-network redrawing the same graph with nothing changed;
+- the floor of both: vis-network redrawing the same graph with nothing changed, one such frame
+  just before each timed action (interleaved, so load on a busy machine hits both alike), and the
+  ratio of the p50s;
 - the page's bytes by part (data, vis-network, the page's own scripts and style), for the
   synthetic graph and for the shipped graph, and against a baseline page given with ``--baseline``
   (e.g. the committed ``exports/kgraph.html`` of an earlier commit), so code growth and data
@@ -106,16 +108,32 @@ def timings(browser: Any, path: Path, sample: int, seed: int) -> dict[str, Any]:
     rng = random.Random(seed)
     goals, marks = rng.sample(ids, min(sample, len(ids))), rng.sample(ids, min(sample, len(ids)))
     page.evaluate(FRAME)  # warm up: one drawn frame before timing
-    floor = quantiles([page.evaluate(UI_STEP, ["redraw", g]) for g in goals[:50]])
-    ui_plan = quantiles([page.evaluate(UI_STEP, ["plan", g]) for g in goals])
-    ui_known = quantiles([page.evaluate(UI_STEP, ["known", m]) for m in marks])
+    page.wait_for_timeout(2000)  # the page measures its names while idle after the first draw
+    # Each action is timed right after a floor frame in the same state, so a busy machine slows
+    # both alike and the ratio compares like with like.
+    floor_plan, ui_plan = interleaved(page, "plan", goals)
+    floor_known, ui_known = interleaved(page, "known", marks)
     context.close()
+    floor = floor_plan + floor_known
     return {
         "plan_every_goal_ms": plan_all,
-        "redraw_floor_ms": floor,
-        "choose_goal_ms": ui_plan,
-        "mark_known_ms": ui_known,
+        "redraw_floor_ms": quantiles(floor),
+        "choose_goal_ms": quantiles(ui_plan),
+        "mark_known_ms": quantiles(ui_known),
+        "ratios_p50": {
+            "choose_goal": round(statistics.median(ui_plan) / statistics.median(floor_plan), 2),
+            "mark_known": round(statistics.median(ui_known) / statistics.median(floor_known), 2),
+        },
     }
+
+
+def interleaved(page: Any, action: str, ids: list[str]) -> tuple[list[float], list[float]]:  # noqa: ANN401
+    """(floor frames, action frames), one of each per id, alternating."""
+    floor, timed = [], []
+    for node in ids:
+        floor.append(page.evaluate(UI_STEP, ["redraw", node]))
+        timed.append(page.evaluate(UI_STEP, [action, node]))
+    return floor, timed
 
 
 def main() -> None:
@@ -142,9 +160,12 @@ def main() -> None:
     result["bytes"] = {"synthetic": parts(page), "shipped": parts(render_html(select(shipped)))}
     if args.baseline:
         result["bytes"]["baseline"] = parts(args.baseline.read_text(encoding="utf-8"))
+    ratios = result["timings"].pop("ratios_p50")
     for name, value in result["timings"].items():
         print(f"{name:>20}: p50 {value['p50']} ms  p95 {value['p95']} ms  max {value['max']} ms"
               f"  (n={value['n']})")  # fmt: skip
+    result["timings"]["ratios_p50"] = ratios
+    print("  p50 / redraw floor: " + "  ".join(f"{k} {v}x" for k, v in ratios.items()))
     for name, size in result["bytes"].items():
         print(f"{name:>20}: " + "  ".join(f"{k} {v:,}" for k, v in size.items()))
     out = ROOT / "bench" / "results" / "page.json"

@@ -32,6 +32,14 @@ Direction = Literal["auto", "right", "down"]
 GAPS: Final[dict[str, tuple[int, int]]] = {"right": (300, 64), "down": (130, 190)}
 SCREEN: Final = 1.6  # width / height of the window the page is usually opened in
 SWEEPS: Final = 4
+Orientation = Literal["columns", "bands"]
+# Width / height of the page's graph area: a laptop's 1280 x 800 beside the 380 px panel, and a
+# phone's 390 x 844 below the planner. The page draws the layout nearest its own area's shape.
+ASPECT: Final[dict[str, float]] = {"columns": 1.2, "bands": 0.75}
+# Canvas pixels between neighbouring columns, between neighbours in a column, and added between
+# rungs. Names are drawn at a constant size on screen, where they fit, so these only keep dots
+# (radius up to kgraph.render.html.MAX_RADIUS) apart and give each rung room for its title.
+PITCH: Final = (40, 44, 100)
 
 
 def depths(prerequisites: Mapping[str, Iterable[str]]) -> dict[str, int]:
@@ -93,30 +101,123 @@ def layered_layout(
     return {n: (round(row[n] * row_gap), depth[n] * layer_gap) for n in sorted(depth)}
 
 
-def rung_layout(
-    prerequisites: Mapping[str, Iterable[str]], rungs: Mapping[str, int], *, band_gap: int = 200
+def ladder_layout(
+    prerequisites: Mapping[str, Iterable[str]],
+    rungs: Mapping[str, int],
+    *,
+    orientation: Orientation = "columns",
+    sweeps: int = SWEEPS,
 ) -> dict[str, tuple[int, int]]:
-    """Integer ``(x, y)`` with each rung a horizontal band, the lowest rung at the bottom.
+    """Integer ``(x, y)`` for the map: rungs in ladder order, the drawing shaped like its screen.
 
-    Inside a band the rung's own concepts are laid out left to right by `layered_layout`
-    (edges within a rung point right); bands are stacked upwards in rung order, *band_gap*
-    apart, and centred on x = 0, so an edge between rungs climbs like a ladder.
+    Each rung is a group of *layers* (a concept's layer is its longest prerequisite chain inside
+    its rung), and the layers follow each other rung by rung: left to right as ``"columns"`` for
+    a wide screen, top to bottom as ``"bands"`` for a narrow one. A few barycenter sweeps over
+    all layers order each one to cut crossings (rows are fractions of the layer, so a layer of
+    three and one of thirty compare fairly). Each layer spreads over the whole height of the
+    drawing (width for bands); a long layer is dealt round-robin into several side-by-side
+    columns, as many as it takes to keep the drawing's shape near :data:`ASPECT`, so at the
+    opening view the map fills the screen it is meant for instead of one thin strip.
+
+    Args:
+        prerequisites: each concept id with the ids it needs first.
+        rungs: each concept's rung (0 = the lowest); rungs are laid out in increasing order.
+        orientation: ``"columns"`` (rungs left to right) or ``"bands"`` (rungs top to bottom).
+        sweeps: barycenter passes (alternately forwards and backwards).
+
+    Returns:
+        ``{id: (x, y)}``, sorted by id, centred on (0, 0).
 
     Examples:
-        >>> rung_layout({"a": [], "b": ["a"], "c": ["b"]}, {"a": 0, "b": 0, "c": 1})
-        {'a': (-150, 0), 'b': (150, 0), 'c': (0, -200)}
+        >>> ladder_layout({"a": [], "b": ["a"], "c": ["b"]}, {"a": 0, "b": 0, "c": 1})
+        {'a': (-90, 0), 'b': (-50, 0), 'c': (90, 0)}
+        >>> ladder_layout({"a": [], "b": ["a"]}, {"a": 0, "b": 1}, orientation="bands")
+        {'a': (0, -70), 'b': (0, 70)}
     """
-    positions: dict[str, tuple[int, int]] = {}
-    top = 0
-    for rung in sorted({rungs[n] for n in prerequisites}):
-        members = {n: prerequisites[n] for n in sorted(prerequisites) if rungs[n] == rung}
-        band = layered_layout(members, direction="right")
-        ys = [y for _, y in band.values()]
-        xs = [x for x, _ in band.values()]
-        shift_x, shift_y = (max(xs) + min(xs)) // 2, (top - band_gap if positions else 0) - max(ys)
-        positions.update({n: (x - shift_x, y + shift_y) for n, (x, y) in band.items()})
-        top = min(ys) + shift_y
-    return dict(sorted(positions.items()))
+    needs = _restricted(prerequisites)
+    layers = _ladder_layers(needs, rungs)
+    unlocks = reverse_adjacency(needs)
+    row = {
+        node: (i + 0.5) / len(layer) - 0.5 for _, layer in layers for i, node in enumerate(layer)
+    }
+    for sweep in range(sweeps):
+        forward = sweep % 2 == 0
+        for _, layer in layers[1:] if forward else layers[-2::-1]:
+            _reorder_fractions(layer, needs if forward else unlocks, row)
+    aspect = ASPECT[orientation] if orientation == "columns" else 1 / ASPECT[orientation]
+    per_track = _track_length(layers, aspect)
+    along = _along(layers, per_track)
+    length = max(along.values(), default=0.0)
+    # The drawing is stretched to the screen's shape along whichever side is short.
+    across = max(per_track * PITCH[1], length / aspect)
+    stretch = aspect * across / length if length else 1.0
+    placed = {n: ((along[n] - length / 2) * stretch, row[n] * across) for n in sorted(along)}
+    if orientation == "columns":
+        return {n: (round(a), round(c)) for n, (a, c) in placed.items()}
+    return {n: (round(c), round(a)) for n, (a, c) in placed.items()}
+
+
+def _along(layers: list[tuple[int, list[str]]], per_track: int) -> dict[str, float]:
+    """Where each node sits along the ladder, layer after layer, an extra gap between rungs.
+
+    A layer longer than *per_track* is dealt round-robin into side-by-side tracks.
+    """
+    along_gap, _, rung_gap = PITCH
+    along: dict[str, float] = {}
+    offset, previous = -float(along_gap), None
+    for rung, layer in layers:
+        tracks = math.ceil(len(layer) / per_track)
+        offset += along_gap + (rung_gap if previous is not None and rung != previous else 0)
+        for index, node in enumerate(layer):
+            along[node] = offset + (index % tracks) * along_gap
+        offset += (tracks - 1) * along_gap
+        previous = rung
+    return along
+
+
+def _ladder_layers(
+    needs: Mapping[str, tuple[str, ...]], rungs: Mapping[str, int]
+) -> list[tuple[int, list[str]]]:
+    """The layers in drawing order: rung by rung, each rung's layers by depth inside it."""
+    layers: list[tuple[int, list[str]]] = []
+    for rung in sorted({rungs[n] for n in needs}):
+        depth = depths({n: needs[n] for n in needs if rungs[n] == rung})
+        own: list[list[str]] = [[] for _ in range(max(depth.values()) + 1)]
+        for node, d in depth.items():  # sorted by id: the starting order of every layer
+            own[d].append(node)
+        layers.extend((rung, layer) for layer in own)
+    return layers
+
+
+def _track_length(layers: list[tuple[int, list[str]]], aspect: float) -> int:
+    """How many nodes one track (a column; a row for bands) holds.
+
+    The fewest whose drawing is no wider than *aspect*: long layers split only as far as the
+    screen's shape asks.
+    """
+    low, high = 1, max((len(layer) for _, layer in layers), default=1)
+    while low < high:  # longer tracks only shorten the drawing: the first fit is a bisection away
+        length = (low + high) // 2
+        if max(_along(layers, length).values(), default=0.0) <= aspect * length * PITCH[1]:
+            high = length
+        else:
+            low = length + 1
+    return low
+
+
+def _reorder_fractions(
+    layer: list[str], neighbours: Mapping[str, tuple[str, ...] | list[str]], row: dict[str, float]
+) -> None:
+    """Sort *layer* by the mean fractional row of each node's *neighbours*, then update rows."""
+
+    def key(node: str) -> tuple[float, float, str]:
+        near = neighbours[node]
+        centre = sum(row[n] for n in near) / len(near) if near else row[node]
+        return (centre, row[node], node)
+
+    layer.sort(key=key)
+    for index, node in enumerate(layer):
+        row[node] = (index + 0.5) / len(layer) - 0.5
 
 
 def _best_direction(layers: int, widest: int) -> Literal["right", "down"]:
@@ -167,4 +268,13 @@ def _reorder(
         row[node] = index - middle
 
 
-__all__ = ["GAPS", "Direction", "depths", "layered_layout", "rung_layout"]
+__all__ = [
+    "ASPECT",
+    "GAPS",
+    "PITCH",
+    "Direction",
+    "Orientation",
+    "depths",
+    "ladder_layout",
+    "layered_layout",
+]

@@ -49,7 +49,7 @@ def test_russian_nouns_have_every_plural_category():
 
 
 def test_page_messages_use_only_plain_placeholders():
-    """page.js fills ``{name}`` and nothing else: no format specs or conversions there."""
+    """The page's view (page-*.js) fills ``{name}`` and nothing else: no format specs or conversions there."""
     for lang in LANGUAGES:
         for key, template in texts(lang).messages.items():
             if key.startswith(("page.", "unit.")):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import random
 from itertools import combinations
 
@@ -9,7 +10,9 @@ import pytest
 from hypothesis import given
 
 from kgraph.graph import KGraph
-from kgraph.layout import GAPS, depths, layered_layout
+from kgraph.layout import ASPECT, GAPS, depths, ladder_layout, layered_layout
+from kgraph.load import load_graph
+from tests.conftest import SHIPPED
 from tests.strategies import dags
 
 DIAMOND = {"a": [], "b": [], "x": ["b"], "y": ["a"], "z": ["x", "y"]}
@@ -113,3 +116,94 @@ def test_auto_direction_fits_the_screen():
 def test_empty_graph():
     """No concepts, no positions."""
     assert layered_layout({}) == {}
+
+
+# ---- the ladder layout: the map the page opens on -------------------------------------------
+
+
+def ladder_needs(kg: KGraph) -> tuple[dict[str, tuple[str, ...]], dict[str, int]]:
+    return dict(kg.prerequisites), {c: kg[c].level.rank for c in kg.concepts}
+
+
+def random_ladder(size: int, seed: int) -> tuple[dict[str, list[str]], dict[str, int]]:
+    """A graph shaped like the ladder: six rungs, each concept needing up to three earlier ones
+    (of its own rung or a lower one), chains inside a rung several deep."""
+    rng = random.Random(seed)
+    ids = [f"n{i:05}" for i in range(size)]
+    rungs = {c: i * 6 // size for i, c in enumerate(ids)}
+    needs = {
+        c: sorted(set(rng.sample(ids[max(0, i - 60) : i], min(i, rng.randint(1, 3)))))
+        for i, c in enumerate(ids)
+    }
+    return needs, rungs
+
+
+def box(layout: dict[str, tuple[int, int]]) -> tuple[int, int]:
+    xs, ys = [x for x, _ in layout.values()], [y for _, y in layout.values()]
+    return max(xs) - min(xs), max(ys) - min(ys)
+
+
+@pytest.mark.parametrize(("orientation", "axis"), [("columns", 0), ("bands", 1)])
+@given(graph=dags(max_concepts=30))
+def test_ladder_keeps_rungs_in_order_and_prerequisites_first(graph, orientation, axis):
+    """Along the ladder (x for columns, y for bands) every rung comes after the lower ones,
+    never overlapping them; inside a rung a prerequisite comes first; no two concepts share a
+    position and every coordinate is an int."""
+    kg = KGraph(graph.concepts)
+    needs, rungs = ladder_needs(kg)
+    layout = ladder_layout(needs, rungs, orientation=orientation)
+    assert list(layout) == sorted(kg.concepts)
+    assert len(set(layout.values())) == len(layout)
+    assert all(type(v) is int for xy in layout.values() for v in xy)
+    along = {r: [layout[c][axis] for c in layout if rungs[c] == r] for r in set(rungs.values())}
+    ordered = sorted(along)
+    for lower, higher in zip(ordered, ordered[1:], strict=False):
+        assert max(along[lower]) < min(along[higher])
+    for concept, prereqs in needs.items():
+        for prereq in prereqs:
+            if rungs[prereq] == rungs[concept]:
+                assert layout[prereq][axis] < layout[concept][axis]
+
+
+@pytest.mark.parametrize("orientation", ["columns", "bands"])
+@pytest.mark.parametrize("size", [60, 472, 3000])
+def test_ladder_has_the_shape_of_its_screen(orientation, size):
+    """On graphs from tens to thousands of concepts the drawing's width / height is within 15 %
+    of the screen shape it is made for, so fitting it to that screen fills the screen."""
+    width, height = box(ladder_layout(*random_ladder(size, size), orientation=orientation))
+    assert abs(math.log(width / height / ASPECT[orientation])) < math.log(1.15)
+
+
+def test_ladder_on_the_shipped_graph_has_the_shape_of_its_screen():
+    """The same on the graph kgraph ships, whatever its size today."""
+    kg = load_graph(SHIPPED)
+    for orientation in ("columns", "bands"):
+        width, height = box(ladder_layout(*ladder_needs(kg), orientation=orientation))
+        assert abs(math.log(width / height / ASPECT[orientation])) < math.log(1.15)
+
+
+def test_ladder_sweeps_reduce_crossings():
+    """The barycenter sweeps over all layers leave far fewer crossings than id order."""
+    needs, rungs = random_ladder(300, 5)
+    plain = crossings(ladder_layout(needs, rungs, sweeps=0), needs)
+    swept = crossings(ladder_layout(needs, rungs), needs)
+    assert swept < plain * 0.6
+
+
+def test_ladder_input_order_does_not_change_the_layout():
+    """A shuffled mapping with shuffled prerequisite lists gives the identical layout."""
+    rng = random.Random(7)
+    needs, rungs = random_ladder(200, 7)
+    items = list(needs.items())
+    rng.shuffle(items)
+    shuffled = {c: tuple(reversed(ps)) for c, ps in items}
+    for orientation in ("columns", "bands"):
+        assert ladder_layout(shuffled, rungs, orientation=orientation) == ladder_layout(
+            needs, rungs, orientation=orientation
+        )
+
+
+def test_ladder_of_nothing_and_of_one():
+    """No concepts, no positions; one concept sits at the origin."""
+    assert ladder_layout({}, {}) == {}
+    assert ladder_layout({"a": []}, {"a": 3}) == {"a": (0, 0)}

@@ -223,7 +223,7 @@ MESSAGES: Final[dict[str, str]] = {
     "md.split": "Study {study} h, projects {projects} h.",
     "md.rung": "## {level} ({count} {concepts}, {hours} h)",
     "md.nothing": "Nothing selected.",
-    # The HTML page (page.js formats these with the same {name} placeholders)
+    # The HTML page (its page-*.js view formats these with the same {name} placeholders)
     "page.search_label": "Find a concept",
     "page.search_placeholder": "Find a concept or alias…",
     "page.go": "Go",
@@ -256,6 +256,19 @@ MESSAGES: Final[dict[str, str]] = {
     "page.views": "View",
     "page.view_graph": "Graph",
     "page.view_ladder": "Ladder",
+    "page.view_route": "Route only",
+    "page.route_title": "Only the plan, step by step",
+    "page.start_here": "start here",
+    "page.next_plan_hint": (
+        "Steps of this plan you can start now; the first is the plan's next step."
+    ),
+    "page.col_step": "Step",
+    "page.col_concept": "Concept",
+    "page.col_hours": "Hours",
+    "page.col_total": "Total",
+    "page.steps": "Steps",
+    "page.close": "Close",
+    "page.plan_done": "Nothing is missing: you know everything {target} needs.",
     "page.panel_label": "Planner and details",
     "page.details_label": "Concept details",
     "page.planner": "Plan my path",
@@ -317,7 +330,9 @@ MESSAGES: Final[dict[str, str]] = {
     "page.state_known": "known",
     "page.state_ready": "ready to learn",
     "page.state_later": "not yet",
-    "page.legend_states": "Dashed ring and ✓: known. Blue ring: ready to learn now.",
+    "page.legend_states": (
+        "Dashed ring: known. Blue ring: ready to learn now. Numbers: the plan's steps."
+    ),
     "page.keys": "Keys: / search, ↑ ↓ move in a list, Enter choose, Esc clear.",
     "page.rung.foundations": "balance, the body",
     "page.rung.use": "ride to the shop",

@@ -260,6 +260,19 @@ MESSAGES: Final[dict[str, str]] = {
     "page.views": "Вид",
     "page.view_graph": "Граф",
     "page.view_ladder": "Лестница",
+    "page.view_route": "Только маршрут",
+    "page.route_title": "Только план, шаг за шагом",
+    "page.start_here": "начните отсюда",
+    "page.next_plan_hint": (
+        "Шаги этого плана, которые можно начать сейчас; первый из них — следующий шаг плана."
+    ),
+    "page.col_step": "Шаг",
+    "page.col_concept": "Понятие",
+    "page.col_hours": "Часы",
+    "page.col_total": "Итого",
+    "page.steps": "Шаги",
+    "page.close": "Закрыть",
+    "page.plan_done": "Ничего не упущено: вы знаете всё, что нужно для «{target}».",
     "page.panel_label": "План и подробности",
     "page.details_label": "О понятии",
     "page.planner": "Мой путь",
@@ -323,7 +336,9 @@ MESSAGES: Final[dict[str, str]] = {
     "page.state_known": "известно",
     "page.state_ready": "можно учить",
     "page.state_later": "пока рано",
-    "page.legend_states": "Пунктир и ✓: известно. Синяя обводка: можно учить сейчас.",
+    "page.legend_states": (
+        "Пунктир: известно. Синяя обводка: можно учить сейчас. Числа: шаги плана."
+    ),
     "page.keys": "Клавиши: / поиск, ↑ ↓ по списку, Enter выбрать, Esc сбросить.",
     "page.rung.foundations": "равновесие, тело",
     "page.rung.use": "доехать до магазина",

@@ -2,7 +2,8 @@
 
 pyvis's stock page links CDNs and inserts several strings unescaped, so kgraph ships the
 vis-network bundle itself (the engine pyvis wraps) and inlines it into
-``templates/page.html.j2``, with ``page.css`` and ``page.js`` beside it. The page plans too:
+``templates/page.html.j2``, with ``page.css`` and the view's ``page-*.js`` beside it. The page
+plans too:
 ``planner.js`` (path, gaps and next with the library's exact rules) and ``checklist.js`` (the
 Markdown checklist) are pure scripts of their own, which the tests also run in Node.
 
@@ -29,7 +30,7 @@ from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.i18n import DEFAULT, LANGUAGES, texts
-from kgraph.layout import rung_layout
+from kgraph.layout import ladder_layout
 from kgraph.model import LEVELS, Category, Level, ResourceKind
 from kgraph.render import selection_title
 from kgraph.render.terminal import escape_hidden
@@ -48,7 +49,7 @@ if TYPE_CHECKING:
 # inside, the build today's page was drawn with); licences beside it. A test pins its checksum.
 VIS_BUNDLE: Final = "vendor/vis-network/vis-network.min.js"
 _SOURCE_MAP: Final = re.compile(r"^//# sourceMappingURL=\S*\s*\Z", re.MULTILINE)
-MAX_RADIUS: Final = 28  # neighbours in a layer are at least 64 px apart (kgraph.layout.GAPS)
+MAX_RADIUS: Final = 16  # neighbouring columns are 40 px apart (kgraph.layout.PITCH)
 # Fill and border per rung: a ladder from cool to warm, distinguishable in greyscale order.
 LEVEL_COLOURS: Final[dict[Level, tuple[str, str]]] = {
     Level.FOUNDATIONS: ("#4c78a8", "#2f5479"),
@@ -62,7 +63,12 @@ _SCRIPT_UNSAFE: Final = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 _SCRIPT_UNSAFE.update({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 _SCRIPT_UNSAFE_RE: Final = re.compile("[<>&\u2028\u2029]")
 _PAGE_MESSAGES: Final = ("page.", "unit.", "md.", "title.", "plan.nothing")
-SCRIPTS: Final = ("planner.js", "checklist.js", "page.js")  # pure modules first, the view last
+# The view: one function split by job into files joined in this order (core opens, boot closes).
+VIEW_SCRIPTS: Final = tuple(
+    f"page-{job}.js"
+    for job in ("core", "known", "state", "map", "panels", "search", "i18n", "boot")
+)
+SCRIPTS: Final = ("planner.js", "checklist.js", *VIEW_SCRIPTS)  # pure modules first, the view last
 
 
 def script_json(data: object) -> str:
@@ -111,10 +117,12 @@ def page_data(selection: Selection, *, lang: str = DEFAULT) -> dict[str, Any]:
     kg = selection.kg
     ids = sorted(selection.members)
     rungs = {c: kg[c].level.rank for c in ids}
-    positions = rung_layout({c: kg.prerequisites[c] for c in ids}, rungs)
+    needs = {c: kg.prerequisites[c] for c in ids}
+    columns = ladder_layout(needs, rungs, orientation="columns")
+    bands = ladder_layout(needs, rungs, orientation="bands")
     unlocked = kg.descendant_counts(kg.concepts, set(kg.concepts))
     return {
-        "concepts": [_concept(kg, c, positions[c], unlocked[c]) for c in ids],
+        "concepts": [_concept(kg, c, (columns[c], bands[c]), unlocked[c]) for c in ids],
         "edges": [list(edge) for edge in sorted(selection.edges)],
         "focus": selection.focus,
         "known": sorted(k for k in selection.known if k in selection),
@@ -184,21 +192,30 @@ def vis_options(size: int) -> dict[str, Any]:
 
 
 def node_size(unlocked: int) -> int:
-    """Radius for a concept that unlocks *unlocked* others: logarithmic, capped below the row gap.
+    """Radius for a concept that unlocks *unlocked* others: logarithmic, capped below the gaps.
 
     Examples:
         >>> [node_size(n) for n in (0, 1, 7, 2000)]
-        [10, 13, 19, 28]
+        [6, 8, 12, 16]
     """
-    return round(min(MAX_RADIUS, 10 + 3 * math.log2(1 + unlocked)))
+    return round(min(MAX_RADIUS, 6 + 2 * math.log2(1 + unlocked)))
 
 
-def _concept(kg: KGraph, cid: str, xy: tuple[int, int], unlocked: int) -> dict[str, Any]:
-    """One concept as the page needs it; the page looks names of linked concepts up by id."""
+def _concept(
+    kg: KGraph, cid: str, xy: tuple[tuple[int, int], tuple[int, int]], unlocked: int
+) -> dict[str, Any]:
+    """One concept as the page needs it; the page looks names of linked concepts up by id.
+
+    ``x``/``y`` place it on a wide screen (rungs as columns), ``bx``/``by`` on a narrow one
+    (rungs as bands); ``covers`` (its sub-topics, which search matches) and ``kind`` are there
+    only when the concept has them, so a graph without them pays nothing.
+    """
     concept = kg[cid]
-    project = {"project": True, "capstone": concept.capstone} if concept.is_project else {}
-    return {
-        **project,
+    (x, y), (bx, by) = xy
+    extra: dict[str, Any] = {"covers": list(concept.covers)} if concept.covers else {}
+    if concept.is_project:
+        extra |= {"kind": str(concept.kind), "project": True, "capstone": concept.capstone}
+    return extra | {
         "aliases": list(concept.aliases),
         "category": str(concept.category),
         "hours": concept.hours,
@@ -217,8 +234,10 @@ def _concept(kg: KGraph, cid: str, xy: tuple[int, int], unlocked: int) -> dict[s
         "summary": in_languages(lambda t: t.summary(concept)),
         "unlocked": unlocked,
         "unlocks": list(kg.dependents[cid]),
-        "x": xy[0],
-        "y": xy[1],
+        "bx": bx,
+        "by": by,
+        "x": x,
+        "y": y,
     }
 
 
@@ -282,6 +301,7 @@ def script_safe(code: str) -> str:
 __all__ = [
     "LEVEL_COLOURS",
     "SCRIPTS",
+    "VIEW_SCRIPTS",
     "in_languages",
     "node_size",
     "page_data",

@@ -10,6 +10,7 @@ with the test process, and is ended by its own pid only.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import ctypes
 import itertools
@@ -140,12 +141,13 @@ class FirefoxPage:
     def reload(self) -> None:
         self.browser.send("browsingContext.reload", {"context": self.context, "wait": "complete"})
 
-    def evaluate(self, expression: str) -> Any:
+    def evaluate(self, expression: str, timeout: float = 60) -> Any:
         """The JSON value of *expression* (awaited when it is a promise)."""
         wrapped = f"(async () => JSON.stringify(await ({expression})))()"
         result = self.browser.send(
             "script.evaluate",
             {"expression": wrapped, "target": {"context": self.context}, "awaitPromise": True},
+            timeout=timeout,
         )
         if result.get("type") == "exception":
             raise BiDiError(str(result.get("exceptionDetails", {}).get("text")))
@@ -157,6 +159,12 @@ class FirefoxPage:
                    "actions": [{"type": "pointerMove", "x": round(x), "y": round(y)},
                                {"type": "pointerDown", "button": 0},
                                {"type": "pointerUp", "button": 0}]}  # fmt: skip
+        self.browser.send("input.performActions", {"context": self.context, "actions": [pointer]})
+
+    def move(self, x: float, y: float) -> None:
+        """Rest the pointer at (x, y), as a hover does."""
+        move = {"type": "pointerMove", "x": round(x), "y": round(y)}
+        pointer = {"type": "pointer", "id": "mouse", "actions": [move]}
         self.browser.send("input.performActions", {"context": self.context, "actions": [pointer]})
 
     def press(self, key: str) -> None:
@@ -173,6 +181,11 @@ class FirefoxPage:
         ]
         keys = {"type": "key", "id": "keyboard", "actions": actions}
         self.browser.send("input.performActions", {"context": self.context, "actions": [keys]})
+
+    def screenshot(self) -> bytes:
+        """The visible part of the tab as PNG bytes."""
+        found = self.browser.send("browsingContext.captureScreenshot", {"context": self.context})
+        return base64.b64decode(found["data"])
 
     def _events(self, method: str) -> list[dict[str, Any]]:
         return [

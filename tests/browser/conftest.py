@@ -155,10 +155,10 @@ class Tab:
         self.page = page
         self.opened = opened
 
-    def js(self, expression: str) -> Any:
+    def js(self, expression: str, timeout: float = 60) -> Any:
         if self.opened is not None:
             return self.page.evaluate(f"(async () => await ({expression}))()")
-        return self.page.evaluate(expression)
+        return self.page.evaluate(expression, timeout=timeout)
 
     def wait(self, expression: str, timeout: float = 30) -> None:
         deadline = time.monotonic() + timeout
@@ -179,6 +179,14 @@ class Tab:
     def click_node(self, node_id: str) -> None:
         x, y = self.js(f"{POINT}({json.dumps(node_id)})")
         self.click(x, y)
+
+    def hover_node(self, node_id: str) -> None:
+        """Rest the pointer on *node_id*, as a reader does to see its hover card."""
+        x, y = self.js(f"{POINT}({json.dumps(node_id)})")
+        if self.opened is not None:
+            self.page.mouse.move(x, y)
+        else:
+            self.page.move(x, y)
 
     def click(self, x: float, y: float) -> None:
         if self.opened is not None:

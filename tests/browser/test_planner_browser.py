@@ -24,7 +24,13 @@ from tests.conftest import SHIPPED
 
 pytestmark = pytest.mark.browser
 
-STEPS = "[...document.querySelectorAll('#plan-steps li')].map(li => li.dataset.id)"
+# A long plan shows its rungs folded, each built when opened: open them all, then read the steps.
+STEPS = (
+    "(document.querySelectorAll('#plan-steps details').forEach(d => {"
+    " d.open = true; d.dispatchEvent(new Event('toggle')); }),"
+    " [...document.querySelectorAll('#plan-steps li')]"
+    ".sort((a, b) => a.dataset.step - b.dataset.step).map(li => li.dataset.id))"
+)
 STATE = "window.kgraph.state()"
 PWNED = "typeof window.__pwned"
 
@@ -38,8 +44,17 @@ def _ids(selector: str) -> str:
     return f"[...document.querySelectorAll({json.dumps(selector)})].map(li => li.dataset.id)"
 
 
+def plan_split(kg: KGraph, steps: list[str]) -> tuple[list[str], list[str]]:
+    """The plan's steps that can start now (no prerequisite among the steps) and the others."""
+    inside = set(steps)
+    ready = [s for s in steps if not set(kg.prerequisites[s]) & inside]
+    return ready, [s for s in steps if s not in ready]
+
+
 def test_plans_gaps_and_next_equal_the_library(open_tab, shipped):
-    """Seeded (from, to, known) links: the page's steps, hours, gaps and next are the CLI's."""
+    """Seeded (from, to, known) links: the page's steps and hours are the CLI's; its gaps split
+    that plan into ready and blocked (`kgraph gaps` exactly when there is no start) and what to
+    learn next is the plan's ready steps, its first step first."""
     tab = open_tab(select(shipped))
     assert ("Firefox/" in tab.js("navigator.userAgent")) == (tab.browser == "firefox")
     rng = random.Random(16)
@@ -55,21 +70,70 @@ def test_plans_gaps_and_next_equal_the_library(open_tab, shipped):
             f" === {json.dumps(json.dumps(wanted, separators=(',', ':')))}"
         )
         plan = learning_path(shipped, goal, source=start, known=known)
-        assert tab.js(STEPS) == [s.concept.id for s in plan.steps], fragment
+        steps = [s.concept.id for s in plan.steps]
+        assert tab.js(STEPS) == steps, fragment
         if plan.steps:
             assert f"{hours(plan.hours)} h" in tab.js(
                 "document.querySelector('#plan .total').textContent"
             )
-        found = gaps(shipped, goal, known=known)
-        assert tab.js(_ids("#gaps .ready-now li")) == [c.id for c in found.ready]
+        ready, blocked = plan_split(shipped, steps)
+        if start is None:
+            found = gaps(shipped, goal, known=known)
+            assert (ready, blocked) == (
+                [c.id for c in found.ready],
+                [b.concept.id for b in found.blocked],
+            )
+        assert tab.js(_ids("#gaps .ready-now li")) == ready
         tab.js(
             "(d => { d.open = true; d.dispatchEvent(new Event('toggle')); })(document.querySelector('#gaps details'))"
         )
-        assert tab.js(_ids("#gaps .blocked-list li")) == [b.concept.id for b in found.blocked]
-        ranked = [c.concept.id for c in fringe(shipped, known=known, goal=goal).candidates]
-        assert tab.js(_ids("#next li")) == ranked[:12]
+        assert tab.js(_ids("#gaps .blocked-list li")) == blocked
+        assert tab.js(_ids("#next li")) == ready[:6]
+        if steps:
+            assert tab.js(_ids("#next li.first")) == [steps[0]]
     assert tab.errors() == []
     assert tab.requests() == []
+
+
+def test_next_without_a_goal_is_kgraph_next(open_tab, shipped):
+    """With no goal, what to learn next is `kgraph next` for the known set, in its order."""
+    tab = open_tab(select(shipped), fragment="known=python,linear-algebra")
+    ranked = [c.concept.id for c in fringe(shipped, known=["python", "linear-algebra"]).candidates]
+    tab.wait("document.querySelectorAll('#next li').length > 0")
+    assert tab.js(_ids("#next li")) == ranked[:12]
+
+
+def test_lora_to_agi_panels_answer_for_the_plan_above_its_list(open_tab, shipped):
+    """LoRA → AGI: next and gaps start where the plan starts, not at the ladder's roots; both
+    come before the plan's long list, whose steps fold by rung under column headers; the page
+    itself does not grow past the screen on a desktop (the panels scroll inside)."""
+    tab = open_tab(select(shipped), fragment="to=agi&from=lora")
+    tab.wait("document.querySelectorAll('#plan-steps details').length > 0")
+    plan = learning_path(shipped, "agi", source="lora")
+    first = plan.steps[0].concept.id
+    assert tab.js("document.querySelector('#next li').dataset.id") == first
+    assert "python" not in tab.js(_ids("#next li")) + tab.js(_ids("#gaps .ready-now li"))
+    order = tab.js(
+        "['next', 'gaps', 'plan'].map(id => document.getElementById(id).getBoundingClientRect().top)"
+    )
+    assert order == sorted(order)
+    rungs = sorted({c.concept.level.rank for c in plan.steps})
+    assert (
+        tab.js("[...document.querySelectorAll('#plan-steps details')].map(d => +d.dataset.rank)")
+        == rungs
+    )
+    assert (
+        len(
+            tab.js(
+                "[...document.querySelectorAll('#plan-steps .step-head span')].map(s => s.textContent)"
+            )
+        )
+        == 4
+    )
+    assert tab.js("document.scrollingElement.scrollHeight") <= 800 + 1
+    title = f"kgraph: {shipped['lora'].name} → {shipped['agi'].name}"
+    assert tab.js("document.title") == title
+    assert tab.js("document.getElementById('page-title').textContent") == title
 
 
 def test_the_goal_picker_takes_a_name_and_numbers_the_graph(open_tab, shipped):

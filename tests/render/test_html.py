@@ -10,9 +10,10 @@ from html.parser import HTMLParser
 import pytest
 
 from kgraph.graph import KGraph
-from kgraph.layout import rung_layout
+from kgraph.layout import Orientation, ladder_layout
+from kgraph.model import Kind
 from kgraph.render import html
-from kgraph.render.html import page_data, render_html, script_json
+from kgraph.render.html import node_size, page_data, render_html, script_json
 from kgraph.selection import Selection, select
 from tests.browser.hostile import (
     HOSTILE_STRINGS,
@@ -27,6 +28,7 @@ from tests.browser.hostile import (
     WHY_RU,
     hostile_graph,
 )
+from tests.helpers import make_concept
 
 DATA_OPEN = '<script type="application/json" id="kgraph-data">'
 
@@ -134,22 +136,26 @@ def test_physics_off_straight_edges_with_arrows(page):
     assert options["layout"]["improvedLayout"] is False
 
 
-def test_positions_are_the_rung_layout(small_graph):
-    """Each concept carries the layout's integer position: rungs are bands, the lowest at the
-    bottom; a prerequisite lies on a lower band, or left of its dependent within a band."""
+def test_positions_are_the_ladder_layout_both_ways(small_graph):
+    """Each concept carries both of the layout's integer positions: rungs as columns left to
+    right (``x``, ``y``) for a wide screen and as bands top to bottom (``bx``, ``by``) for a
+    narrow one; a higher rung never starts before a lower one ends."""
     data = page_data(select(small_graph))
-    positions = {c["id"]: (c["x"], c["y"]) for c in data["concepts"]}
     rungs = {c: small_graph[c].level.rank for c in small_graph.concepts}
-    assert positions == rung_layout(small_graph.prerequisites, rungs)
-    for prereq, concept in data["edges"]:
-        if rungs[prereq] == rungs[concept]:
-            assert positions[prereq][0] < positions[concept][0]
-        else:
-            assert positions[prereq][1] > positions[concept][1]
-    ys = {r: [y for c, (_, y) in positions.items() if rungs[c] == r] for r in set(rungs.values())}
-    ordered = sorted(ys)
-    for lower, higher in zip(ordered, ordered[1:], strict=False):
-        assert max(ys[higher]) < min(ys[lower])  # a higher rung is drawn above, never overlapping
+    needs = dict(small_graph.prerequisites)
+    ways: tuple[tuple[Orientation, tuple[str, str], int], ...] = (
+        ("columns", ("x", "y"), 0),
+        ("bands", ("bx", "by"), 1),
+    )
+    for orientation, (kx, ky), axis in ways:
+        positions = {c["id"]: (c[kx], c[ky]) for c in data["concepts"]}
+        assert positions == ladder_layout(needs, rungs, orientation=orientation)
+        along = {
+            r: [xy[axis] for c, xy in positions.items() if rungs[c] == r] for r in rungs.values()
+        }
+        ordered = sorted(along)
+        for lower, higher in zip(ordered, ordered[1:], strict=False):
+            assert max(along[lower]) < min(along[higher])
 
 
 def test_nodes_and_edges_are_the_selection(small_graph):
@@ -173,7 +179,7 @@ def test_size_grows_with_what_a_concept_unlocks(small_graph):
     unlocked = {c["id"]: c["unlocked"] for c in page_data(select(small_graph))["concepts"]}
     assert unlocked == {c: len(small_graph.descendants(c)) for c in small_graph.concepts}
     sizes = {c["id"]: c["size"] for c in page_data(select(small_graph))["concepts"]}
-    assert sizes["linalg"] > sizes["lora"] > sizes["agi"] == 10
+    assert sizes["linalg"] > sizes["lora"] > sizes["agi"] == node_size(0)
 
 
 def test_path_mode_carries_the_path_asked_for(small_graph):
@@ -267,3 +273,22 @@ def test_hostile_russian_text_never_reaches_the_page_raw():
     for hostile in (IMG, SCRIPT, "<img"):
         assert hostile not in page
     assert not [t for t in tags(page) if t[0] == "img"]
+
+
+def test_covers_and_project_kind_travel_only_when_set():
+    """A concept's sub-topics (which the page's search matches) and a project's kind are in the
+    page's data when the concept has them, and absent otherwise, so a graph without them pays
+    nothing."""
+    kg = KGraph(
+        [
+            make_concept("plain"),
+            make_concept("broad", covers=("tensors", "broadcasting")),
+            make_concept("build-it", prerequisites=["plain"], level="use", kind=Kind.PROJECT),
+        ]
+    )
+    concepts = {c["id"]: c for c in page_data(select(kg))["concepts"]}
+    assert concepts["broad"]["covers"] == ["tensors", "broadcasting"]
+    assert concepts["build-it"]["kind"] == "project"
+    assert "covers" not in concepts["plain"]
+    assert "kind" not in concepts["plain"]
+    assert "kind" not in concepts["broad"]

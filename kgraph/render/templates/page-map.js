@@ -1,0 +1,498 @@
+/* kgraph page, part 4 of 8: the map, vis-network's dots with the page's own overlay. */
+  /* ---- the graph ----
+   * vis-network draws the dots and quiet edges once with fixed styles; what changes (the lit
+   * concepts of a selection or plan, plan numbers, known and ready rings, every name) is drawn
+   * over it after each frame from this page's own state. Updating thousands of vis nodes costs
+   * ~55 µs each plus ~40 ms per call; drawing the overlay costs a few ms, so a new plan or mark
+   * repaints at once.
+   *
+   * Where concepts sit comes from the export: rungs as columns on a wide graph area (x, y) or as
+   * bands on a narrow one (bx, by), whichever is nearer the area's shape; the "route" view places
+   * only the plan's steps, in order, by rung. Everything drawn over the map that must be read
+   * (names, numbers, rung titles, rings) keeps its size on screen whatever the zoom. */
+  var view = { lit: null, focus: null };
+  var hoverless = !!(window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches);
+  function tooltip(c) {
+    return tx(c.name) + "\n" + levelName(c.level) + " \u00b7 " + categoryName(c.category) + " \u00b7 " +
+      hoursText(c.hours) + (c.unlocked ? ui("page.unlocks_tip", { count: c.unlocked }) : "") +
+      "\n\n" + tx(c.summary);
+  }
+  /* On a touch screen a tap selects and opens the details: no hover card under the finger. */
+  function titleOf(c) { return hoverless ? undefined : tooltip(c); }
+  function learnState(id) { return known.has(id) ? "known" : (ready.has(id) ? "ready" : "later"); }
+  /* vis draws the dots only (its label is kept for tests and tools, never drawn: size 1 is under
+   * vis's draw threshold, and keeps its hit box the dot's own); names are drawn by the page. */
+  function nodeStyle(c) {
+    var lv = levels.get(c.level);
+    return {
+      id: c.id,
+      color: { background: lv.fill, border: lv.border,
+        highlight: { background: lv.fill, border: INK }, hover: { background: lv.fill, border: INK } },
+      font: { color: "rgba(0,0,0,0)", strokeWidth: 0, size: 1 }
+    };
+  }
+  function lookOf(id) {
+    return id === view.focus ? "selected" : (!view.lit || view.lit.has(id) ? "normal" : "dim");
+  }
+  function why(from, to) {
+    var link = byId.get(to).needs.find(function (n) { return n.id === from; });
+    return link ? tx(link.why) : "";
+  }
+  var container = document.getElementById("graph");
+  /* ---- where concepts sit ---- */
+  DATA.concepts.forEach(function (c) { c.cx = c.x; c.cy = c.y; });
+  var layoutName = null, shownIds = null;  // shownIds: null = every concept, or the route's steps
+  /* The graph area's size, read once and then kept by a ResizeObserver: the drawing never asks
+   * for it (a layout read there would lay out the panels the same action just rebuilt). */
+  var area = { width: 0, height: 0 };
+  function measureArea() {
+    var box = container.getBoundingClientRect();
+    area = { width: box.width, height: box.height };
+    return area;
+  }
+  measureArea();
+  function areaIsWide() {
+    return !area.height || area.width >= area.height;
+  }
+  function mapLayout() { return areaIsWide() ? "columns" : "bands"; }
+  function setPositions(name) {
+    layoutName = name;
+    shownIds = null;
+    DATA.concepts.forEach(function (c) {
+      c.x = name === "bands" ? c.bx : c.cx; c.y = name === "bands" ? c.by : c.cy;
+    });
+  }
+  setPositions(mapLayout());
+  var edgeList = DATA.edges.map(function (e, i) { return { id: i, from: e[0], to: e[1] }; });
+  var nodes = new vis.DataSet(DATA.concepts.map(function (c) {
+    var node = nodeStyle(c);
+    node.label = tx(c.name); node.title = titleOf(c); node.x = c.x; node.y = c.y; node.size = c.size;
+    return node;
+  }));
+  var edges = new vis.DataSet(edgeList.map(function (e) {
+    return { id: e.id, from: e.from, to: e.to, title: hoverless ? undefined : why(e.from, e.to), width: 0.8,
+      color: { color: EDGE.quiet, highlight: EDGE.highlight, hover: EDGE.highlight } };
+  }));
+  window.kgraphReady = false;
+  window.network = new vis.Network(container, { nodes: nodes, edges: edges }, DATA.options);
+  window.kgraphNodes = nodes;
+  window.kgraphEdges = edges;
+  window.network.once("afterDrawing", function () { window.kgraphReady = true; });
+
+  /* The route: the plan's steps only, a column per rung (a band on a narrow area), each in plan
+   * order, a long rung wrapped into as many columns as keep the drawing near the area's shape. */
+  var ROUTE = { along: 260, across: 64, gap: 120, list: 40 };  // list: rows of the narrow route
+  function routePositions(steps, wide) {
+    var byRung = new Map();
+    steps.forEach(function (s) {
+      var rank = byId.get(s.id).rank;
+      if (!byRung.has(rank)) byRung.set(rank, []);
+      byRung.get(rank).push(s.id);
+    });
+    var rungs = Array.from(byRung.keys()).sort(function (a, b) { return a - b; });
+    var box = area, aspect = box.height ? box.width / box.height : 1.2;
+    var longest = Math.max.apply(null, rungs.map(function (r) { return byRung.get(r).length; }).concat([1]));
+    var per = longest;
+    if (wide) {  // the fewest rows per column whose drawing is no wider than the area
+      for (per = 1; per < longest; per++) {
+        var cols = rungs.reduce(function (n, r) { return n + Math.ceil(byRung.get(r).length / per); }, 0);
+        if (cols * ROUTE.along + rungs.length * ROUTE.gap <= aspect * per * ROUTE.across * 1.4) break;
+      }
+    }
+    var at = new Map(), offset = 0;
+    rungs.forEach(function (r) {
+      var ids = byRung.get(r), tracks = Math.ceil(ids.length / per);
+      ids.forEach(function (id, i) {
+        var track = Math.floor(i / per), row = i % per;
+        at.set(id, wide ? { x: offset + track * ROUTE.along, y: row * ROUTE.across }
+          : { x: 0, y: offset + i * ROUTE.list });
+      });
+      offset += wide ? tracks * ROUTE.along + ROUTE.gap : ids.length * ROUTE.list + ROUTE.gap / 2;
+    });
+    return at;
+  }
+  /* Move the drawing to `name` ("columns", "bands" or "route"): vis nodes and the overlay. */
+  function placeAll(name) {
+    var route = name === "route" && plan && plan.steps.length ? routePositions(plan.steps, areaIsWide()) : null;
+    if (route) {
+      layoutName = "route";
+      shownIds = new Set(route.keys());
+      DATA.concepts.forEach(function (c) {
+        var p = route.get(c.id);
+        if (p) { c.x = p.x; c.y = p.y; }
+      });
+    } else setPositions(name === "route" ? mapLayout() : name);
+    nodes.update(DATA.concepts.map(function (c) {
+      return { id: c.id, x: c.x, y: c.y, hidden: shownIds !== null && !shownIds.has(c.id) };
+    }));
+    measureBands();
+    fitView(false);
+  }
+
+  /* Rungs as tinted columns (or bands) behind the graph, titled at a constant size on screen. */
+  var bands = [], extent = { x0: 0, x1: 0, y0: 0, y1: 0 };
+  function measureBands() {
+    var shown = DATA.concepts.filter(function (c) { return shownIds === null || shownIds.has(c.id); });
+    var columns = layoutName === "columns" || (layoutName === "route" && areaIsWide());
+    extent = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+    shown.forEach(function (c) {
+      extent.x0 = Math.min(extent.x0, c.x - c.size); extent.x1 = Math.max(extent.x1, c.x + c.size);
+      extent.y0 = Math.min(extent.y0, c.y - c.size); extent.y1 = Math.max(extent.y1, c.y + c.size);
+    });
+    if (!shown.length) extent = { x0: 0, x1: 0, y0: 0, y1: 0 };
+    bands = DATA.levels.map(function (lv, rank) {
+      var members = shown.filter(function (c) { return c.rank === rank; });
+      if (!members.length) return null;
+      var b = { rank: rank, fill: lv.fill, columns: columns, x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
+      members.forEach(function (c) {
+        b.x0 = Math.min(b.x0, c.x - c.size); b.x1 = Math.max(b.x1, c.x + c.size);
+        b.y0 = Math.min(b.y0, c.y - c.size); b.y1 = Math.max(b.y1, c.y + c.size);
+      });
+      return b;
+    }).filter(Boolean);
+  }
+  measureBands();
+  var TITLE = 13, TITLE_ROOM = 32, PAD = 14;  // rung titles (px on screen) and the room they need
+  window.network.on("beforeDrawing", function (ctx) {
+    var scale = window.network.getScale(), room = TITLE_ROOM / scale, pad = 8 / scale;
+    ctx.globalAlpha = dark ? 0.12 : 0.08;
+    bands.forEach(function (b) {
+      ctx.fillStyle = b.fill;
+      if (b.columns) ctx.fillRect(b.x0 - pad, extent.y0 - room, b.x1 - b.x0 + 2 * pad, extent.y1 - extent.y0 + room + pad);
+      else ctx.fillRect(extent.x0 - pad, b.y0 - room, extent.x1 - extent.x0 + 2 * pad, b.y1 - b.y0 + room + pad);
+    });
+    ctx.globalAlpha = 1;
+  });
+  /* Fit the drawing and its rung titles into the graph area (vis's own fit knows no titles). */
+  var fitted = true;
+  function fitView(animate) {
+    var box = measureArea();
+    if (!box.width || !box.height) return;
+    var w = Math.max(extent.x1 - extent.x0, 1), h = Math.max(extent.y1 - extent.y0, 1);
+    var scale = Math.min((box.width - 2 * PAD) / w, (box.height - 2 * PAD - TITLE_ROOM) / h, 1.6);
+    var position = { x: (extent.x0 + extent.x1) / 2, y: (extent.y0 + extent.y1) / 2 - TITLE_ROOM / 2 / scale };
+    if (layoutName === "route" && !areaIsWide()) {
+      /* A route on a narrow screen is a list to read down: its first steps at a readable size,
+       * the column at the left with the names beside it, the rest a swipe away. */
+      scale = 1.1;
+      position = { x: extent.x0 + (box.width / 2 - PAD - 6) / scale,
+        y: extent.y0 + (box.height / 2 - PAD - TITLE_ROOM) / scale };
+    }
+    fitted = true;
+    window.network.moveTo({
+      position: position, scale: scale,
+      animation: animate ? { duration: 300, easingFunction: "easeInOutQuad" } : false
+    });
+  }
+  window.network.on("dragEnd", function () { fitted = false; });
+  window.network.on("zoom", function () { fitted = false; });
+  /* A new shape of the graph area (a turned phone, a resized window) gets the layout that suits
+   * it; a view the reader had not moved is fitted again. */
+  var resizeTimer = 0;
+  function resized() {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(function () {
+      measureArea();
+      if (layoutName === "route") placeAll("route");
+      else if (mapLayout() !== layoutName) placeAll(mapLayout());
+      else if (fitted) fitView(false);
+    }, 120);
+  }
+  if (window.ResizeObserver) new window.ResizeObserver(resized).observe(container);
+  window.addEventListener("resize", resized);
+
+  function reach(start, adjacency) {
+    var seen = new Set(), stack = [start];
+    while (stack.length) {
+      adjacency.get(stack.pop()).forEach(function (n) { if (!seen.has(n)) { seen.add(n); stack.push(n); } });
+    }
+    return seen;
+  }
+  /* Show `lit` (a Set) in colour and dim the rest; lit === null shows the whole graph. */
+  /* One redraw per action, however many changes it makes: drawn as soon as the action's own
+   * work is done (a microtask), so the new picture is ready for the very next frame. */
+  var drawing = false;
+  function paint(lit, focusId) {
+    view.lit = lit; view.focus = focusId;
+    if (drawing) return;
+    drawing = true;
+    Promise.resolve().then(function () { drawing = false; window.network.redraw(); });
+  }
+  var KNOWN = dark ? "#3fb950" : "#1a7f37";
+  var STEP = dark ? "#f0f6fc" : "#1f2328";
+  var VEIL = dark ? "rgba(13,17,23,0.82)" : "rgba(251,252,253,0.86)";
+  /* Rings around `concepts` in one path, `gap` and `width` in screen pixels; a broken ring is
+   * drawn as `broken` arcs (a dash pattern on a thousand rings costs tens of ms a frame). */
+  function rings(ctx, concepts, gap, colour, width, broken, scale) {
+    if (!concepts.length) return;
+    var path = new Path2D(), step = broken ? 2 * Math.PI / broken : 0;
+    concepts.forEach(function (c) {
+      var r = Math.max(c.size, 3 / scale) + gap / scale;
+      if (!broken) {
+        path.moveTo(c.x + r, c.y);
+        path.arc(c.x, c.y, r, 0, 2 * Math.PI);
+        return;
+      }
+      for (var a = 0; a < 2 * Math.PI - 1e-9; a += step) {
+        path.moveTo(c.x + r * Math.cos(a), c.y + r * Math.sin(a));
+        path.arc(c.x, c.y, r, a, a + step * 0.6);
+      }
+    });
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width / scale;
+    ctx.stroke(path);
+  }
+  /* Lit dots, one path per rung colour (a thousand separate fills cost ~30 ms a frame). */
+  function dots(ctx, concepts) {
+    DATA.levels.forEach(function (lv) {
+      ctx.beginPath();
+      concepts.forEach(function (c) {
+        if (c.level !== lv.id) return;
+        ctx.moveTo(c.x + c.size, c.y);
+        ctx.arc(c.x, c.y, c.size, 0, 2 * Math.PI);
+      });
+      ctx.fillStyle = lv.fill;
+      ctx.fill();
+      ctx.strokeStyle = lv.border;
+      ctx.lineWidth = 1.5;
+      ctx.stroke();
+    });
+  }
+  /* Lit edges as one path of lines and one of arrowheads, from dot edge to dot edge, bold on
+   * screen whatever the zoom. */
+  function litEdges(ctx, lit, scale, light) {
+    var lines = new Path2D(), heads = new Path2D(), long = 9 / scale, wide = 4 / scale, pairs = [];
+    lit.forEach(function (to) {
+      needs.get(to).forEach(function (from) { if (lit.has(from)) pairs.push([from, to]); });
+    });
+    pairs.forEach(function (e) {
+      var a = byId.get(e[0]), b = byId.get(e[1]), dx = b.x - a.x, dy = b.y - a.y;
+      var length = Math.sqrt(dx * dx + dy * dy) || 1, ux = dx / length, uy = dy / length;
+      var x1 = b.x - ux * b.size, y1 = b.y - uy * b.size;
+      lines.moveTo(a.x + ux * a.size, a.y + uy * a.size);
+      lines.lineTo(x1, y1);
+      heads.moveTo(x1, y1);
+      heads.lineTo(x1 - ux * long - uy * wide, y1 - uy * long + ux * wide);
+      heads.lineTo(x1 - ux * long + uy * wide, y1 - uy * long - ux * wide);
+      // no closePath: fill closes each head, and closePath on a long Path2D costs O(n) each
+    });
+    ctx.globalAlpha = light ? 0.3 : 1;  // in the route view the order speaks; the edges stay light
+    ctx.strokeStyle = EDGE.on; ctx.lineWidth = (light ? 1.2 : 2.4) / scale; ctx.stroke(lines);
+    ctx.fillStyle = EDGE.on; ctx.fill(heads);
+    ctx.globalAlpha = 1;
+  }
+
+  /* ---- names and numbers that never collide ----
+   * Every frame, in screen pixels: the rung titles first, then the plan's numbers, then names
+   * in order of need (the selected concept, the plan's steps in order, then by how much each
+   * unlocks). A name is drawn only where its box (and the dot it names) overlaps nothing placed
+   * before; it tries below its dot, then right, above and left. Boxes are found through a grid of
+   * 64 px cells, so a frame stays a few milliseconds on thousands of concepts. */
+  var NAME = 12, LINE = 14, WRAP = 150, CELL = 64;
+  var measure = document.createElement("canvas").getContext("2d");
+  var lines = new Map();  // lang + id -> { lines, width } at NAME px
+  function nameLines(c) {
+    var key = lang + "\u0000" + c.id;
+    if (lines.has(key)) return lines.get(key);
+    measure.font = NAME + "px system-ui, sans-serif";
+    var words = tx(c.name).split(" "), out = [], line = "";
+    words.forEach(function (word) {
+      var tried = line ? line + " " + word : word;
+      if (line && measure.measureText(tried).width > WRAP) { out.push(line); line = word; } else line = tried;
+    });
+    out.push(line);
+    if (out.length > 2) out = [out[0], out.slice(1).join(" ")];
+    out = out.map(function (text) {  // at most two lines, each cut to fit with an ellipsis
+      if (measure.measureText(text).width <= WRAP) return text;
+      text = text.slice(0, 48);  // no name this wide fits anyway: a long one costs no more
+      while (text.length > 1 && measure.measureText(text + "\u2026").width > WRAP) text = text.slice(0, -1);
+      return text + "\u2026";
+    });
+    var made = { lines: out, width: Math.max.apply(null, out.map(function (l) { return measure.measureText(l).width; })) };
+    lines.set(key, made);
+    return made;
+  }
+  /* Names are measured ahead, a slice at a time while the page is idle, so choosing a goal does
+   * not pay for measuring the names of its steps in the frame that draws them. */
+  var measuring = null;
+  function measureAhead() {
+    var at = 0, forLang = lang;
+    if (measuring === forLang) return;
+    measuring = forLang;
+    var later = window.requestIdleCallback || function (f) { return setTimeout(f, 30); };
+    (function slice() {
+      if (lang !== forLang) { measuring = null; return; }
+      for (var end = Math.min(at + 150, important.length); at < end; at++) nameLines(important[at]);
+      if (at < important.length) later(slice); else measuring = null;
+    })();
+  }
+  function Boxes(width, height) {
+    this.cols = Math.ceil(width / CELL) + 1; this.cells = new Map(); this.all = [];
+  }
+  Boxes.prototype.keys = function (b, visit) {
+    for (var gx = Math.floor(b.x0 / CELL); gx <= Math.floor(b.x1 / CELL); gx++) {
+      for (var gy = Math.floor(b.y0 / CELL); gy <= Math.floor(b.y1 / CELL); gy++) {
+        if (visit(gy * 100000 + gx) === false) return false;
+      }
+    }
+    return true;
+  };
+  Boxes.prototype.free = function (b) {
+    var cells = this.cells;
+    return this.keys(b, function (key) {
+      var list = cells.get(key);
+      if (!list) return true;
+      for (var i = 0; i < list.length; i++) {
+        var o = list[i];
+        if (o.x0 < b.x1 && b.x0 < o.x1 && o.y0 < b.y1 && b.y0 < o.y1) return false;
+      }
+      return true;
+    });
+  };
+  Boxes.prototype.add = function (b) {
+    var cells = this.cells;
+    this.all.push(b);
+    this.keys(b, function (key) {
+      if (!cells.has(key)) cells.set(key, []);
+      cells.get(key).push(b);
+    });
+  };
+  var placedNames = [], placedTitles = [], placedNumbers = [];  // what the last frame drew, for the tests
+  function titleText(rank) { return rungName(rank); }
+  function placeTitles(ctx, boxes, toScreen, box) {
+    placedTitles = [];
+    ctx.font = "600 " + TITLE + "px system-ui, sans-serif";
+    bands.slice().reverse().forEach(function (b) {
+      var corner = toScreen(b.columns ? b.x0 : extent.x0, (b.columns ? extent.y0 : b.y0));
+      var text = titleText(b.rank), width = ctx.measureText(text).width;
+      var limit = b.columns ? Math.max(toScreen(b.x1, 0).x - corner.x + 12, 40) : box.width;
+      while (text.length > 2 && width > limit) { text = text.slice(0, -2) + "\u2026"; width = ctx.measureText(text).width; }
+      var far = toScreen(b.x1, b.y1);  // a rung wholly out of sight gets no title
+      if (far.x < 0 || far.y < TITLE + 6 || corner.x > box.width || corner.y - TITLE_ROOM > box.height) return;
+      var x = Math.max(4, Math.min(corner.x - 4, box.width - width - 4)), y = Math.max(2, corner.y - TITLE_ROOM + 4);
+      var t = { x0: x - 2, y0: y - 2, x1: x + width + 2, y1: y + TITLE + 4, text: text, x: x, y: y };
+      if (!boxes.free(t)) return;  // pinned to the edge over another rung's title: the nearer wins
+      boxes.add(t);
+      placedTitles.push(t);
+    });
+  }
+  function drawOverlayText(ctx, scale, order, numbered) {
+    var box = area, view0 = window.network.getViewPosition();
+    var ox = box.width / 2 - view0.x * scale, oy = box.height / 2 - view0.y * scale;
+    function toScreen(x, y) { return { x: x * scale + ox, y: y * scale + oy }; }
+    var boxes = new Boxes(box.width, box.height);
+    ctx.save();
+    var ratio = window.devicePixelRatio || 1;
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);  // screen pixels from here on
+    placeTitles(ctx, boxes, toScreen, box);
+    /* plan numbers: a disc in screen pixels on each step's dot, always drawn */
+    var discs = [], pips = new Path2D();
+    numbered.forEach(function (item) {  // in step order: where two would overlap, the earlier wins
+      var c = item[0], p = toScreen(c.x, c.y), r = item[1].length > 2 ? 11 : 9;
+      var d = { x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r, c: c, text: item[1], r: r, p: p };
+      if (boxes.free(d)) { boxes.add(d); discs.push(d); return; }
+      pips.moveTo(p.x + 4, p.y);  // a step whose number has no room: a small disc, no number
+      pips.arc(p.x, p.y, 4, 0, 2 * Math.PI);
+    });
+    placedNumbers = discs;
+    placedNames = [];
+    var done = new Set();
+    ctx.font = NAME + "px system-ui, sans-serif";
+    for (var i = 0; i < order.length; i++) {
+      var c = order[i];
+      if (done.has(c.id)) continue;
+      done.add(c.id);
+      var p = toScreen(c.x, c.y);
+      if (p.x < -WRAP || p.y < -40 || p.x > box.width + WRAP || p.y > box.height + 40) continue;
+      var made = nameLines(c), w = made.width, h = made.lines.length * LINE;
+      var r = Math.max(c.size * scale, 3, planOrder.has(c.id) ? 11 : 0) + 2;
+      var spots = [[p.x - w / 2, p.y + r], [p.x + r + 2, p.y - h / 2], [p.x - w / 2, p.y - r - h], [p.x - r - 2 - w, p.y - h / 2]];
+      if (layoutName === "route") spots = [spots[1], spots[0], spots[2], spots[3]];
+      for (var s = 0; s < spots.length; s++) {
+        var x = spots[s][0], y = spots[s][1];
+        var b = { x0: x - 1, y0: y - 1, x1: x + w + 1, y1: y + h + 1 };
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > box.width || b.y1 > box.height || !boxes.free(b)) continue;
+        boxes.add(b);
+        var dot = { x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r };
+        if (boxes.free(dot)) boxes.add(dot);
+        b.id = c.id; b.x = x; b.y = y; b.lines = made.lines;
+        placedNames.push(b);
+        break;
+      }
+    }
+    ctx.lineJoin = "round";
+    ctx.textAlign = "left";
+    ctx.textBaseline = "top";
+    ctx.strokeStyle = HALO; ctx.lineWidth = 3.5;
+    placedNames.forEach(function (b) {
+      b.lines.forEach(function (text, k) { ctx.strokeText(text, b.x, b.y + k * LINE); });
+    });
+    ctx.fillStyle = INK;
+    placedNames.forEach(function (b) {
+      b.lines.forEach(function (text, k) { ctx.fillText(text, b.x, b.y + k * LINE); });
+    });
+    ctx.font = "600 " + TITLE + "px system-ui, sans-serif";
+    ctx.strokeStyle = HALO;
+    ctx.fillStyle = dark ? "#c9d1d9" : "#3d454e";
+    placedTitles.forEach(function (t) { ctx.strokeText(t.text, t.x, t.y); ctx.fillText(t.text, t.x, t.y); });
+    ctx.fillStyle = STEP; ctx.fill(pips);
+    if (discs.length) {
+      var path = new Path2D();
+      discs.forEach(function (d) { path.moveTo(d.p.x + d.r, d.p.y); path.arc(d.p.x, d.p.y, d.r, 0, 2 * Math.PI); });
+      ctx.fillStyle = STEP; ctx.fill(path);
+      ctx.strokeStyle = HALO; ctx.lineWidth = 1.5; ctx.stroke(path);
+      ctx.fillStyle = HALO;
+      ctx.textAlign = "center";
+      ctx.textBaseline = "middle";
+      discs.forEach(function (d) {
+        ctx.font = "700 " + (d.text.length > 2 ? 9.5 : 11) + "px system-ui, sans-serif";
+        ctx.fillText(d.text, d.p.x, d.p.y + 0.5);
+      });
+    }
+    ctx.restore();
+  }
+  /* The order names get room in: the selected concept, the plan in order, the rest by need. */
+  function nameOrder(visible) {
+    var order = [];
+    if (view.focus !== null && visible(byId.get(view.focus))) order.push(byId.get(view.focus));
+    if (plan) plan.steps.forEach(function (s) { var c = byId.get(s.id); if (visible(c)) order.push(c); });
+    important.forEach(function (c) { if (visible(c)) order.push(c); });
+    return order;
+  }
+  window.network.on("afterDrawing", function (ctx) {
+    var scale = window.network.getScale(), box = area;
+    var tl = window.network.DOMtoCanvas({ x: 0, y: 0 });
+    var br = window.network.DOMtoCanvas({ x: box.width, y: box.height });
+    var margin = 40 / scale;
+    function inView(c) { return c.x > tl.x - margin && c.x < br.x + margin && c.y > tl.y - margin && c.y < br.y + margin; }
+    function visible(c) { return (shownIds === null || shownIds.has(c.id)) && (!view.lit || view.lit.has(c.id)); }
+    var shown = DATA.concepts.filter(function (c) { return visible(c) && inView(c); });
+    ctx.save();
+    if (view.lit) {
+      if (layoutName !== "route") {  // the route view draws nothing else: no veil needed
+        ctx.fillStyle = VEIL;
+        ctx.fillRect(tl.x, tl.y, br.x - tl.x, br.y - tl.y);
+      }
+      litEdges(ctx, view.lit, scale, layoutName === "route");
+      dots(ctx, shown.filter(function (c) { return !planOrder.has(c.id); }));  // steps get discs
+    }
+    rings(ctx, shown.filter(function (c) { return known.has(c.id) && !planOrder.has(c.id); }), 2, KNOWN, 2, 3, scale);
+    rings(ctx, shown.filter(function (c) { return ready.has(c.id) && !planOrder.has(c.id); }), 2, READY, 2.5, 0, scale);
+    rings(ctx, shown.filter(function (c) { return c.id === view.focus; }), 6, INK, 3, 0, scale);
+    ctx.restore();
+    var numbered = shown.filter(function (c) { return planOrder.has(c.id); })
+      .sort(function (a, b) { return planOrder.get(a.id) - planOrder.get(b.id); })
+      .map(function (c) { return [c, String(planOrder.get(c.id))]; });
+    drawOverlayText(ctx, scale, nameOrder(function (c) { return visible(c) && inView(c); }), numbered);
+  });
+  function paintDefault() { paint(planOrder.size ? new Set(planOrder.keys()) : null, null); }
+  function repaint() {
+    if (state.selected !== null) { var lit = litFor(state.selected); paint(lit, state.selected); }
+    else paintDefault();
+  }
+  function litFor(id) {
+    var lit = new Set([id]);
+    reach(id, needs).forEach(function (n) { lit.add(n); });
+    reach(id, unlocks).forEach(function (n) { lit.add(n); });
+    return lit;
+  }
