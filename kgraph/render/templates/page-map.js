@@ -192,7 +192,7 @@
   function resized() {
     clearTimeout(resizeTimer);
     resizeTimer = setTimeout(function () {
-      measureArea();
+      if (!measureArea().width || !area.height) return;  // hidden (the Ladder view): nothing to fit
       if (layoutName === "route") placeAll("route");
       else if (mapLayout() !== layoutName) placeAll(mapLayout());
       else if (fitted) fitView(false);
