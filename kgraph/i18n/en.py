@@ -257,7 +257,6 @@ MESSAGES: Final[dict[str, str]] = {
     "page.view_graph": "Graph",
     "page.view_ladder": "Ladder",
     "page.view_route": "Route only",
-    "page.route_title": "Only the plan, step by step",
     "page.start_here": "start here",
     "page.next_plan_hint": (
         "Steps of this plan you can start now; the first is the plan's next step."
@@ -266,7 +265,6 @@ MESSAGES: Final[dict[str, str]] = {
     "page.col_concept": "Concept",
     "page.col_hours": "Hours",
     "page.col_total": "Total",
-    "page.steps": "Steps",
     "page.close": "Close",
     "page.plan_done": "Nothing is missing: you know everything {target} needs.",
     "page.panel_label": "Planner and details",

@@ -261,7 +261,6 @@ MESSAGES: Final[dict[str, str]] = {
     "page.view_graph": "Граф",
     "page.view_ladder": "Лестница",
     "page.view_route": "Только маршрут",
-    "page.route_title": "Только план, шаг за шагом",
     "page.start_here": "начните отсюда",
     "page.next_plan_hint": (
         "Шаги этого плана, которые можно начать сейчас; первый из них — следующий шаг плана."
@@ -270,7 +269,6 @@ MESSAGES: Final[dict[str, str]] = {
     "page.col_concept": "Понятие",
     "page.col_hours": "Часы",
     "page.col_total": "Итого",
-    "page.steps": "Шаги",
     "page.close": "Закрыть",
     "page.plan_done": "Ничего не упущено: вы знаете всё, что нужно для «{target}».",
     "page.panel_label": "План и подробности",
