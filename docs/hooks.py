@@ -19,8 +19,6 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final
 
-from mkdocs.structure.files import File
-
 from kgraph.schema import json_schema
 
 if TYPE_CHECKING:
@@ -170,5 +168,7 @@ def on_page_markdown(markdown: str, **_: object) -> str:
 
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     """Publish the committed page as ``kgraph.html`` beside the docs."""
+    from mkdocs.structure.files import File  # noqa: PLC0415 - the tables need no mkdocs
+
     files.append(File.generated(config, "kgraph.html", abs_src_path=str(PAGE)))
     return files

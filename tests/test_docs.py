@@ -11,6 +11,7 @@ import re
 
 import click
 import pytest
+from mkdocs_click import _docs as mkdocs_click  # what the `::: mkdocs-click` block runs
 
 from kgraph.cli import main
 from kgraph.cli.app import COMMAND_MODULES
@@ -83,7 +84,7 @@ def test_ci_runs_the_quickstart_from_the_readme_with_debians_python():
 def test_every_command_is_in_the_generated_reference():
     """The reference page is mkdocs-click's rendering of the app: each command the group lists
     (commands load lazily, so ask the group, not main.commands) gets its section."""
-    mkdocs_click = pytest.importorskip("mkdocs_click._docs")
+
     load_hooks().load_commands()  # as the build does before rendering
     page = (REPO / "docs" / "reference" / "commands.md").read_text(encoding="utf-8")
     options = dict(re.findall(r"^    :([a-z_]+): (.+)$", page, re.MULTILINE))

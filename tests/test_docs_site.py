@@ -15,7 +15,6 @@ DEFINITIONS = ["Concept", "Prerequisite", "Resource", "Translation"]
 
 
 def load_hooks() -> ModuleType:
-    pytest.importorskip("mkdocs")
     spec = importlib.util.spec_from_file_location("docs_hooks", REPO / "docs" / "hooks.py")
     assert spec
     assert spec.loader
