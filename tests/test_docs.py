@@ -110,7 +110,7 @@ def test_every_command_is_in_the_generated_reference():
     assert "Sentinel" not in rendered  # defaults render as click's own help does
 
 
-TUTORIALS = ["first-plan", "the-page", "saving-progress", "assess", "contributing"]
+TUTORIALS = ["first-plan", "follow-a-plan", "the-page", "saving-progress", "assess", "contributing"]
 
 
 def test_tutorials_come_in_the_learners_order_in_english_and_russian():
