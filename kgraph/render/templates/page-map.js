@@ -435,14 +435,15 @@
       if (boxes.free(d)) { boxes.add(d); discs.push(d); } else pipped.push(d);
     });
     /* On the map the route's start is always named: where its name has no room, the later steps
-     * whose numbers are in its way give them up (titles and the first number stay). The route
-     * view, spaced for every number, keeps them all and names what fits. */
+     * whose numbers are in its way give them up, as few as any of its spots allows (titles and
+     * the first number stay). The route view, spaced for every number, keeps them all. */
     var first = numbered.length && planOrder.get(numbered[0][0].id) === 1 ? numbered[0][0] : null;
     if (first) placeName(first, null);
-    if (first && !done.has(first.id) && layoutName !== "route") {
+    for (var most = 1; first && !done.has(first.id) && layoutName !== "route" && most <= discs.length; most++) {
       placeName(first, function (b) {
         if (placedTitles.some(function (t) { return overlap(t, b); })) return false;
         if (discs.length && discs[0].c === first && overlap(discs[0], b)) return false;
+        if (discs.filter(function (d) { return overlap(d, b); }).length > most) return false;
         var kept = discs.filter(function (d) { return !overlap(d, b); });
         discs.filter(function (d) { return overlap(d, b); }).forEach(function (d) { pipped.push(d); });
         discs = kept;
