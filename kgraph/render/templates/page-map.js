@@ -79,9 +79,12 @@
   window.kgraphEdges = edges;
   window.network.once("afterDrawing", function () { window.kgraphReady = true; });
 
-  /* The route: the plan's steps only, a column per rung (a band on a narrow area), each in plan
-   * order, a long rung wrapped into as many columns as keep the drawing near the area's shape. */
-  var ROUTE = { along: 260, across: 64, gap: 120, list: 40 };  // list: rows of the narrow route
+  /* The route: the plan's steps only. On a wide area a column per rung, each in plan order, a
+   * long rung wrapped into columns; the spacing is chosen for the area so that at the fitted
+   * view every step's number has room (names come where they fit). On a narrow area a list to
+   * read down in plan order, each step in its rung's lane (lanes left to right, lowest first). */
+  var ROUTE = { across: 64, list: 40, lane: 22 };  // list: rows of the narrow route, lane: its rungs
+  var DISC = 9, DISC_ROOM = 2 * DISC + 4;  // a number's disc (px on screen) and the room it needs
   function routePositions(steps, wide) {
     var byRung = new Map();
     steps.forEach(function (s) {
@@ -90,24 +93,37 @@
       byRung.get(rank).push(s.id);
     });
     var rungs = Array.from(byRung.keys()).sort(function (a, b) { return a - b; });
-    var box = area, aspect = box.height ? box.width / box.height : 1.2;
-    var longest = Math.max.apply(null, rungs.map(function (r) { return byRung.get(r).length; }).concat([1]));
-    var per = longest;
-    if (wide) {  // the fewest rows per column whose drawing is no wider than the area
-      for (per = 1; per < longest; per++) {
-        var cols = rungs.reduce(function (n, r) { return n + Math.ceil(byRung.get(r).length / per); }, 0);
-        if (cols * ROUTE.along + rungs.length * ROUTE.gap <= aspect * per * ROUTE.across * 1.4) break;
-      }
-    }
-    var at = new Map(), offset = 0;
-    rungs.forEach(function (r) {
-      var ids = byRung.get(r), tracks = Math.ceil(ids.length / per);
-      ids.forEach(function (id, i) {
-        var track = Math.floor(i / per), row = i % per;
-        at.set(id, wide ? { x: offset + track * ROUTE.along, y: row * ROUTE.across }
-          : { x: 0, y: offset + i * ROUTE.list });
+    var at = new Map();
+    if (!wide) {
+      steps.forEach(function (s, i) {
+        at.set(s.id, { x: rungs.indexOf(byId.get(s.id).rank) * ROUTE.lane, y: i * ROUTE.list });
       });
-      offset += wide ? tracks * ROUTE.along + ROUTE.gap : ids.length * ROUTE.list + ROUTE.gap / 2;
+      return at;
+    }
+    var width = Math.max(area.width - 2 * PAD, 1), height = Math.max(area.height - 2 * PAD - TITLE_ROOM, 1);
+    var longest = Math.max.apply(null, rungs.map(function (r) { return byRung.get(r).length; }).concat([1]));
+    /* Try column widths from room for a name down to room for a disc; for each, the rows per
+     * column that give the largest fitted scale; keep the first whose discs all have room. */
+    var best = null;
+    [4, 3, 2, 1.5, 1].some(function (ratio) {
+      var along = ROUTE.across * ratio, gap = along / 2, choice = null;
+      for (var per = 1; per <= longest; per++) {
+        var cols = rungs.reduce(function (n, r) { return n + Math.ceil(byRung.get(r).length / per); }, 0);
+        var w = (cols - 1) * along + (rungs.length - 1) * gap + 2 * DISC, h = (per - 1) * ROUTE.across + 2 * DISC;
+        var scale = Math.min(width / w, height / h, 1.6);
+        if (!choice || scale > choice.scale) choice = { per: per, along: along, gap: gap, scale: scale };
+      }
+      if (!best || choice.scale > best.scale) best = choice;
+      if (choice.scale * ROUTE.across >= DISC_ROOM) { best = choice; return true; }
+      return false;
+    });
+    var offset = 0;
+    rungs.forEach(function (r) {
+      var ids = byRung.get(r), tracks = Math.ceil(ids.length / best.per);
+      ids.forEach(function (id, i) {
+        at.set(id, { x: offset + Math.floor(i / best.per) * best.along, y: (i % best.per) * ROUTE.across });
+      });
+      offset += (tracks - 1) * best.along + best.along + best.gap;
     });
     return at;
   }
@@ -133,7 +149,7 @@
   var bands = [], extent = { x0: 0, x1: 0, y0: 0, y1: 0 };
   function measureBands() {
     var shown = DATA.concepts.filter(function (c) { return shownIds === null || shownIds.has(c.id); });
-    var columns = layoutName === "columns" || (layoutName === "route" && areaIsWide());
+    var columns = layoutName === "columns" || layoutName === "route";  // the narrow route: lanes
     extent = { x0: Infinity, x1: -Infinity, y0: Infinity, y1: -Infinity };
     shown.forEach(function (c) {
       extent.x0 = Math.min(extent.x0, c.x - c.size); extent.x1 = Math.max(extent.x1, c.x + c.size);
@@ -326,6 +342,7 @@
       if (at < important.length) later(slice); else measuring = null;
     })();
   }
+  function overlap(a, b) { return a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1; }
   function Boxes(width, height) {
     this.cols = Math.ceil(width / CELL) + 1; this.cells = new Map(); this.all = [];
   }
@@ -385,41 +402,64 @@
     var ratio = window.devicePixelRatio || 1;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);  // screen pixels from here on
     placeTitles(ctx, boxes, toScreen, box);
-    /* plan numbers: a disc in screen pixels on each step's dot, always drawn */
-    var discs = [], pips = new Path2D();
-    numbered.forEach(function (item) {  // in step order: where two would overlap, the earlier wins
-      var c = item[0], p = toScreen(c.x, c.y), r = item[1].length > 2 ? 11 : 9;
-      var d = { x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r, c: c, text: item[1], r: r, p: p };
-      if (boxes.free(d)) { boxes.add(d); discs.push(d); return; }
-      pips.moveTo(p.x + 4, p.y);  // a step whose number has no room: a small disc, no number
-      pips.arc(p.x, p.y, 4, 0, 2 * Math.PI);
-    });
-    placedNumbers = discs;
+    /* A name tries below its dot, then right, above and left (right first in the route). */
     placedNames = [];
     var done = new Set();
-    ctx.font = NAME + "px system-ui, sans-serif";
-    for (var i = 0; i < order.length; i++) {
-      var c = order[i];
-      if (done.has(c.id)) continue;
-      done.add(c.id);
+    function placeName(c, force) {
+      if (done.has(c.id)) return;
       var p = toScreen(c.x, c.y);
-      if (p.x < -WRAP || p.y < -40 || p.x > box.width + WRAP || p.y > box.height + 40) continue;
+      if (p.x < -WRAP || p.y < -40 || p.x > box.width + WRAP || p.y > box.height + 40) return;
       var made = nameLines(c), w = made.width, h = made.lines.length * LINE;
-      var r = Math.max(c.size * scale, 3, planOrder.has(c.id) ? 11 : 0) + 2;
+      var r = Math.max(c.size * scale, 3, planOrder.has(c.id) ? DISC : 0) + 2;
       var spots = [[p.x - w / 2, p.y + r], [p.x + r + 2, p.y - h / 2], [p.x - w / 2, p.y - r - h], [p.x - r - 2 - w, p.y - h / 2]];
       if (layoutName === "route") spots = [spots[1], spots[0], spots[2], spots[3]];
       for (var s = 0; s < spots.length; s++) {
         var x = spots[s][0], y = spots[s][1];
         var b = { x0: x - 1, y0: y - 1, x1: x + w + 1, y1: y + h + 1 };
-        if (b.x0 < 0 || b.y0 < 0 || b.x1 > box.width || b.y1 > box.height || !boxes.free(b)) continue;
+        if (b.x0 < 0 || b.y0 < 0 || b.x1 > box.width || b.y1 > box.height) continue;
+        if (!boxes.free(b) && !(force && force(b))) continue;
+        done.add(c.id);
         boxes.add(b);
         var dot = { x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r };
         if (boxes.free(dot)) boxes.add(dot);
         b.id = c.id; b.x = x; b.y = y; b.lines = made.lines;
         placedNames.push(b);
-        break;
+        return;
       }
     }
+    /* plan numbers: a disc in screen pixels on each step's dot, always drawn */
+    var discs = [], pipped = [], pips = new Path2D();
+    numbered.forEach(function (item) {  // in step order: where two would overlap, the earlier wins
+      var c = item[0], p = toScreen(c.x, c.y), r = DISC;
+      var d = { x0: p.x - r, y0: p.y - r, x1: p.x + r, y1: p.y + r, c: c, text: item[1], r: r, p: p };
+      if (boxes.free(d)) { boxes.add(d); discs.push(d); } else pipped.push(d);
+    });
+    /* On the map the route's start is always named: where its name has no room, the later steps
+     * whose numbers are in its way give them up, as few as any of its spots allows (titles and
+     * the first number stay). The route view, spaced for every number, keeps them all. */
+    var first = numbered.length && planOrder.get(numbered[0][0].id) === 1 ? numbered[0][0] : null;
+    if (first) placeName(first, null);
+    for (var most = 1; first && !done.has(first.id) && layoutName !== "route" && most <= discs.length; most++) {
+      placeName(first, function (b) {
+        if (placedTitles.some(function (t) { return overlap(t, b); })) return false;
+        if (discs.length && discs[0].c === first && overlap(discs[0], b)) return false;
+        if (discs.filter(function (d) { return overlap(d, b); }).length > most) return false;
+        var kept = discs.filter(function (d) { return !overlap(d, b); });
+        discs.filter(function (d) { return overlap(d, b); }).forEach(function (d) { pipped.push(d); });
+        discs = kept;
+        boxes = new Boxes(box.width, box.height);
+        placedTitles.forEach(function (t) { boxes.add(t); });
+        discs.forEach(function (d) { boxes.add(d); });
+        return true;
+      });
+    }
+    pipped.forEach(function (d) {  // a step whose number has no room: a small disc, no number
+      pips.moveTo(d.p.x + 4, d.p.y);
+      pips.arc(d.p.x, d.p.y, 4, 0, 2 * Math.PI);
+    });
+    placedNumbers = discs;
+    ctx.font = NAME + "px system-ui, sans-serif";
+    order.forEach(function (c) { placeName(c, null); });
     ctx.lineJoin = "round";
     ctx.textAlign = "left";
     ctx.textBaseline = "top";
@@ -445,7 +485,7 @@
       ctx.textAlign = "center";
       ctx.textBaseline = "middle";
       discs.forEach(function (d) {
-        ctx.font = "700 " + (d.text.length > 2 ? 9.5 : 11) + "px system-ui, sans-serif";
+        ctx.font = "700 " + (d.text.length > 2 ? 8.5 : 11) + "px system-ui, sans-serif";
         ctx.fillText(d.text, d.p.x, d.p.y + 0.5);
       });
     }
