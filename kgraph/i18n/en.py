@@ -243,6 +243,7 @@ MESSAGES: Final[dict[str, str]] = {
     "page.needs": "Needs first ({count})",
     "page.unlocks": "Unlocks ({direct} directly, {all} in all)",
     "page.resources": "Resources",
+    "page.outcomes": "Mastered when you can",
     "page.aliases": "Also: {aliases}",
     "page.known": "✓ known",
     "page.step": "step {number} of the path",

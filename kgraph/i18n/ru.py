@@ -247,6 +247,7 @@ MESSAGES: Final[dict[str, str]] = {
     "page.needs": "Сначала нужно ({count})",
     "page.unlocks": "Открывает ({direct} напрямую, {all} всего)",
     "page.resources": "Материалы",
+    "page.outcomes": "Освоено, когда вы можете",
     "page.aliases": "Также: {aliases}",
     "page.known": "✓ уже известно",
     "page.step": "шаг {number} пути",

@@ -237,12 +237,15 @@ def _concept(
     """One concept as the page needs it; the page looks names of linked concepts up by id.
 
     ``x``/``y`` place it on a wide screen (rungs as columns), ``bx``/``by`` on a narrow one
-    (rungs as bands); ``covers`` (its sub-topics, which search matches) and ``kind`` are there
-    only when the concept has them, so a graph without them pays nothing.
+    (rungs as bands); ``covers`` (its sub-topics, which search matches), ``outcomes`` (its "you
+    can …" checklist, per language) and ``kind`` are there only when the concept has them, so a
+    graph without them pays nothing.
     """
     concept = kg[cid]
     (x, y), (bx, by) = xy
     extra: dict[str, Any] = {"covers": list(concept.covers)} if concept.covers else {}
+    if concept.outcomes:
+        extra["outcomes"] = {code: list(texts(code).outcomes(concept)) for code in LANGUAGES}
     if concept.is_project:
         extra |= {"kind": str(concept.kind), "project": True, "capstone": concept.capstone}
     return extra | {

@@ -282,6 +282,15 @@ def test_page_carries_every_language():
     assert data["title"] == {"en": "kgraph: all concepts", "ru": "kgraph: все понятия"}
 
 
+def test_outcomes_travel_in_every_language_only_where_there_are_some(small_graph):
+    """A concept's "you can …" list is carried per language; one without outcomes pays nothing."""
+    outcomes = ("You can explain it.", "You can use it.")
+    kg = KGraph([make_concept("a", outcomes=outcomes), make_concept("b", prerequisites=["a"])])
+    concepts = {c["id"]: c for c in page_data(select(kg))["concepts"]}
+    assert concepts["a"]["outcomes"] == {"en": list(outcomes), "ru": list(outcomes)}
+    assert "outcomes" not in concepts["b"]
+
+
 def test_lang_sets_the_language_the_page_opens_in(small_graph):
     """``lang="ru"`` writes the static words, the title and ``<html lang>`` in Russian."""
     page = render_html(select(small_graph, focus="lora"), lang="ru")

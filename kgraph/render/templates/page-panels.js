@@ -88,7 +88,16 @@
     });
     section(box, ui("page.unlocks", { direct: c.unlocks.length, all: c.unlocked }), c.unlocks,
       function (li, id) { li.appendChild(conceptLink(id)); });
+    section(box, ui("page.outcomes"), c.outcomes ? tx(c.outcomes) : [], outcomeItem);
     section(box, ui("page.resources"), c.resources, resourceItem);
+  }
+  /* One "you can …" of a concept: a box the reader ticks to check themselves (not saved). */
+  function outcomeItem(li, text) {
+    li.className = "outcome";
+    var label = el("label"), box = el("input");
+    box.type = "checkbox";
+    label.append(box, document.createTextNode(" " + text));
+    li.appendChild(label);
   }
   /* Nothing selected: a short introduction, left out while a plan fills the panel. */
   function showIntro() {
