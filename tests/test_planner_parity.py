@@ -19,6 +19,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kgraph.cli import main
 from kgraph.graph import KGraph
 from kgraph.i18n import hours
 from kgraph.load import load_graph
@@ -32,6 +33,8 @@ from tests.strategies import LEVELS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from click.testing import CliRunner
 
 PLANNER = files("kgraph.render") / "templates" / "planner.js"
 CHECKLIST = files("kgraph.render") / "templates" / "checklist.js"
@@ -383,3 +386,45 @@ def test_shipped_graph_without_projects(node: Node, shipped: KGraph):
         for _ in range(80)
     ]
     assert_parity(node, shipped, draws)
+
+
+PACED = [  # (goal, from, hours a week, start): a short plan, a long one, a fraction, a leap day
+    ("lora", None, 5, "2026-01-05"),
+    ("agi", "lora", 10, "2026-12-07"),
+    ("agi", None, 7.5, "2028-02-29"),
+    ("transformer", None, 0.1, "2026-03-29"),
+    ("transformer", None, 168, "2026-10-25"),
+]
+
+
+@pytest.mark.parametrize("paced", PACED)
+def test_the_page_schedules_a_plan_as_the_cli_does(
+    node: Node, shipped: KGraph, runner: CliRunner, paced: tuple[str, str | None, float, str]
+):
+    """Week numbers per step and the finish date equal `kgraph path … --pace H --start D`."""
+    goal, source, pace, start = paced
+    args = [*([source] if source else []), goal, "--pace", str(pace), "--start", start]
+    result = runner.invoke(
+        main, ["-g", str(SHIPPED), "path", *args, "--known", "", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    cli = json.loads(result.output)
+    query: dict[str, Any] = {
+        "from": source,
+        "to": goal,
+        "known": [],
+        "strict": False,
+        "pace": pace,
+        "start": start,
+    }
+    [page] = node.ask(shipped, [{"kind": "schedule", **query}])
+    assert page["weeks"] == [step["weeks"] for step in cli["steps"]]
+    assert page["finish"] == cli["finish"]
+    assert page["totalWeeks"] == cli["weeks"]
+
+
+def test_the_page_refuses_the_paces_the_cli_refuses(node: Node):
+    """0 < H <= 168, a plain number: anything else is refused (the page then says so)."""
+    values = ["10", "7.5", " 3 ", "168", "0", "-1", "168.5", "ten", "", "1e1", "NaN"]
+    [answer] = node.ask(KGraph([]), [{"kind": "check_pace", "values": values}])
+    assert answer == [10, 7.5, 3, 168, None, None, None, None, None, None, None]

@@ -431,3 +431,27 @@ def test_saved_ids_this_graph_does_not_know_are_kept(open_tab, small_graph):
     tab.wait("window.kgraph.state().saved.includes('qlora')")
     assert tab.js(STATE)["saved"] == ["gone-concept", "lora", "qlora", "quant"]
     assert tab.errors() == []
+
+
+WEEKS = STEPS.replace("li.dataset.id)", "li.dataset.weeks)")
+
+
+def test_a_pace_in_the_link_gives_weeks_and_a_finish_date_like_the_cli(open_tab, shipped):
+    """``pace=`` and ``start=`` in the fragment: each step's weeks and the plan's finish date are
+    `kgraph path … --pace H --start D`'s; a bad pace typed in the field is refused with a message
+    and changes nothing."""
+    from kgraph.pace import parse_date, schedule
+
+    tab = open_tab(select(shipped), fragment="to=agi&from=lora&pace=7.5&start=2026-12-07")
+    tab.wait("document.querySelector('#plan [data-finish]') !== null")
+    plan = learning_path(shipped, "agi", source="lora")
+    paced = schedule(plan.steps, pace=7.5, start=parse_date("2026-12-07"))
+    assert tab.js("document.querySelector('#plan [data-finish]').dataset.finish") == paced.finish
+    assert tab.js(WEEKS) == [f"{first}-{last}" for first, last in paced.weeks]
+    assert tab.js("document.getElementById('pace').value") == "7.5"
+    tab.js("document.getElementById('pace').value = '200'")
+    tab.js("document.getElementById('plan-go').click()")
+    assert "168" in tab.js("document.getElementById('status').textContent")
+    assert tab.js("document.querySelector('#plan [data-finish]').dataset.finish") == paced.finish
+    assert "pace=7.5" in tab.js("location.hash")
+    assert tab.errors() == []

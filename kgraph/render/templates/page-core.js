@@ -46,7 +46,8 @@
   var important = DATA.concepts.slice().sort(function (a, b) { return (b.unlocked - a.unlocked) || (a.id < b.id ? -1 : 1); });
 
   /* ---- state ---- */
-  var state = { marks: new Map(), linkMarks: null, goal: null, from: null, selected: null, view: "graph" };
+  var state = { marks: new Map(), linkMarks: null, goal: null, from: null, selected: null, view: "graph",
+    pace: null, start: null };
   var known = new Set(), ready = new Set(), plan = null, planOrder = new Map();
   var status = document.getElementById("status");
 

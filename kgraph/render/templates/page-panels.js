@@ -180,6 +180,13 @@
       box.appendChild(el("p", ui("page.path_total", { count: count, concepts_noun: plural(count, "concept"),
         hours: P.hoursText(plan.hours) }), "total"));
     }
+    var paced = state.pace && count ? P.schedule(plan.steps, state.pace, state.start || today()) : null;
+    if (paced) {
+      var finish = el("p", ui("page.finish", { date: paced.finish, weeks: paced.totalWeeks,
+        pace: P.hoursText(state.pace) }), "finish");
+      finish.dataset.finish = paced.finish;
+      box.appendChild(finish);
+    }
     var wrap = el("div", null, "steps arrow-list");
     wrap.id = "plan-steps";
     if (count) {
@@ -215,8 +222,14 @@
           li.dataset.id = s.id;
           li.dataset.step = String(item[1]);
           if (byId.get(s.id).kind === "project") li.dataset.kind = "project";
-          li.append(el("span", item[1] + ".", "num"), conceptLink(s.id),
-            el("span", hoursText(s.hours), "own"), el("span", hoursText(s.total), "run"));
+          li.append(el("span", item[1] + ".", "num"), conceptLink(s.id), el("span", hoursText(s.hours), "own"));
+          if (paced) {
+            var w = paced.weeks[item[1] - 1];
+            li.dataset.weeks = w[0] + "-" + w[1];
+            li.appendChild(el("span", w[0] === w[1] ? ui("page.week", { week: w[0] })
+              : ui("page.weeks", { first: w[0], last: w[1] }), "own weeks"));
+          }
+          li.append(el("span", hoursText(s.total), "run"));
           list.appendChild(li);
         });
       }
@@ -248,6 +261,11 @@
       document.getElementById("goal").focus();
     }));
     box.appendChild(actions);
+  }
+  /* Today in the reader's own calendar, YYYY-MM-DD: week 1 of a paced plan begins on it. */
+  function today() {
+    var d = new Date();
+    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
   }
   function planMarkdown() {
     var title = plan.source ? ui("title.from", { source: plan.source, target: plan.target }) : ui("title.to", { target: plan.target });
