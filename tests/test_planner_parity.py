@@ -24,9 +24,11 @@ from kgraph.graph import KGraph
 from kgraph.i18n import hours
 from kgraph.load import load_graph
 from kgraph.model import Kind
+from kgraph.projects import suggested_along
 from kgraph.queries import fringe, gaps, learning_path
 from kgraph.render.json import to_data
 from kgraph.render.markdown import md_link, md_text
+from kgraph.study import known_before
 from tests.conftest import REPO, SHIPPED
 from tests.helpers import make_concept
 from tests.strategies import LEVELS
@@ -95,16 +97,17 @@ def planner_concepts(kg: KGraph) -> list[dict[str, Any]]:
 
 def python_plan(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
     """``kgraph path [FROM] TO --known … [--strict] [--no-projects] --format json``, in short."""
-    plan = to_data(
-        learning_path(
-            kg,
-            query["to"],
-            source=query["from"],
-            known=query["known"],
-            strict=query["strict"],
-            projects=not query.get("noProjects", False),
-        )
+    path = learning_path(
+        kg,
+        query["to"],
+        source=query["from"],
+        known=query["known"],
+        strict=query["strict"],
+        projects=not query.get("noProjects", False),
     )
+    order = [s.concept.id for s in path.steps]
+    opened = suggested_along(kg, order, known_before(kg, path))
+    plan = to_data(path)
     assert isinstance(plan, dict)
     return {
         "steps": [(s["concept"]["id"], s["running_hours"]) for s in plan["steps"]],
@@ -116,6 +119,7 @@ def python_plan(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
         "known": plan["known"],
         "split": (plan["study_hours"], plan["project_hours"]),
         "capstones": plan["capstones"],
+        "opens": [[c.id for c in opened.get(i, ())] for i in range(len(order))],
     }
 
 
@@ -130,6 +134,7 @@ def js_plan(answer: dict[str, Any]) -> dict[str, Any]:
         "known": answer["known"],
         "split": (answer["studyHours"], answer["projectHours"]),
         "capstones": answer["capstones"],
+        "opens": answer["opens"],
     }
 
 

@@ -278,6 +278,7 @@ MESSAGES: Final[dict[str, str]] = {
     "page.pace_bad": "Hours a week must be a number above 0 and at most {max}, not “{text}”.",
     "page.finish": "Done on {date}, the end of week {weeks} at {pace} h a week.",
     "page.week": "week {week}",
+    "page.opens": "Now you can practise on:",
     "page.weeks": "weeks {first}–{last}",
     "page.plan_none": "Choose what you want to learn first.",
     "page.clear_plan": "Clear the plan",

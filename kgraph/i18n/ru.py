@@ -282,6 +282,7 @@ MESSAGES: Final[dict[str, str]] = {
     "page.pace_bad": "Часов в неделю — число больше 0 и не больше {max}, а не «{text}».",
     "page.finish": "Готово {date}, в конце недели {weeks} при {pace} ч в неделю.",
     "page.week": "неделя {week}",
+    "page.opens": "Теперь можно попрактиковаться:",
     "page.weeks": "недели {first}–{last}",
     "page.plan_none": "Сначала выберите, что хотите изучить.",
     "page.clear_plan": "Убрать план",

@@ -455,3 +455,31 @@ def test_a_pace_in_the_link_gives_weeks_and_a_finish_date_like_the_cli(open_tab,
     assert tab.js("document.querySelector('#plan [data-finish]').dataset.finish") == paced.finish
     assert "pace=7.5" in tab.js("location.hash")
     assert tab.errors() == []
+
+
+OPENS = STEPS.replace(
+    ".map(li => li.dataset.id))",
+    ".map(li => li.querySelector('[data-opens]')?.dataset.opens ?? ''))",
+)
+
+
+def test_each_step_names_the_practice_projects_it_opens(open_tab, shipped):
+    """The plan shows, at the step that opens them, the projects `kgraph path` suggests there
+    (kgraph/projects.py suggested_along), each a link marked as a project."""
+    from kgraph.projects import suggested_along
+    from kgraph.study import known_before
+
+    tab = open_tab(select(shipped), fragment="to=agi&from=lora")
+    tab.wait("document.querySelectorAll('#plan-steps details').length > 0")
+    plan = learning_path(shipped, "agi", source="lora")
+    order = [s.concept.id for s in plan.steps]
+    opened = suggested_along(shipped, order, known_before(shipped, plan))
+    assert opened  # the shipped graph has practice projects along this plan
+    expected = [",".join(c.id for c in opened.get(i, ())) for i in range(len(order))]
+    assert tab.js(OPENS) == expected
+    kinds = tab.js(
+        "[...document.querySelectorAll('#plan-steps [data-opens] .concept-link')]"
+        ".map(a => a.dataset.kind)"
+    )
+    assert kinds == ["project"] * sum(len(v) for v in opened.values())
+    assert tab.errors() == []

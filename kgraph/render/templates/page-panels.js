@@ -230,6 +230,17 @@
               : ui("page.weeks", { first: w[0], last: w[1] }), "own weeks"));
           }
           li.append(el("span", hoursText(s.total), "run"));
+          var opens = plan.opens[item[1] - 1];
+          if (opens.length) {
+            var practice = el("p", ui("page.opens"), "opens");
+            practice.dataset.opens = opens.join(",");
+            opens.forEach(function (id, n) {
+              var link = conceptLink(id);
+              link.dataset.kind = "project";
+              practice.append(n ? ", " : " ", link);
+            });
+            li.appendChild(practice);
+          }
           list.appendChild(li);
         });
       }

@@ -305,14 +305,31 @@ var KGraphPlanner = (function () {
       return { id: id, hours: c.hours, total: total, project: !!c.project };
     });
     var chain = source ? shortestChain(g, source, query.to) : [];
+    var opens = suggestedAlong(g, steps.map(function (s) { return s.id; }), have);
     return {
       target: query.to, source: source,
       known: marked.filter(function (id) { return id !== source; }).sort(byText),
       steps: steps,
       totals: rungTotals(g, steps.map(function (s) { return s.id; })),
       chain: chain.length > 1 ? chain : [],
-      hours: total, studyHours: study, projectHours: built, capstones: carried
+      hours: total, studyHours: study, projectHours: built, capstones: carried, opens: opens
     };
+  }
+  /* kgraph/projects.py suggested_along: per step, the practice projects (not capstones, not
+   * steps, not known) whose last missing prerequisite that step is, lowest rung first, then id. */
+  function suggestedAlong(g, order, have) {
+    var position = new Map(order.map(function (id, i) { return [id, i]; }));
+    var found = order.map(function () { return []; });
+    g.ids.forEach(function (id) {
+      var c = g.byId.get(id);
+      if (!c.project || c.capstone || have.has(id) || position.has(id)) return;
+      var missing = g.needs.get(id).filter(function (p) { return !have.has(p); });
+      if (!missing.length || !missing.every(function (p) { return position.has(p); })) return;
+      found[Math.max.apply(null, missing.map(function (p) { return position.get(p); }))].push(id);
+    });
+    return found.map(function (ids) {
+      return ids.sort(function (a, b) { return g.byId.get(a).rank - g.byId.get(b).rank || byText(a, b); });
+    });
   }
 
   /* kgraph gaps TO --known …: ready now, blocked (by what), and under strict the marked
