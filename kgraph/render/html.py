@@ -40,6 +40,7 @@ from kgraph.layout import ladder_layout
 from kgraph.model import LEVELS, Category, Level, ResourceKind
 from kgraph.render import selection_title
 from kgraph.render.terminal import escape_hidden
+from kgraph.resources import start_with
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -244,6 +245,9 @@ def _concept(
     concept = kg[cid]
     (x, y), (bx, by) = xy
     extra: dict[str, Any] = {"covers": list(concept.covers)} if concept.covers else {}
+    first = start_with(concept)
+    if first is not None and concept.resources.index(first):
+        extra["start"] = concept.resources.index(first)  # the resource to start with, if not 0
     if concept.outcomes:
         extra["outcomes"] = {code: list(texts(code).outcomes(concept)) for code in LANGUAGES}
     if concept.is_project:

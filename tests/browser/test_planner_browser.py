@@ -168,6 +168,18 @@ def test_copy_gives_the_markdown_checklist_of_the_cli(open_tab, small_graph):
     )
 
 
+def test_markdown_of_a_shipped_plan_has_its_outcomes_projects_and_start(open_tab, shipped):
+    """A plan with outcomes, projects and ranked resources copies exactly as the CLI writes it:
+    the resource to start with, outcomes as sub-checkboxes, suggested projects, hours split."""
+    tab = open_tab(select(shipped), fragment="to=agi&from=lora")
+    tab.wait("window.kgraph.markdown() !== null")
+    for lang in ("en", "ru"):
+        tab.js(f"window.kgraph.setLanguage('{lang}')")
+        expected = render_markdown(select(shipped, path=("lora", "agi")), lang=lang)
+        assert "  - [ ] " in expected
+        assert tab.js("window.kgraph.markdown()") == expected
+
+
 def test_marking_known_counts_prerequisites_and_persists(open_tab, small_graph):
     """I-know-this on ml makes linalg and python known, survives a reload, unmarks only ml."""
     tab = open_tab(select(small_graph))

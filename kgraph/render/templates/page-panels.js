@@ -283,10 +283,18 @@
     var count = plan.steps.length;
     var summary = count ? ui("md.plan", { count: count, concepts: plural(count, "concept"), hours: P.hoursText(plan.hours) })
       : ui("plan.nothing");
-    var items = plan.steps.map(function (s) {
+    var study = 0, built = 0, projects = false, items = [];
+    plan.steps.forEach(function (s, i) {
       var c = byId.get(s.id);
-      return MD.item(tx(c.name), hoursText(c.hours), c.resources[0], false);
+      if (c.project) { built += c.hours; projects = true; } else study += c.hours;
+      items.push(MD.item(tx(c.name), hoursText(c.hours), c.resources[c.start || 0], false));
+      (c.outcomes ? tx(c.outcomes) : []).forEach(function (o) { items.push("  - [ ] " + MD.mdText(o)); });
+      plan.opens[i].forEach(function (id) {
+        var p = byId.get(id);
+        items.push("  - [ ] " + MD.mdText(ui("md.project", { name: tx(p.name), hours: hoursText(p.hours) })));
+      });
     });
+    if (projects) summary += "\n" + ui("md.split", { study: P.hoursText(study), projects: P.hoursText(built) });
     return MD.checklist(title, summary, items);
   }
   function copyPlan() {
