@@ -44,7 +44,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
 ]  # fmt: skip
 PLAN_ALL = """() => {
-  const data = JSON.parse(document.getElementById('kgraph-data').textContent);
+  const data = window.kgraph.data;
   const g = KGraphPlanner.graph(data.concepts.map(c => ({id: c.id, rank: c.rank, hours: c.hours,
     needs: c.needs.map(n => n.id)})));
   const times = [];

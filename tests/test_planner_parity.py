@@ -19,19 +19,24 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from kgraph.cli import main
 from kgraph.graph import KGraph
 from kgraph.i18n import hours
 from kgraph.load import load_graph
 from kgraph.model import Kind
+from kgraph.projects import suggested_along
 from kgraph.queries import fringe, gaps, learning_path
 from kgraph.render.json import to_data
 from kgraph.render.markdown import md_link, md_text
+from kgraph.study import known_before
 from tests.conftest import REPO, SHIPPED
 from tests.helpers import make_concept
 from tests.strategies import LEVELS
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+
+    from click.testing import CliRunner
 
 PLANNER = files("kgraph.render") / "templates" / "planner.js"
 CHECKLIST = files("kgraph.render") / "templates" / "checklist.js"
@@ -92,16 +97,17 @@ def planner_concepts(kg: KGraph) -> list[dict[str, Any]]:
 
 def python_plan(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
     """``kgraph path [FROM] TO --known … [--strict] [--no-projects] --format json``, in short."""
-    plan = to_data(
-        learning_path(
-            kg,
-            query["to"],
-            source=query["from"],
-            known=query["known"],
-            strict=query["strict"],
-            projects=not query.get("noProjects", False),
-        )
+    path = learning_path(
+        kg,
+        query["to"],
+        source=query["from"],
+        known=query["known"],
+        strict=query["strict"],
+        projects=not query.get("noProjects", False),
     )
+    order = [s.concept.id for s in path.steps]
+    opened = suggested_along(kg, order, known_before(kg, path))
+    plan = to_data(path)
     assert isinstance(plan, dict)
     return {
         "steps": [(s["concept"]["id"], s["running_hours"]) for s in plan["steps"]],
@@ -113,6 +119,7 @@ def python_plan(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
         "known": plan["known"],
         "split": (plan["study_hours"], plan["project_hours"]),
         "capstones": plan["capstones"],
+        "opens": [[c.id for c in opened.get(i, ())] for i in range(len(order))],
     }
 
 
@@ -127,6 +134,7 @@ def js_plan(answer: dict[str, Any]) -> dict[str, Any]:
         "known": answer["known"],
         "split": (answer["studyHours"], answer["projectHours"]),
         "capstones": answer["capstones"],
+        "opens": answer["opens"],
     }
 
 
@@ -383,3 +391,45 @@ def test_shipped_graph_without_projects(node: Node, shipped: KGraph):
         for _ in range(80)
     ]
     assert_parity(node, shipped, draws)
+
+
+PACED = [  # (goal, from, hours a week, start): a short plan, a long one, a fraction, a leap day
+    ("lora", None, 5, "2026-01-05"),
+    ("agi", "lora", 10, "2026-12-07"),
+    ("agi", None, 7.5, "2028-02-29"),
+    ("transformer", None, 0.1, "2026-03-29"),
+    ("transformer", None, 168, "2026-10-25"),
+]
+
+
+@pytest.mark.parametrize("paced", PACED)
+def test_the_page_schedules_a_plan_as_the_cli_does(
+    node: Node, shipped: KGraph, runner: CliRunner, paced: tuple[str, str | None, float, str]
+):
+    """Week numbers per step and the finish date equal `kgraph path … --pace H --start D`."""
+    goal, source, pace, start = paced
+    args = [*([source] if source else []), goal, "--pace", str(pace), "--start", start]
+    result = runner.invoke(
+        main, ["-g", str(SHIPPED), "path", *args, "--known", "", "--format", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    cli = json.loads(result.output)
+    query: dict[str, Any] = {
+        "from": source,
+        "to": goal,
+        "known": [],
+        "strict": False,
+        "pace": pace,
+        "start": start,
+    }
+    [page] = node.ask(shipped, [{"kind": "schedule", **query}])
+    assert page["weeks"] == [step["weeks"] for step in cli["steps"]]
+    assert page["finish"] == cli["finish"]
+    assert page["totalWeeks"] == cli["weeks"]
+
+
+def test_the_page_refuses_the_paces_the_cli_refuses(node: Node):
+    """0 < H <= 168, a plain number: anything else is refused (the page then says so)."""
+    values = ["10", "7.5", " 3 ", "168", "0", "-1", "168.5", "ten", "", "1e1", "NaN"]
+    [answer] = node.ask(KGraph([]), [{"kind": "check_pace", "values": values}])
+    assert answer == [10, 7.5, 3, 168, None, None, None, None, None, None, None]

@@ -10,11 +10,13 @@ Markdown checklist) are pure scripts of their own, which the tests also run in N
 Hours travel as numbers and the page prints them with the CLI's rule (``%.12g``), so a plan's
 running totals read the same in the page and in the terminal.
 
-Safety by construction: graph data enters the page once, as JSON inside a
-``<script type="application/json">`` block with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped,
-and the page inserts it into the DOM only with ``textContent`` and ``createElement``. Positions
-come from `kgraph.layout`, so the browser runs no physics. Everything is sorted and carries no
-timestamp: the same selection gives byte-identical output.
+Safety by construction: graph data enters the page once, as JSON (``<``, ``>``, ``&``, U+2028 and
+U+2029 escaped) compressed with gzip and written in base64 inside a
+``<script type="application/gzip">`` data block, so no text of the graph reaches the HTML raw and
+the data takes less than half the room; the page inflates it with the browser's
+``DecompressionStream`` before it draws, and inserts it into the DOM only with ``textContent`` and
+``createElement``. Positions come from `kgraph.layout`, so the browser runs no physics. Everything
+is sorted and carries no timestamp: the same selection gives byte-identical output.
 
 Every language travels in the page: each text the reader sees is a map ``{"en": …, "ru": …}``
 (a missing translation already replaced by English), and ``ui`` holds the page's own strings
@@ -23,9 +25,13 @@ from `kgraph.i18n`, so the EN / RU switch needs no reload. ``lang`` is the langu
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
 import math
 import re
+import struct
+import zlib
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any, Final
 
@@ -34,6 +40,7 @@ from kgraph.layout import ladder_layout
 from kgraph.model import LEVELS, Category, Level, ResourceKind
 from kgraph.render import selection_title
 from kgraph.render.terminal import escape_hidden
+from kgraph.resources import start_with
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,6 +69,9 @@ LEVEL_COLOURS: Final[dict[Level, tuple[str, str]]] = {
 _SCRIPT_UNSAFE: Final = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
 _SCRIPT_UNSAFE.update({"\u2028": "\\u2028", "\u2029": "\\u2029"})
 _SCRIPT_UNSAFE_RE: Final = re.compile("[<>&\u2028\u2029]")
+# gzip's header written by hand: no name, no time, "best" compression, OS "unknown" -- the same
+# bytes whichever Python writes them (gzip.compress puts the host's OS there in some versions).
+_GZIP_HEADER: Final = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
 _PAGE_MESSAGES: Final = ("page.", "unit.", "md.", "title.", "plan.nothing")
 # The view: one function split by job into files joined in this order (core opens, boot closes).
 VIEW_SCRIPTS: Final = tuple(
@@ -81,6 +91,27 @@ def script_json(data: object) -> str:
     text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
     text = escape_hidden(text, lambda char: json.dumps(char)[1:-1])  # \u202e: shown, not obeyed
     return _SCRIPT_UNSAFE_RE.sub(lambda m: _SCRIPT_UNSAFE[m.group()], text)
+
+
+def packed_json(data: object) -> str:
+    """*data* as `script_json`, gzipped (no name, no time) in base64: same data, same text.
+
+    Only ``A-Z a-z 0-9 + / =`` remain, so nothing in the data can be markup in the page.
+
+    Examples:
+        >>> packed_json({"a": 1})
+        'H4sIAAAAAAAC/6tWSlSyMqwFAK+sG1YHAAAA'
+    """
+    raw = script_json(data).encode("utf-8")
+    deflate = zlib.compressobj(9, zlib.DEFLATED, -zlib.MAX_WBITS)
+    body = deflate.compress(raw) + deflate.flush()
+    trailer = struct.pack("<II", zlib.crc32(raw), len(raw) & 0xFFFFFFFF)
+    return base64.b64encode(_GZIP_HEADER + body + trailer).decode("ascii")
+
+
+def unpacked_json(text: str) -> Any:  # noqa: ANN401 - any JSON value
+    """The data `packed_json` wrote, back again (for tests and tools that read a page)."""
+    return json.loads(gzip.decompress(base64.b64decode(text, validate=True)).decode("utf-8"))
 
 
 def render_html(selection: Selection, *, lang: str = DEFAULT) -> str:
@@ -104,7 +135,7 @@ def render_html(selection: Selection, *, lang: str = DEFAULT) -> str:
         lang=lang,
         languages=[(code, texts(code)("lang.name")) for code in LANGUAGES],
         t=texts(lang),
-        data=Markup(script_json(page_data(selection, lang=lang))),  # noqa: S704 - script_json
+        data=Markup(packed_json(page_data(selection, lang=lang))),  # noqa: S704 - base64 only
         css=Markup((assets / "page.css").read_text(encoding="utf-8")),  # noqa: S704 - our asset
         js=Markup(script_safe(_scripts(assets))),  # noqa: S704 - our own assets, script-safe
         vis=Markup(_vis_bundle()),  # noqa: S704 - the vendored vis-network, script-safe below
@@ -207,12 +238,18 @@ def _concept(
     """One concept as the page needs it; the page looks names of linked concepts up by id.
 
     ``x``/``y`` place it on a wide screen (rungs as columns), ``bx``/``by`` on a narrow one
-    (rungs as bands); ``covers`` (its sub-topics, which search matches) and ``kind`` are there
-    only when the concept has them, so a graph without them pays nothing.
+    (rungs as bands); ``covers`` (its sub-topics, which search matches), ``outcomes`` (its "you
+    can …" checklist, per language) and ``kind`` are there only when the concept has them, so a
+    graph without them pays nothing.
     """
     concept = kg[cid]
     (x, y), (bx, by) = xy
     extra: dict[str, Any] = {"covers": list(concept.covers)} if concept.covers else {}
+    first = start_with(concept)
+    if first is not None and concept.resources.index(first):
+        extra["start"] = concept.resources.index(first)  # the resource to start with, if not 0
+    if concept.outcomes:
+        extra["outcomes"] = {code: list(texts(code).outcomes(concept)) for code in LANGUAGES}
     if concept.is_project:
         extra |= {"kind": str(concept.kind), "project": True, "capstone": concept.capstone}
     return extra | {
@@ -304,9 +341,11 @@ __all__ = [
     "VIEW_SCRIPTS",
     "in_languages",
     "node_size",
+    "packed_json",
     "page_data",
     "render_html",
     "script_json",
     "script_safe",
     "ui_strings",
+    "unpacked_json",
 ]

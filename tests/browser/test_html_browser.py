@@ -284,3 +284,25 @@ def test_dark_mode_follows_the_system(open_page, small_graph):
     ink = opened.js("getComputedStyle(document.documentElement).color")
     assert sum(map(int, ink[4:-1].split(","))) > 3 * 0xC0  # light text on the dark page
     assert opened.errors == []
+
+
+HEADINGS = "[...document.querySelectorAll('#details h3')].map(h => h.textContent)"
+OUTCOMES = "[...document.querySelectorAll('#details li.outcome')].map(li => li.textContent.trim())"
+
+
+def test_details_show_the_outcomes_as_a_checklist_in_each_language(open_page):
+    """The details list a concept's "you can …" outcomes, each with a box to tick, EN and RU."""
+    from kgraph.i18n import texts
+
+    kg = load_graph(SHIPPED)
+    cid = next(c for c in sorted(kg.concepts) if kg[c].outcomes)
+    opened = open_page(select(kg, focus=cid, depth=1))
+    opened.js("id => window.kgraph.select(id)", cid)
+    assert opened.js(OUTCOMES) == list(texts("en").outcomes(kg[cid]))
+    assert texts("en")("page.outcomes") in opened.js(HEADINGS)
+    opened.page.locator("#details li.outcome label").first.click()
+    assert opened.js("document.querySelector('#details li.outcome input').checked") is True
+    opened.js("window.kgraph.setLanguage('ru')")
+    assert opened.js(OUTCOMES) == list(texts("ru").outcomes(kg[cid]))
+    assert texts("ru")("page.outcomes") in opened.js(HEADINGS)
+    assert opened.errors == []

@@ -38,7 +38,7 @@ SETTLED = (
 )
 DRAWN = """(() => {
   const area = document.getElementById('graph').getBoundingClientRect();
-  const data = JSON.parse(document.getElementById('kgraph-data').textContent);
+  const data = window.kgraph.data;
   const rank = Object.fromEntries(data.concepts.map(c => [c.id, c.rank]));
   const ids = window.kgraph.nodes.get({filter: n => !n.hidden}).map(n => n.id);
   const pos = network.getPositions(ids);

@@ -168,6 +168,18 @@ def test_copy_gives_the_markdown_checklist_of_the_cli(open_tab, small_graph):
     )
 
 
+def test_markdown_of_a_shipped_plan_has_its_outcomes_projects_and_start(open_tab, shipped):
+    """A plan with outcomes, projects and ranked resources copies exactly as the CLI writes it:
+    the resource to start with, outcomes as sub-checkboxes, suggested projects, hours split."""
+    tab = open_tab(select(shipped), fragment="to=agi&from=lora")
+    tab.wait("window.kgraph.markdown() !== null")
+    for lang in ("en", "ru"):
+        tab.js(f"window.kgraph.setLanguage('{lang}')")
+        expected = render_markdown(select(shipped, path=("lora", "agi")), lang=lang)
+        assert "  - [ ] " in expected
+        assert tab.js("window.kgraph.markdown()") == expected
+
+
 def test_marking_known_counts_prerequisites_and_persists(open_tab, small_graph):
     """I-know-this on ml makes linalg and python known, survives a reload, unmarks only ml."""
     tab = open_tab(select(small_graph))
@@ -430,4 +442,56 @@ def test_saved_ids_this_graph_does_not_know_are_kept(open_tab, small_graph):
     _drop(tab, json.dumps(["Low Rank Adaptation", "QLoRA"]))  # names resolve, as in the CLI
     tab.wait("window.kgraph.state().saved.includes('qlora')")
     assert tab.js(STATE)["saved"] == ["gone-concept", "lora", "qlora", "quant"]
+    assert tab.errors() == []
+
+
+WEEKS = STEPS.replace("li.dataset.id)", "li.dataset.weeks)")
+
+
+def test_a_pace_in_the_link_gives_weeks_and_a_finish_date_like_the_cli(open_tab, shipped):
+    """``pace=`` and ``start=`` in the fragment: each step's weeks and the plan's finish date are
+    `kgraph path … --pace H --start D`'s; a bad pace typed in the field is refused with a message
+    and changes nothing."""
+    from kgraph.pace import parse_date, schedule
+
+    tab = open_tab(select(shipped), fragment="to=agi&from=lora&pace=7.5&start=2026-12-07")
+    tab.wait("document.querySelector('#plan [data-finish]') !== null")
+    plan = learning_path(shipped, "agi", source="lora")
+    paced = schedule(plan.steps, pace=7.5, start=parse_date("2026-12-07"))
+    assert tab.js("document.querySelector('#plan [data-finish]').dataset.finish") == paced.finish
+    assert tab.js(WEEKS) == [f"{first}-{last}" for first, last in paced.weeks]
+    assert tab.js("document.getElementById('pace').value") == "7.5"
+    tab.js("document.getElementById('pace').value = '200'")
+    tab.js("document.getElementById('plan-go').click()")
+    assert "168" in tab.js("document.getElementById('status').textContent")
+    assert tab.js("document.querySelector('#plan [data-finish]').dataset.finish") == paced.finish
+    assert "pace=7.5" in tab.js("location.hash")
+    assert tab.errors() == []
+
+
+OPENS = STEPS.replace(
+    ".map(li => li.dataset.id))",
+    ".map(li => li.querySelector('[data-opens]')?.dataset.opens ?? ''))",
+)
+
+
+def test_each_step_names_the_practice_projects_it_opens(open_tab, shipped):
+    """The plan shows, at the step that opens them, the projects `kgraph path` suggests there
+    (kgraph/projects.py suggested_along), each a link marked as a project."""
+    from kgraph.projects import suggested_along
+    from kgraph.study import known_before
+
+    tab = open_tab(select(shipped), fragment="to=agi&from=lora")
+    tab.wait("document.querySelectorAll('#plan-steps details').length > 0")
+    plan = learning_path(shipped, "agi", source="lora")
+    order = [s.concept.id for s in plan.steps]
+    opened = suggested_along(shipped, order, known_before(shipped, plan))
+    assert opened  # the shipped graph has practice projects along this plan
+    expected = [",".join(c.id for c in opened.get(i, ())) for i in range(len(order))]
+    assert tab.js(OPENS) == expected
+    kinds = tab.js(
+        "[...document.querySelectorAll('#plan-steps [data-opens] .concept-link')]"
+        ".map(a => a.dataset.kind)"
+    )
+    assert kinds == ["project"] * sum(len(v) for v in opened.values())
     assert tab.errors() == []

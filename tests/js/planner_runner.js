@@ -12,6 +12,8 @@ function answer(request) {
     if (q.kind === "plan") return planner.plan(g, q);
     if (q.kind === "gaps") return planner.gaps(g, q);
     if (q.kind === "next") return planner.next(g, q);
+    if (q.kind === "schedule") return planner.schedule(planner.plan(g, q).steps, q.pace, q.start);
+    if (q.kind === "check_pace") return q.values.map(planner.checkPace);
     if (q.kind === "hours") return q.values.map(planner.hoursText);
     if (q.kind === "md") return q.values.map((v) => [checklist.mdText(v), checklist.mdLink(v, v)]);
     throw new Error("unknown query kind " + q.kind);

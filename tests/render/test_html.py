@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import base64
+import gzip
 import json
+import re
 import subprocess
 import sys
 from html.parser import HTMLParser
@@ -13,7 +16,14 @@ from kgraph.graph import KGraph
 from kgraph.layout import Orientation, ladder_layout
 from kgraph.model import Kind
 from kgraph.render import html
-from kgraph.render.html import node_size, page_data, render_html, script_json
+from kgraph.render.html import (
+    node_size,
+    packed_json,
+    page_data,
+    render_html,
+    script_json,
+    unpacked_json,
+)
 from kgraph.selection import Selection, select
 from tests.browser.hostile import (
     HOSTILE_STRINGS,
@@ -30,7 +40,7 @@ from tests.browser.hostile import (
 )
 from tests.helpers import make_concept
 
-DATA_OPEN = '<script type="application/json" id="kgraph-data">'
+DATA_OPEN = '<script type="application/gzip" id="kgraph-data">'
 
 
 class _Tags(HTMLParser):
@@ -55,9 +65,15 @@ def both(text: str) -> dict[str, str]:
     return {"en": text, "ru": text}
 
 
-def embedded(page: str) -> str:
+def packed(page: str) -> str:
+    """The data block as the page carries it: base64 of gzipped JSON."""
     start = page.index(DATA_OPEN) + len(DATA_OPEN)
     return page[start : page.index("</script>", start)]
+
+
+def embedded(page: str) -> str:
+    """The JSON text inside the page's data block."""
+    return gzip.decompress(base64.b64decode(packed(page), validate=True)).decode("utf-8")
 
 
 @pytest.fixture
@@ -81,7 +97,7 @@ def test_nothing_is_loaded_from_elsewhere(page):
     assert not [t for t in found if {"src", "href"} & set(t[1])]
     assert "link" not in {name for name, _ in found}
     assert [a.get("type") for name, a in found if name == "script"] == [
-        "application/json",
+        "application/gzip",
         None,
         None,
     ]
@@ -104,6 +120,21 @@ def test_embedded_json_escapes_markup_characters():
         assert json.dumps(hostile, ensure_ascii=False)[1:-1] in texts
     evil = next(c for c in data["concepts"] if c["id"] == "evil")
     assert JS_URL in [r["url"] for r in evil["resources"]]  # passed through; the page re-checks
+
+
+def test_data_block_is_base64_only():
+    """Hostile text reaches the page only packed: the data block is nothing but base64."""
+    page = render_html(select(hostile_graph()))
+    assert re.fullmatch(r"[A-Za-z0-9+/]+={0,2}", packed(page))
+    assert "__pwned" not in page  # not even escaped: every hostile text is packed
+
+
+def test_packed_json_is_deterministic_and_round_trips(small_graph):
+    """Same data, same bytes (no timestamp in the gzip header), and it reads back exactly."""
+    data = page_data(select(small_graph))
+    assert packed_json(data) == packed_json(json.loads(json.dumps(data)))
+    assert base64.b64decode(packed_json(data))[:10] == b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
+    assert unpacked_json(packed_json(data)) == json.loads(script_json(data))
 
 
 def test_hostile_markup_never_reaches_the_page_raw():
@@ -249,6 +280,15 @@ def test_page_carries_every_language():
     assert data["ui"]["ru"]["messages"]["page.rungs"] == "Ступени"
     assert data["ui"]["en"]["nouns"]["concept"] == {"one": "concept", "other": "concepts"}
     assert data["title"] == {"en": "kgraph: all concepts", "ru": "kgraph: все понятия"}
+
+
+def test_outcomes_travel_in_every_language_only_where_there_are_some(small_graph):
+    """A concept's "you can …" list is carried per language; one without outcomes pays nothing."""
+    outcomes = ("You can explain it.", "You can use it.")
+    kg = KGraph([make_concept("a", outcomes=outcomes), make_concept("b", prerequisites=["a"])])
+    concepts = {c["id"]: c for c in page_data(select(kg))["concepts"]}
+    assert concepts["a"]["outcomes"] == {"en": list(outcomes), "ru": list(outcomes)}
+    assert "outcomes" not in concepts["b"]
 
 
 def test_lang_sets_the_language_the_page_opens_in(small_graph):

@@ -2,7 +2,7 @@
   window.kgraph = {
     select: function (id) { select(id, true, true); }, clear: function () { clearSelection(true); },
     setLanguage: function (code) { setLanguage(code, true); }, nodes: nodes, edges: edges,
-    look: function (id) {
+    data: DATA, look: function (id) {
       return { lit: lookOf(id), learn: learnState(id), step: planOrder.has(id) ? planOrder.get(id) : null };
     },
     edgeLook: function (from, to) {
@@ -30,4 +30,4 @@
   if (state.storageBad) say(ui("page.storage_bad"));
   fitView(false);
   window.network.once("afterDrawing", function () { setTimeout(measureAhead, 0); });
-})();
+});

@@ -4,7 +4,8 @@
  * the order kgraph.render.html.VIEW_SCRIPTS gives: core (this one, which opens the function),
  * known, state, map, panels, search, i18n and boot (which closes it).
  *
- * Data arrives as JSON in #kgraph-data and enters the DOM only through textContent and
+ * Data arrives in #kgraph-data as gzipped JSON in base64, inflated here with the browser's
+ * DecompressionStream before the view starts, and enters the DOM only through textContent and
  * createElement: nothing from the graph, the address or an imported file is ever parsed as
  * HTML. Links are re-checked here (https only), whatever the Python side let through.
  *
@@ -13,9 +14,16 @@
  * A fragment's `known` is shown for that view and saved only when the reader asks. Anything in
  * the fragment, the storage or an imported file that is not what it should be is refused as a
  * whole, with a message, and changes nothing else. */
-(function () {
+(function (view) {
   "use strict";
-  var DATA = JSON.parse(document.getElementById("kgraph-data").textContent);
+  var packed = atob(document.getElementById("kgraph-data").textContent.trim());
+  var bytes = new Uint8Array(packed.length);
+  for (var i = 0; i < packed.length; i++) bytes[i] = packed.charCodeAt(i);
+  var inflated = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  new Response(inflated).text().then(function (text) { view(JSON.parse(text)); })
+    .catch(function (error) { setTimeout(function () { throw error; }, 0); });
+})(function (DATA) {
+  "use strict";
   var P = KGraphPlanner, MD = KGraphChecklist;
   var STORE = "kgraph.known";
   var ID = /^[a-z0-9]+(-[a-z0-9]+)*$/, TIME = /^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$/;
@@ -38,7 +46,8 @@
   var important = DATA.concepts.slice().sort(function (a, b) { return (b.unlocked - a.unlocked) || (a.id < b.id ? -1 : 1); });
 
   /* ---- state ---- */
-  var state = { marks: new Map(), linkMarks: null, goal: null, from: null, selected: null, view: "graph" };
+  var state = { marks: new Map(), linkMarks: null, goal: null, from: null, selected: null, view: "graph",
+    pace: null, start: null };
   var known = new Set(), ready = new Set(), plan = null, planOrder = new Map();
   var status = document.getElementById("status");
 

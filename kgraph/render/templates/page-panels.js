@@ -88,7 +88,16 @@
     });
     section(box, ui("page.unlocks", { direct: c.unlocks.length, all: c.unlocked }), c.unlocks,
       function (li, id) { li.appendChild(conceptLink(id)); });
+    section(box, ui("page.outcomes"), c.outcomes ? tx(c.outcomes) : [], outcomeItem);
     section(box, ui("page.resources"), c.resources, resourceItem);
+  }
+  /* One "you can …" of a concept: a box the reader ticks to check themselves (not saved). */
+  function outcomeItem(li, text) {
+    li.className = "outcome";
+    var label = el("label"), box = el("input");
+    box.type = "checkbox";
+    label.append(box, document.createTextNode(" " + text));
+    li.appendChild(label);
   }
   /* Nothing selected: a short introduction, left out while a plan fills the panel. */
   function showIntro() {
@@ -171,6 +180,13 @@
       box.appendChild(el("p", ui("page.path_total", { count: count, concepts_noun: plural(count, "concept"),
         hours: P.hoursText(plan.hours) }), "total"));
     }
+    var paced = state.pace && count ? P.schedule(plan.steps, state.pace, state.start || today()) : null;
+    if (paced) {
+      var finish = el("p", ui("page.finish", { date: paced.finish, weeks: paced.totalWeeks,
+        pace: P.hoursText(state.pace) }), "finish");
+      finish.dataset.finish = paced.finish;
+      box.appendChild(finish);
+    }
     var wrap = el("div", null, "steps arrow-list");
     wrap.id = "plan-steps";
     if (count) {
@@ -206,8 +222,25 @@
           li.dataset.id = s.id;
           li.dataset.step = String(item[1]);
           if (byId.get(s.id).kind === "project") li.dataset.kind = "project";
-          li.append(el("span", item[1] + ".", "num"), conceptLink(s.id),
-            el("span", hoursText(s.hours), "own"), el("span", hoursText(s.total), "run"));
+          li.append(el("span", item[1] + ".", "num"), conceptLink(s.id), el("span", hoursText(s.hours), "own"));
+          if (paced) {
+            var w = paced.weeks[item[1] - 1];
+            li.dataset.weeks = w[0] + "-" + w[1];
+            li.appendChild(el("span", w[0] === w[1] ? ui("page.week", { week: w[0] })
+              : ui("page.weeks", { first: w[0], last: w[1] }), "own weeks"));
+          }
+          li.append(el("span", hoursText(s.total), "run"));
+          var opens = plan.opens[item[1] - 1];
+          if (opens.length) {
+            var practice = el("p", ui("page.opens"), "opens");
+            practice.dataset.opens = opens.join(",");
+            opens.forEach(function (id, n) {
+              var link = conceptLink(id);
+              link.dataset.kind = "project";
+              practice.append(n ? ", " : " ", link);
+            });
+            li.appendChild(practice);
+          }
           list.appendChild(li);
         });
       }
@@ -240,15 +273,28 @@
     }));
     box.appendChild(actions);
   }
+  /* Today in the reader's own calendar, YYYY-MM-DD: week 1 of a paced plan begins on it. */
+  function today() {
+    var d = new Date();
+    return [d.getFullYear(), d.getMonth() + 1, d.getDate()].map(function (n) { return String(n).padStart(2, "0"); }).join("-");
+  }
   function planMarkdown() {
     var title = plan.source ? ui("title.from", { source: plan.source, target: plan.target }) : ui("title.to", { target: plan.target });
     var count = plan.steps.length;
     var summary = count ? ui("md.plan", { count: count, concepts: plural(count, "concept"), hours: P.hoursText(plan.hours) })
       : ui("plan.nothing");
-    var items = plan.steps.map(function (s) {
+    var study = 0, built = 0, projects = false, items = [];
+    plan.steps.forEach(function (s, i) {
       var c = byId.get(s.id);
-      return MD.item(tx(c.name), hoursText(c.hours), c.resources[0], false);
+      if (c.project) { built += c.hours; projects = true; } else study += c.hours;
+      items.push(MD.item(tx(c.name), hoursText(c.hours), c.resources[c.start || 0], false));
+      (c.outcomes ? tx(c.outcomes) : []).forEach(function (o) { items.push("  - [ ] " + MD.mdText(o)); });
+      plan.opens[i].forEach(function (id) {
+        var p = byId.get(id);
+        items.push("  - [ ] " + MD.mdText(ui("md.project", { name: tx(p.name), hours: hoursText(p.hours) })));
+      });
     });
+    if (projects) summary += "\n" + ui("md.split", { study: P.hoursText(study), projects: P.hoursText(built) });
     return MD.checklist(title, summary, items);
   }
   function copyPlan() {

@@ -49,12 +49,20 @@
     var goal = document.getElementById("goal"), from = document.getElementById("from");
     if (document.activeElement !== goal) goal.value = state.goal ? name(state.goal) : "";
     if (document.activeElement !== from) from.value = state.from ? name(state.from) : "";
+    var pace = document.getElementById("pace");
+    if (document.activeElement !== pace) pace.value = state.pace ? String(state.pace) : "";
   }
   function planFromPickers() {
     var goalText = document.getElementById("goal").value, fromText = document.getElementById("from").value;
     var goal = find(goalText), from = fromText.trim() ? find(fromText) : null;
     if (!goal) { say(goalText.trim() ? ui("page.no_match", { text: shownText(goalText) }) : ui("page.plan_none")); return; }
     if (fromText.trim() && !from) { say(ui("page.no_match", { text: shownText(fromText) })); return; }
+    var paceText = document.getElementById("pace").value, pace = P.checkPace(paceText);
+    if (paceText.trim() && pace === null) {
+      say(ui("page.pace_bad", { text: shownText(paceText), max: P.MAX_PACE }));
+      return;
+    }
+    state.pace = pace;
     say("");
     setGoal(goal, from);
     fitView(true);

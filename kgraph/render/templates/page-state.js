@@ -16,6 +16,15 @@
       if (id === null || id === "") return;
       if (byId.has(id)) wanted[key] = id; else wanted.errors.push(ui("page.link_bad", { key: key }));
     });
+    var pace = params.get("pace"), start = params.get("start");
+    if (pace !== null) {
+      if (P.checkPace(pace) !== null) wanted.pace = P.checkPace(pace);
+      else wanted.errors.push(ui("page.link_bad", { key: "pace" }));
+    }
+    if (start !== null) {
+      if (P.checkDate(start) !== null) wanted.start = start;
+      else wanted.errors.push(ui("page.link_bad", { key: "start" }));
+    }
     var list = params.get("known");
     if (list !== null) {
       var ids = list === "" ? [] : list.split(",");
@@ -35,6 +44,8 @@
       var marks = new Map(wanted.known.map(function (id) { return [id, state.marks.get(id) || now()]; }));
       state.linkMarks = sameIds(marks, state.marks) ? null : marks;
     } else if (!wanted.errors.length) state.linkMarks = null;
+    if (wanted.pace) state.pace = wanted.pace; else if (!wanted.errors.length) state.pace = null;
+    if (wanted.start) state.start = wanted.start; else if (!wanted.errors.length) state.start = null;
     if (wanted.to) { state.goal = wanted.to; state.from = wanted.from || null; }
     else if (!first && !wanted.errors.length) { state.goal = null; state.from = null; }
     refresh(false);
@@ -54,6 +65,8 @@
     var parts = [];
     if (state.goal) parts.push("to=" + encodeURIComponent(state.goal));
     if (state.goal && state.from) parts.push("from=" + encodeURIComponent(state.from));
+    if (state.pace) parts.push("pace=" + String(state.pace));
+    if (state.start) parts.push("start=" + state.start);
     var marks = marksInUse();
     if (marks.size) parts.push("known=" + Array.from(marks.keys()).sort().join(","));
     parts.push("lang=" + lang);

@@ -305,14 +305,31 @@ var KGraphPlanner = (function () {
       return { id: id, hours: c.hours, total: total, project: !!c.project };
     });
     var chain = source ? shortestChain(g, source, query.to) : [];
+    var opens = suggestedAlong(g, steps.map(function (s) { return s.id; }), have);
     return {
       target: query.to, source: source,
       known: marked.filter(function (id) { return id !== source; }).sort(byText),
       steps: steps,
       totals: rungTotals(g, steps.map(function (s) { return s.id; })),
       chain: chain.length > 1 ? chain : [],
-      hours: total, studyHours: study, projectHours: built, capstones: carried
+      hours: total, studyHours: study, projectHours: built, capstones: carried, opens: opens
     };
+  }
+  /* kgraph/projects.py suggested_along: per step, the practice projects (not capstones, not
+   * steps, not known) whose last missing prerequisite that step is, lowest rung first, then id. */
+  function suggestedAlong(g, order, have) {
+    var position = new Map(order.map(function (id, i) { return [id, i]; }));
+    var found = order.map(function () { return []; });
+    g.ids.forEach(function (id) {
+      var c = g.byId.get(id);
+      if (!c.project || c.capstone || have.has(id) || position.has(id)) return;
+      var missing = g.needs.get(id).filter(function (p) { return !have.has(p); });
+      if (!missing.length || !missing.every(function (p) { return position.has(p); })) return;
+      found[Math.max.apply(null, missing.map(function (p) { return position.get(p); }))].push(id);
+    });
+    return found.map(function (ids) {
+      return ids.sort(function (a, b) { return g.byId.get(a).rank - g.byId.get(b).rank || byText(a, b); });
+    });
   }
 
   /* kgraph gaps TO --known …: ready now, blocked (by what), and under strict the marked
@@ -401,7 +418,38 @@ var KGraphPlanner = (function () {
     return Number(last) % 2 === 0 ? cut : fixed;
   }
 
+  /* A plan at a pace, as kgraph/pace.py lays it out: week n covers the running hours
+   * ((n-1)*H, n*H], week 1 begins on `start` (YYYY-MM-DD), and the plan ends on the last day of
+   * its last week, start + 7*ceil(total/H) - 1. Dates are counted in UTC days: no clock shift. */
+  var EPSILON = 1e-9, MAX_PACE = 168;
+  function weekOf(hours, pace) { return Math.max(1, Math.ceil(hours / pace - EPSILON)); }
+  function weeksOf(before, after, pace) {
+    var last = weekOf(after, pace);
+    return [Math.min(Math.floor(before / pace + EPSILON) + 1, last), last];
+  }
+  function addDays(iso, days) {
+    var p = iso.split("-").map(Number), d = new Date(Date.UTC(2000, 0, 1));
+    d.setUTCFullYear(p[0], p[1] - 1, p[2] + days);
+    return d.toISOString().slice(0, 10);
+  }
+  function schedule(steps, pace, start) {
+    var total = 0;
+    var weeks = steps.map(function (s) { total = s.total; return weeksOf(s.total - s.hours, s.total, pace); });
+    var count = total > 0 ? weekOf(total, pace) : 0;
+    return { weeks: weeks, totalWeeks: count, finish: count ? addDays(start, 7 * count - 1) : null };
+  }
+  /* Hours a week from what a reader typed: a number above 0 and at most 168, else null. */
+  function checkPace(text) {
+    var value = /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(String(text)) ? Number(text) : NaN;
+    return value > 0 && value <= MAX_PACE ? value : null;
+  }
+  /* A real day written YYYY-MM-DD, else null. */
+  function checkDate(text) {
+    return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(String(text)) && addDays(text, 0) === text ? text : null;
+  }
+
   return {
+    schedule: schedule, checkPace: checkPace, checkDate: checkDate, MAX_PACE: MAX_PACE,
     graph: graph, closure: closure, knownSet: knownSet, learningOrder: learningOrder, planOrder: planOrder,
     shortestChain: shortestChain, plan: plan, gaps: gaps, next: next,
     descendantCounts: descendantCounts, hoursText: hoursText
