@@ -140,7 +140,9 @@ def test_a_plan_is_a_numbered_route_readable_at_the_fitted_view(open_tab, shippe
         s: str(i + 1) for i, s in enumerate(steps) if s in {n["id"] for n in numbers}
     }
     assert numbers[0]["id"] == steps[0]
-    assert len(numbers) >= 0.4 * len(steps)
+    # Most steps on a desktop; a phone's narrow map still numbers a third of a long climb (about
+    # 40 % of today's 233 steps): a margin, so one added concept does not flip the test.
+    assert len(numbers) >= (0.4 if width > height else 1 / 3) * len(steps)
     assert min(n["r"] for n in numbers) >= 9
     for a, b in combinations(numbers, 2):
         assert (a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2 >= (a["r"] + b["r"]) ** 2 * 0.5
