@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Any
 from kgraph.lint import lint
 from kgraph.load import load_checked
 from kgraph.model import LEVELS
-from kgraph.queries import fringe, gaps, learning_path, unlocks, why
+from kgraph.queries import gaps, learning_path, next_steps, unlocks, why
 from kgraph.render.mermaid import render_mermaid
 from kgraph.selection import select
 
@@ -79,7 +79,7 @@ def run(name: str, size: int, folder: Path) -> None:
     timed("lint", lambda: lint(parsed, kg))
     timed("path", lambda: learning_path(kg, last, source=first))
     timed("gaps", lambda: gaps(kg, last, known=[first]))
-    timed("next", lambda: fringe(kg, known=[first]))
+    timed("next", lambda: next_steps(kg, known=[first]))
     timed("why", lambda: why(kg, first, last))
     timed("unlocks", lambda: unlocks(kg, first))
     timed("mermaid", lambda: render_mermaid(select(kg)))

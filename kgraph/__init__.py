@@ -14,10 +14,10 @@ from kgraph.graph import KGraph
 from kgraph.load import load_graph
 from kgraph.model import Category, Concept, GraphFile, Level
 from kgraph.queries import (
-    fringe,
     gaps,
     learning_path,
     listing,
+    next_steps,
     search,
     show,
     stats,
@@ -59,11 +59,11 @@ __all__ = [
     "UnknownConceptError",
     "__version__",
     "dump",
-    "fringe",
     "gaps",
     "learning_path",
     "listing",
     "load_graph",
+    "next_steps",
     "parse",
     "resolve_graph_path",
     "search",

@@ -81,14 +81,14 @@ class Gaps(NamedTuple):
 
 
 class Candidate(NamedTuple):
-    """A concept of the fringe and how much it unlocks per hour."""
+    """A concept you can learn next and how much it unlocks per hour."""
 
     concept: Concept
     unlocks: int
     score: float
 
 
-class Fringe(NamedTuple):
+class NextSteps(NamedTuple):
     """The concepts ready to learn now, most leverage first."""
 
     goal: str | None
@@ -294,10 +294,10 @@ def gaps(kg: KGraph, target: str, *, known: Iterable[str] = (), strict: bool = F
     return Gaps(goal, tuple(ready), tuple(blocked), unmarked if strict else ())
 
 
-def fringe(
+def next_steps(
     kg: KGraph, *, known: Iterable[str] = (), strict: bool = False, goal: str | None = None
-) -> Fringe:
-    """The outer fringe: unknown concepts whose prerequisites are all known, by leverage.
+) -> NextSteps:
+    """What to learn next: unknown concepts whose prerequisites are all known, by leverage.
 
     Leverage is how many concepts each unlocks (transitively; within the plan toward *goal*
     when given) per hour of study; ties go to the lower rung, then to the id.
@@ -305,7 +305,7 @@ def fringe(
     Examples:
         >>> from kgraph.graph import KGraph
         >>> kg = KGraph.from_edges([("python", "ml"), ("ml", "lora"), ("linalg", "ml")])
-        >>> [c.concept.id for c in fringe(kg, known=["python"]).candidates]
+        >>> [c.concept.id for c in next_steps(kg, known=["python"]).candidates]
         ['linalg']
     """
     have = known_set(kg, known, strict=strict)
@@ -315,7 +315,7 @@ def fringe(
     unlocked = kg.descendant_counts(ready, scope)
     candidates = [Candidate(kg[c], unlocked[c], unlocked[c] / kg[c].hours) for c in ready]
     candidates.sort(key=lambda c: (-c.score, *kg.rung_key(c.concept.id)))
-    return Fringe(target, tuple(candidates))
+    return NextSteps(target, tuple(candidates))
 
 
 def why(kg: KGraph, source: str, target: str, *, limit: int = 3) -> Why:
@@ -438,10 +438,10 @@ __all__ = [
     "Blocked",
     "Candidate",
     "Details",
-    "Fringe",
     "Gaps",
     "Link",
     "Listing",
+    "NextSteps",
     "Plan",
     "RungTotal",
     "Stats",
@@ -449,11 +449,11 @@ __all__ = [
     "Unlocks",
     "Why",
     "climbed_capstones",
-    "fringe",
     "gaps",
     "known_set",
     "learning_path",
     "listing",
+    "next_steps",
     "rung_totals",
     "search",
     "show",

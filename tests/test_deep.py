@@ -18,7 +18,7 @@ from kgraph.lint import lint
 from kgraph.load import load_checked
 from kgraph.model import LEVELS
 from kgraph.parsing import parse
-from kgraph.queries import fringe, gaps, learning_path, unlocks, why
+from kgraph.queries import gaps, learning_path, next_steps, unlocks, why
 from kgraph.render.mermaid import render_mermaid
 from kgraph.selection import select
 from kgraph.store import read_text
@@ -111,7 +111,7 @@ def test_chain_queries(chain):
     assert plan.chain == tuple(f"c-{i}" for i in range(SIZE))
     found = gaps(kg, last, known=[first])
     assert ([c.id for c in found.ready], len(found.blocked)) == (["c-1"], SIZE - 2)
-    candidates = fringe(kg, known=[first]).candidates
+    candidates = next_steps(kg, known=[first]).candidates
     assert [(c.concept.id, c.unlocks) for c in candidates] == [("c-1", SIZE - 2)]
     (links,) = why(kg, first, last).chains
     assert len(links) == SIZE - 1
@@ -151,7 +151,7 @@ def test_fan_out(fan_out):
     plan = learning_path(kg, f"s-{SIZE - 1}", source="hub")
     assert [s.concept.id for s in plan.steps] == [f"s-{SIZE - 1}"]
     assert len(gaps(kg, "s-7").ready) == 1
-    assert len(fringe(kg, known=["hub"]).candidates) == SIZE
+    assert len(next_steps(kg, known=["hub"]).candidates) == SIZE
     assert len(why(kg, "hub", "s-7").chains) == 1
     assert [(d, len(cs)) for d, cs in unlocks(kg, "hub").rings] == [(1, SIZE)]
     diagram = read_mermaid(render_mermaid(select(kg)))
@@ -166,7 +166,7 @@ def test_fan_in(fan_in):
     assert plan.steps[-1].concept.id == "top"
     found = gaps(kg, "top", known=["s-0"])
     assert (len(found.ready), [b.concept.id for b in found.blocked]) == (SIZE - 1, ["top"])
-    assert len(fringe(kg).candidates) == SIZE
+    assert len(next_steps(kg).candidates) == SIZE
     assert why(kg, "s-9", "top").chains[0][0].why == "top builds on s-9"
     assert unlocks(kg, "s-9").rings[0][1][0].id == "top"
     assert len(read_mermaid(render_mermaid(select(kg))).edges) == SIZE

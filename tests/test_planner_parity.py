@@ -25,7 +25,7 @@ from kgraph.i18n import hours
 from kgraph.load import load_graph
 from kgraph.model import Kind
 from kgraph.projects import suggested_along
-from kgraph.queries import fringe, gaps, learning_path
+from kgraph.queries import gaps, learning_path, next_steps
 from kgraph.render.json import to_data
 from kgraph.render.markdown import md_link, md_text
 from kgraph.study import known_before
@@ -156,7 +156,7 @@ def js_gaps(answer: dict[str, Any]) -> dict[str, Any]:
 
 
 def python_next(kg: KGraph, query: dict[str, Any]) -> list[tuple[str, int, float]]:
-    found = fringe(kg, known=query["known"], strict=query["strict"], goal=query["goal"])
+    found = next_steps(kg, known=query["known"], strict=query["strict"], goal=query["goal"])
     return [(c.concept.id, c.unlocks, c.score) for c in found.candidates]
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from kgraph.graph import KGraph
 from kgraph.model import GraphFile
 from kgraph.parsing import parse
-from kgraph.queries import fringe, gaps, learning_path
+from kgraph.queries import gaps, learning_path, next_steps
 from kgraph.render.json import render_json
 from kgraph.render.text import render_text
 from kgraph.store import dump
@@ -55,12 +55,12 @@ def test_ready_and_blocked_partition_the_missing(graph, data):
 
 
 @given(dags(), st.data())
-def test_next_is_exactly_the_outer_fringe(graph, data):
+def test_next_is_exactly_the_unknown_concepts_whose_prerequisites_are_known(graph, data):
     kg = KGraph(graph.concepts)
     known = pick(data, graph)
     have = kg.closure(known)
     expected = {c for c in kg.concepts if c not in have and set(kg.prerequisites[c]) <= have}
-    assert {c.concept.id for c in fringe(kg, known=known).candidates} == expected
+    assert {c.concept.id for c in next_steps(kg, known=known).candidates} == expected
 
 
 @given(dags())
@@ -85,7 +85,7 @@ def test_shuffled_file_gives_identical_output(graph, rnd, data):
     target = data.draw(st.sampled_from(sorted(a.concepts)))
     for result_a, result_b in [
         (learning_path(a, target), learning_path(b, target)),
-        (fringe(a), fringe(b)),
+        (next_steps(a), next_steps(b)),
         (gaps(a, target), gaps(b, target)),
     ]:
         assert render_text(result_a) == render_text(result_b)

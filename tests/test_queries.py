@@ -8,10 +8,10 @@ from kgraph.errors import UnknownConceptError
 from kgraph.graph import KGraph
 from kgraph.model import Category, Level
 from kgraph.queries import (
-    fringe,
     gaps,
     learning_path,
     listing,
+    next_steps,
     search,
     show,
     stats,
@@ -78,16 +78,16 @@ def test_gaps_strict_reports_unmarked_prerequisites(small_graph: KGraph):
     assert ids(result.ready) == ["linalg", "python"]
 
 
-def test_fringe_ranks_by_unlocks_per_hour(small_graph: KGraph):
-    result = fringe(small_graph, known=["linalg", "python"])
+def test_next_steps_ranks_by_unlocks_per_hour(small_graph: KGraph):
+    result = next_steps(small_graph, known=["linalg", "python"])
     assert [(c.concept.id, c.unlocks) for c in result.candidates] == [
         ("ml", 4),
         ("history", 0),
     ]
 
 
-def test_fringe_toward_a_goal(small_graph: KGraph):
-    result = fringe(small_graph, known=["ml"], goal="lora")
+def test_next_steps_toward_a_goal(small_graph: KGraph):
+    result = next_steps(small_graph, known=["ml"], goal="lora")
     assert [(c.concept.id, c.unlocks) for c in result.candidates] == [("lora", 0)]
 
 

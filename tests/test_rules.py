@@ -11,7 +11,7 @@ from hypothesis import given
 from kgraph.diff import GraphDiff, Landmark, PathSize
 from kgraph.graph import KGraph, reverse_adjacency
 from kgraph.lint import SUMMARY_CHARS
-from kgraph.queries import fringe, learning_path
+from kgraph.queries import learning_path, next_steps
 from kgraph.render.diff import render_diff_text
 from tests.helpers import make_concept
 from tests.strategies import dags
@@ -24,12 +24,12 @@ def test_next_breaks_equal_scores_by_rung_before_id():
         make_concept("a-use", level="use", hours=1),
         make_concept("z-found", level="foundations", hours=1),
     ])  # fmt: skip
-    assert [c.concept.id for c in fringe(kg).candidates] == ["z-found", "a-use"]
+    assert [c.concept.id for c in next_steps(kg).candidates] == ["z-found", "a-use"]
 
 
 def test_next_breaks_equal_scores_on_one_rung_by_id():
     kg = KGraph([make_concept(cid, level="tune", hours=2) for cid in ("c", "a", "b")])
-    assert [c.concept.id for c in fringe(kg).candidates] == ["a", "b", "c"]
+    assert [c.concept.id for c in next_steps(kg).candidates] == ["a", "b", "c"]
 
 
 def test_next_puts_a_higher_score_before_a_lower_rung():
@@ -38,13 +38,13 @@ def test_next_puts_a_higher_score_before_a_lower_rung():
         make_concept("high", level="build", hours=1),
         make_concept("after", level="frontier", prerequisites=["high"], hours=1),
     ])  # fmt: skip
-    assert [c.concept.id for c in fringe(kg).candidates] == ["high", "low"]
+    assert [c.concept.id for c in next_steps(kg).candidates] == ["high", "low"]
 
 
 @given(dags())
 def test_next_is_ordered_by_score_then_rung_then_id(graph):
     kg = KGraph(graph.concepts)
-    candidates = fringe(kg).candidates
+    candidates = next_steps(kg).candidates
     keys = [(-c.score, kg[c.concept.id].level.rank, c.concept.id) for c in candidates]
     assert keys == sorted(keys)
 

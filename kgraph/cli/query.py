@@ -157,7 +157,7 @@ def next_command(
         kgraph next lora                          # as --known lora
     """
     known = (*known_for(kg, known, profile), *([source] if source else []))
-    return queries.fringe(kg, known=known, strict=strict, goal=goal)
+    return queries.next_steps(kg, known=known, strict=strict, goal=goal)
 
 
 @main.command()

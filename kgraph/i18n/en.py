@@ -141,17 +141,17 @@ MESSAGES: Final[dict[str, str]] = {
     "gaps.blocked_row": "  {label}  waiting for {ids}",
     "gaps.unmarked": "Note: you marked {marked} but not {missing}",
     # kgraph next
-    "fringe.none": "Nothing left to learn.",
-    "fringe.none_goal": "Nothing left to learn toward {goal}.",
-    "fringe.head": "Ready to learn now, most leverage (concepts unlocked per hour) first:",
-    "fringe.head_goal": (
+    "next.none": "Nothing left to learn.",
+    "next.none_goal": "Nothing left to learn toward {goal}.",
+    "next.head": "Ready to learn now, most leverage (concepts unlocked per hour) first:",
+    "next.head_goal": (
         "Ready to learn now toward {goal}, most leverage (concepts unlocked per hour) first:"
     ),
-    "fringe.reason": "unlocks {count} {concepts} in {hours} h = {score:.2f}/h",
-    "fringe.reason_goal": (
+    "next.reason": "unlocks {count} {concepts} in {hours} h = {score:.2f}/h",
+    "next.reason_goal": (
         "unlocks {count} {concepts} on the way to {goal} in {hours} h = {score:.2f}/h"
     ),
-    "fringe.tie": " (tied: lower rung, then id, first)",
+    "next.tie": " (tied: lower rung, then id, first)",
     # kgraph why, unlocks
     "why.not_needed": "{source} is not needed for {target}.",
     "why.reversed": (

@@ -147,17 +147,17 @@ MESSAGES: Final[dict[str, str]] = {
     "gaps.blocked_row": "  {label}  сначала нужно: {ids}",
     "gaps.unmarked": "Заметьте: вы отметили {marked}, но не {missing}",
     # kgraph next
-    "fringe.none": "Учить больше нечего.",
-    "fringe.none_goal": "На пути к {goal} учить больше нечего.",
-    "fringe.head": "Можно учить сейчас; сначала то, что открывает больше понятий за час:",
-    "fringe.head_goal": (
+    "next.none": "Учить больше нечего.",
+    "next.none_goal": "На пути к {goal} учить больше нечего.",
+    "next.head": "Можно учить сейчас; сначала то, что открывает больше понятий за час:",
+    "next.head_goal": (
         "Можно учить сейчас на пути к {goal}; сначала то, что открывает больше понятий за час:"
     ),
-    "fringe.reason": "открывает {count} {concepts} за {hours} ч = {score:.2f}/ч",
-    "fringe.reason_goal": (
+    "next.reason": "открывает {count} {concepts} за {hours} ч = {score:.2f}/ч",
+    "next.reason_goal": (
         "открывает {count} {concepts} на пути к {goal} за {hours} ч = {score:.2f}/ч"
     ),
-    "fringe.tie": " (поровну: сначала нижняя ступень, затем id)",
+    "next.tie": " (поровну: сначала нижняя ступень, затем id)",
     # kgraph why, unlocks
     "why.not_needed": "{source} не нужно для {target}.",
     "why.reversed": (

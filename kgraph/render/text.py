@@ -11,9 +11,9 @@ from typing import TYPE_CHECKING
 from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.queries import (
     Details,
-    Fringe,
     Gaps,
     Listing,
+    NextSteps,
     Plan,
     Stats,
     Unlocks,
@@ -117,18 +117,18 @@ def _gaps(result: Gaps, lang: str = DEFAULT) -> str:
 
 
 @render_text.register
-def _fringe(result: Fringe, lang: str = DEFAULT) -> str:
+def _next_steps(result: NextSteps, lang: str = DEFAULT) -> str:
     t, goal = texts(lang), result.goal
     if not result.candidates:
-        return (t("fringe.none_goal", goal=goal) if goal else t("fringe.none")) + "\n"
-    lines = [t("fringe.head_goal", goal=goal) if goal else t("fringe.head")]
-    reason = "fringe.reason_goal" if goal else "fringe.reason"
+        return (t("next.none_goal", goal=goal) if goal else t("next.none")) + "\n"
+    lines = [t("next.head_goal", goal=goal) if goal else t("next.head")]
+    reason = "next.reason_goal" if goal else "next.reason"
     previous = None
     for number, cand in enumerate(result.candidates, 1):
         c = cand.concept
         why = t(reason, count=cand.unlocks, concepts=t.plural(cand.unlocks, "concept"), goal=goal,
                 hours=hours(c.hours), score=cand.score)  # fmt: skip
-        tie = t("fringe.tie") if previous == cand.score else ""
+        tie = t("next.tie") if previous == cand.score else ""
         lines.append(f"{number:4}  {label(c, lang)}  [{t.level(c.level)}] {why}{tie}")
         previous = cand.score
     return "\n".join(lines) + "\n"

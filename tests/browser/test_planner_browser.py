@@ -15,7 +15,7 @@ import pytest
 from kgraph.graph import KGraph
 from kgraph.i18n import hours
 from kgraph.load import load_graph
-from kgraph.queries import fringe, gaps, learning_path
+from kgraph.queries import gaps, learning_path, next_steps
 from kgraph.render.markdown import render_markdown
 from kgraph.saved_known import marks_text, parse_marks
 from kgraph.selection import select
@@ -98,7 +98,9 @@ def test_plans_gaps_and_next_equal_the_library(open_tab, shipped):
 def test_next_without_a_goal_is_kgraph_next(open_tab, shipped):
     """With no goal, what to learn next is `kgraph next` for the known set, in its order."""
     tab = open_tab(select(shipped), fragment="known=python,linear-algebra")
-    ranked = [c.concept.id for c in fringe(shipped, known=["python", "linear-algebra"]).candidates]
+    ranked = [
+        c.concept.id for c in next_steps(shipped, known=["python", "linear-algebra"]).candidates
+    ]
     tab.wait("document.querySelectorAll('#next li').length > 0")
     assert tab.js(_ids("#next li")) == ranked[:12]
 

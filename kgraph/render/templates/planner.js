@@ -379,7 +379,7 @@ var KGraphPlanner = (function () {
     return counts;
   }
 
-  /* kgraph next [--goal G] --known …: the fringe, most unlocked per hour first. */
+  /* kgraph next [--goal G] --known …: what to learn now, most unlocked per hour first. */
   function next(g, query) {
     var have = knownSet(g, unique(query.known || []), query.strict), goal = query.goal || null;
     var scope = goal ? closure(g, [goal]) : new Set(g.ids);
