@@ -5,7 +5,7 @@ canonical like it::
 
     {"format": "kgraph-goal", "from": null, "pace": 10, "to": "agi", "version": 1}
 
-It is kept the way `kgraph.saved_known` keeps progress: written atomically under the same kind
+It is kept the way `kgraph.saved_progress` keeps progress: written atomically under the same kind
 of lock, the previous file copied to ``goal.json.bak`` first, and a file this module cannot read
 is never overwritten (`GoalFileError`, exit 2) — only ``kgraph goal --clear`` removes it, and
 that keeps the copy. Ids are stored as the graph had them; a renamed concept still resolves
@@ -22,7 +22,7 @@ from kgraph.errors import MessageError
 from kgraph.graph import normalize
 from kgraph.i18n import DEFAULT, texts
 from kgraph.pace import MAX_PACE, check_pace
-from kgraph.saved_known import backup_path, locked
+from kgraph.saved_progress import backup_path, locked
 from kgraph.store import as_path, read_text, write_atomic
 
 if TYPE_CHECKING:
@@ -59,9 +59,9 @@ class SavedGoal(NamedTuple):
     goal: Goal | None
 
 
-def goal_path(profile: PathArg) -> Path:
-    """The goal file that sits beside the progress file *profile*."""
-    return as_path(profile).with_name(FILE_NAME)
+def goal_path(progress_file: PathArg) -> Path:
+    """The goal file that sits beside the progress file *progress_file*."""
+    return as_path(progress_file).with_name(FILE_NAME)
 
 
 def _error(kind: type[MessageError], key: str, **values: object) -> MessageError:
@@ -71,7 +71,7 @@ def _error(kind: type[MessageError], key: str, **values: object) -> MessageError
 def corrupt(path: Path, detail: str) -> MessageError:
     """The error for a goal file kgraph cannot read: it names the file and the way out.
 
-    The way out is the progress file's (`kgraph.saved_known.recovery_hint`): restore the
+    The way out is the progress file's (`kgraph.saved_progress.recovery_hint`): restore the
     version before the last change when there is one, else start over, here with ``--clear``.
     """
     backup = backup_path(path)

@@ -63,7 +63,7 @@ class KnownConcept(NamedTuple):
 class KnownReport(NamedTuple):
     """The saved progress grouped by rung, and saved ids this graph does not know."""
 
-    profile: str
+    path: str
     rungs: tuple[tuple[Level, tuple[KnownConcept, ...]], ...]
     unresolved: tuple[str, ...]
     saved: bool = True  # whether the progress file exists (nothing has been saved yet)
@@ -123,7 +123,7 @@ def _move_key(move: Move) -> tuple[float, int, str]:
 
 def known_report(
     kg: KGraph,
-    profile: str,
+    path: str,
     marks: Mapping[str, str],
     unresolved: Iterable[str] = (),
     *,
@@ -136,7 +136,7 @@ def known_report(
         ids = sorted((c for c in have if kg[c].level == level), key=lambda c: (c not in marks, c))
         if ids:
             groups.append((level, tuple(KnownConcept(kg[c], marks.get(c)) for c in ids)))
-    return KnownReport(profile, tuple(groups), tuple(sorted(unresolved)), saved=saved)
+    return KnownReport(path, tuple(groups), tuple(sorted(unresolved)), saved=saved)
 
 
 __all__ = ["KnownConcept", "KnownReport", "Ladder", "Move", "Rung", "known_report", "ladder"]

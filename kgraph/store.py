@@ -1,7 +1,7 @@
 r"""Graph files on disk: which file, bounded reads, digests, the canonical text, atomic writes.
 
 Parsing a file's text is `kgraph.parsing`; the validated-graph cache (`kgraph.cache`) and the
-saved progress (`kgraph.saved_known`) keep files of their own, and every file kgraph writes goes
+saved progress (`kgraph.saved_progress`) keep files of their own, and every file kgraph writes goes
 through `write_atomic` here.
 
 Canonical form, owned by `dump`: ``{"$schema", "concepts"}`` with concepts sorted by id, each
@@ -45,8 +45,8 @@ BYTES_PER_CONCEPT: Final = 1150  # a concept of realistic size, as canonical JSO
 PathArg = str | os.PathLike[str]  # every path parameter of the library accepts either
 
 
-def profile_path(explicit: PathArg | None = None, env: Mapping[str, str] | None = None) -> Path:
-    """The saved progress file: ``--profile``, then ``$KGRAPH_HOME``, then the XDG data folder."""
+def progress_path(explicit: PathArg | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """The saved progress: ``--progress-file``, then ``$KGRAPH_HOME``, then the XDG data folder."""
     if explicit is not None:
         return as_path(explicit)
     env = os.environ if env is None else env
@@ -57,7 +57,7 @@ def profile_path(explicit: PathArg | None = None, env: Mapping[str, str] | None 
     try:
         return Path.home() / ".local" / "share" / "kgraph" / FILE_NAME
     except RuntimeError:  # no $HOME and no password entry
-        msg = f"no home directory to keep your progress in: set {HOME_ENV} or pass --profile"
+        msg = f"no home directory to keep your progress in: set {HOME_ENV} or pass --progress-file"
         raise InputError(msg) from None
 
 
@@ -283,7 +283,7 @@ __all__ = [
     "dump",
     "graph_size_limit",
     "packaged_graph_path",
-    "profile_path",
+    "progress_path",
     "read_bytes",
     "read_graph",
     "read_text",

@@ -35,8 +35,8 @@ ALLOWED = {
     ("store.py", "_replace"),  # os.write, mkstemp, chmod, replace, unlink: the writer itself
     ("store.py", "_sweep_stale_temps"),  # unlink of a dead writer's temp
     ("store.py", "_sync_folder"),  # os.open of the folder, read-only, to fsync the rename
-    ("saved_known.py", "_locked_fd"),  # os.open of the lock file
-    ("saved_known.py", "locked"),  # unlink of the lock file, still locked
+    ("saved_progress.py", "_locked_fd"),  # os.open of the lock file
+    ("saved_progress.py", "locked"),  # unlink of the lock file, still locked
     ("goal.py", "clear_goal"),  # goal --clear: unlink once .bak is written, or rename aside
     ("store.py", "digest"),  # open for reading, to hash the graph file
     ("cache.py", "load"),  # open for reading a cache entry

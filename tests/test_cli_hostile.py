@@ -126,21 +126,35 @@ def test_stats_has_no_concept_text_and_nothing_raw(runner, hostile_file):
 
 
 def test_learn_known_and_forget_escape_what_they_echo(runner, hostile_file, tmp_path):
-    """The progress commands print labels and the profile's file name, cleaned."""
-    profile = tmp_path / f"prof{CSI}\u202e.json"
-    learned = run(runner, "learn", "evil", "--graph", str(hostile_file), "--profile", str(profile))
+    """The progress commands print labels and the progress_file's file name, cleaned."""
+    progress_file = tmp_path / f"prof{CSI}\u202e.json"
+    learned = run(
+        runner, "learn", "evil", "--graph", str(hostile_file), "--progress-file", str(progress_file)
+    )
     assert_clean(learned, shows_payload=False)
     assert "\\x1b[31;1m\\u202e.json" in learned.stderr
-    assert_clean(run(runner, "known", "--graph", str(hostile_file), "--profile", str(profile)))
-    forgot = run(runner, "forget", "evil", "--graph", str(hostile_file), "--profile", str(profile))
+    assert_clean(
+        run(runner, "known", "--graph", str(hostile_file), "--progress-file", str(progress_file))
+    )
+    forgot = run(
+        runner,
+        "forget",
+        "evil",
+        "--graph",
+        str(hostile_file),
+        "--progress-file",
+        str(progress_file),
+    )
     assert_clean(forgot, shows_payload=False)
 
 
 def test_known_escapes_foreign_ids_from_the_saved_file(runner, hostile_file, tmp_path):
     """A saved list of ids the graph does not know is echoed back escaped."""
-    profile = tmp_path / "known.json"
-    profile.write_text(json.dumps(["base", f"gone{PAYLOAD}"]), encoding="utf-8")
-    result = run(runner, "known", "--graph", str(hostile_file), "--profile", str(profile))
+    progress_file = tmp_path / "known.json"
+    progress_file.write_text(json.dumps(["base", f"gone{PAYLOAD}"]), encoding="utf-8")
+    result = run(
+        runner, "known", "--graph", str(hostile_file), "--progress-file", str(progress_file)
+    )
     assert_clean(result, shows_payload=False)
     assert "Saved but not in this graph: gone\\x1b[31;1m" in result.stdout
 
@@ -261,13 +275,15 @@ def test_every_command_keeps_hostile_text_off_the_terminal(runner, hostile_file,
     g = str(hostile_file)
     args = examples("base", "after", graph=g, out=str(tmp_path / "out"))[name]
     saves = {"learn", "forget", "goal", "week"}
-    profile = ("--profile", str(tmp_path / "known.json")) if name in saves else ()
+    progress_file = ("--progress-file", str(tmp_path / "known.json")) if name in saves else ()
     if name == "forget":
-        runner.invoke(main, ["learn", "base", "--graph", g, *profile])
+        runner.invoke(main, ["learn", "base", "--graph", g, *progress_file])
     if name == "week":  # this week's study is the saved goal's
-        runner.invoke(main, ["goal", "after", "--from", "base", "--graph", g, *profile])
+        runner.invoke(main, ["goal", "after", "--from", "base", "--graph", g, *progress_file])
     for lang in ("en", "ru"):
-        result = runner.invoke(main, [*args, *profile, "--graph", g, "--lang", lang], input="y\n")
+        result = runner.invoke(
+            main, [*args, *progress_file, "--graph", g, "--lang", lang], input="y\n"
+        )
         assert result.exception is None or isinstance(result.exception, SystemExit), name
         assert_clean(result, shows_payload=name in SHOWS_TEXT and result.exit_code == 0)
 

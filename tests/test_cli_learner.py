@@ -12,7 +12,7 @@ from click.testing import CliRunner, Result
 
 from kgraph.cli import main
 from kgraph.model import GraphFile
-from kgraph.saved_known import marks_text
+from kgraph.saved_progress import marks_text
 from kgraph.store import dump
 from tests.helpers import make_concept
 
@@ -68,11 +68,22 @@ class TestLearnForget:
         result = run(runner, "-g", str(graph_file), "forget", "quant")
         assert result.stderr == "not marked: quant\nNothing changed.\n"
 
-    def test_profile_option_overrides_the_home(self, runner, graph_file, tmp_path, saved):
+    def test_progress_file_option_overrides_the_home(self, runner, graph_file, tmp_path, saved):
+        other = tmp_path / "mine.json"
+        run(runner, "-g", str(graph_file), "learn", "ml", "--progress-file", str(other))
+        assert marked(other) == ["ml"]
+        assert not saved.exists()
+
+    def test_the_old_option_name_still_works_and_help_shows_only_the_new(
+        self, runner, graph_file, tmp_path, saved
+    ):
         other = tmp_path / "mine.json"
         run(runner, "-g", str(graph_file), "learn", "ml", "--profile", str(other))
         assert marked(other) == ["ml"]
         assert not saved.exists()
+        shown = run(runner, "learn", "--help").stdout
+        assert "--progress-file" in shown
+        assert "--profile" not in shown
 
     def test_backup_holds_the_previous_version(self, runner, graph_file, saved):
         run(runner, "-g", str(graph_file), "learn", "ml")
@@ -117,9 +128,9 @@ class TestKnown:
         exported = run(runner, "-g", str(graph_file), "known", "--export").stdout
         assert json.loads(exported)["format"] == "kgraph-known"
         other = tmp_path / "other.json"
-        run(runner, "-g", str(graph_file), "learn", "quant", "--profile", str(other))
+        run(runner, "-g", str(graph_file), "learn", "quant", "--progress-file", str(other))
         (tmp_path / "export.json").write_text(exported, encoding="utf-8")
-        args = ["known", "--import", "export.json", "--profile", str(other)]
+        args = ["known", "--import", "export.json", "--progress-file", str(other)]
         result = run(runner, "-g", str(graph_file), *args)
         assert marked(other) == ["lora", "quant"]
         assert result.stderr == f"Imported: lora\nSaved in {other}\n"
@@ -199,7 +210,7 @@ class TestQueriesUseTheSavedSet:
     def test_profile_option_on_queries(self, runner, graph_file, tmp_path):
         other = tmp_path / "p.json"
         other.write_text(marks_text({"qlora": T0}), encoding="utf-8")
-        out = run(runner, "-g", str(graph_file), "next", "--profile", str(other)).stdout
+        out = run(runner, "-g", str(graph_file), "next", "--progress-file", str(other)).stdout
         assert "qlora" not in out
         assert "agi" in out
 
@@ -314,7 +325,7 @@ class TestAssess:
 
 def test_known_with_nothing_saved_says_so_instead_of_saved_in(runner, graph_file, tmp_path):
     progress = tmp_path / "none" / "known.json"
-    result = runner.invoke(main, ["known", "-g", str(graph_file), "--profile", str(progress)])
+    result = runner.invoke(main, ["known", "-g", str(graph_file), "--progress-file", str(progress)])
     assert result.exit_code == 0
     assert "Saved in" not in result.stdout
     assert result.stdout.splitlines()[-1] == (
@@ -326,7 +337,7 @@ def test_known_with_nothing_saved_says_so_instead_of_saved_in(runner, graph_file
 @pytest.mark.parametrize("backup", [True, False])
 def test_a_corrupt_progress_file_says_how_to_recover(runner, graph_file, tmp_path, backup):
     progress = tmp_path / "known.json"
-    g = ["-g", str(graph_file), "--profile", str(progress)]
+    g = ["-g", str(graph_file), "--progress-file", str(progress)]
     assert runner.invoke(main, ["learn", "python", *g]).exit_code == 0
     if backup:
         assert runner.invoke(main, ["learn", "ml", *g]).exit_code == 0  # keeps a .bak

@@ -13,7 +13,7 @@ from click.testing import CliRunner, Result
 from kgraph.cli import main
 from kgraph.model import GraphFile
 from kgraph.queries import learning_path
-from kgraph.saved_known import marks_text
+from kgraph.saved_progress import marks_text
 from kgraph.store import dump
 from tests.plan_graph import plan_concepts, plan_graph
 

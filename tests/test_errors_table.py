@@ -31,4 +31,4 @@ def test_every_error_class_is_in_the_table_with_its_exit_code():
     section = page.split("# Errors and exit codes", 1)[1].split("\n## ", 1)[0]
     table = {m["name"]: int(m["code"]) for m in ROW.finditer(section)}
     assert table == {name: cls.exit_code for name, cls in error_classes().items()}
-    assert set(table) >= {"DataError", "InputError", "UnknownConceptError", "ProfileError"}
+    assert set(table) >= {"DataError", "InputError", "UnknownConceptError", "SavedProgressError"}

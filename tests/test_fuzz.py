@@ -7,7 +7,7 @@ huge strings, numbers and deep nesting (up to 100,000 nested arrays), lone surro
 
 For every input: `parse` and `validate` never raise; `load_graph` succeeds or raises a
 `KgraphError`; ``kgraph validate`` and ``kgraph path`` exit 0, 1 or 2 with a message and no
-traceback, and ``validate`` exits 0 exactly when `load_graph` succeeds. The ``ci`` profile runs
+traceback, and ``validate`` exits 0 exactly when `load_graph` succeeds. The ``ci`` progress_file runs
 many more examples (`EXAMPLES`).
 """
 

@@ -76,7 +76,7 @@ def test_every_registered_command_imports_nothing_heavy(name: str, tmp_path):
 
 
 def test_a_query_without_saved_progress_does_not_load_the_progress_module(tmp_path):
-    """Nothing saved (a fresh $KGRAPH_HOME): path neither reads nor imports kgraph.saved_known."""
+    """Nothing saved (a fresh $KGRAPH_HOME): path neither reads nor imports kgraph.saved_progress."""
     probe = PROBE.replace("m.split('.')[0] in {heavy}", "m.startswith('kgraph')")
     args = ["path", "lora", "agi", "--graph", str(SHIPPED)]
     env = {**os.environ, "KGRAPH_HOME": str(tmp_path / "nothing-saved")}
@@ -84,5 +84,5 @@ def test_a_query_without_saved_progress_does_not_load_the_progress_module(tmp_pa
         [sys.executable, "-c", probe, *args], capture_output=True, text=True, check=True, env=env
     )
     modules = json.loads(done.stderr.strip().splitlines()[-1])
-    assert "kgraph.saved_known" not in modules
+    assert "kgraph.saved_progress" not in modules
     assert "kgraph.queries" in modules  # the probe does see kgraph's modules

@@ -45,7 +45,7 @@ def test_every_path_parameter_takes_str_and_pathlike(tmp_path, graph_file):
     import os
 
     from kgraph.load import load_checked
-    from kgraph.saved_known import load_profile, locked_profile, profile_path
+    from kgraph.saved_progress import load_progress, locked_progress, progress_path
     from kgraph.store import read_text
 
     class Where(os.PathLike[str]):
@@ -63,10 +63,10 @@ def test_every_path_parameter_takes_str_and_pathlike(tmp_path, graph_file):
         kgraph.write_atomic(kind(target), "text\n")
         assert read_text(kind(target)) == "text\n"
         progress = tmp_path / f"known-{kind.__name__}.json"
-        assert profile_path(kind(progress)) == progress
-        assert load_profile(kind(progress)).marked == {}
-        with locked_profile(kind(progress)) as profile:
-            assert profile.path == progress
+        assert progress_path(kind(progress)) == progress
+        assert load_progress(kind(progress)).marked == {}
+        with locked_progress(kind(progress)) as progress_file:
+            assert progress_file.path == progress
 
 
 def test_the_docs_library_snippet_runs_outside_a_clone(tmp_path, capsys):

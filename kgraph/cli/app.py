@@ -36,9 +36,9 @@ from kgraph.cli.options import (
     known_for,
     known_option,
     matching_ids,
-    profile_option,
+    progress_option,
     query_command,
-    saved_known_option,
+    saved_progress_option,
     strict_option,
 )
 from kgraph.errors import FileError, KgraphError, MessageError, UnknownConceptError
@@ -73,10 +73,10 @@ __all__ = [
     "known_option",
     "main",
     "matching_ids",
-    "profile_option",
+    "progress_option",
     "query_command",
     "run",
-    "saved_known_option",
+    "saved_progress_option",
     "strict_option",
 ]
 

@@ -19,8 +19,8 @@ from kgraph.cli.app import (
     known_for,
     main,
     matching_ids,
-    profile_option,
-    saved_known_option,
+    progress_option,
+    saved_progress_option,
     strict_option,
 )
 from kgraph.errors import KgraphError
@@ -28,14 +28,14 @@ from kgraph.i18n import texts
 from kgraph.ladder import known_report, ladder
 from kgraph.render.terminal import clean, label
 from kgraph.render.text import render_text
-from kgraph.saved_known import (
-    load_profile,
-    locked_profile,
+from kgraph.saved_progress import (
+    load_progress,
+    locked_progress,
     marks_text,
     migrated,
     now,
     parse_marks,
-    profile_path,
+    progress_path,
     record_forgotten,
     record_imported,
     record_learned,
@@ -55,8 +55,8 @@ T = TypeVar("T")
 
 @main.command()
 @concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
-@profile_option
-def learn(names: tuple[str, ...], profile: Path | None) -> None:
+@progress_option
+def learn(names: tuple[str, ...], progress_file: Path | None) -> None:
     """Mark concepts as known and save it; their prerequisites count as known too.
 
     \b
@@ -65,7 +65,7 @@ def learn(names: tuple[str, ...], profile: Path | None) -> None:
     """
     lang = current_lang()
     kg = chosen_graph()
-    with locked_profile(profile_path(profile)) as saved:
+    with locked_progress(progress_path(progress_file)) as saved:
         change = record_learned(kg, saved, names, now())
     click.echo(render_text(change, lang), nl=False, err=True)
 
@@ -74,7 +74,9 @@ def _complete_marked(ctx: click.Context, _: click.Parameter, incomplete: str) ->
     """For ``forget``: only the concepts the saved progress marks."""
     try:
         kg = chosen_graph(ctx)
-        marked = resolve(kg, load_profile(profile_path(ctx.params.get("profile"))).marked).ids
+        marked = resolve(
+            kg, load_progress(progress_path(ctx.params.get("progress_file"))).marked
+        ).ids
     except KgraphError:
         return []
     return matching_ids(kg, sorted(marked), incomplete)
@@ -84,8 +86,8 @@ def _complete_marked(ctx: click.Context, _: click.Parameter, incomplete: str) ->
 @click.argument(
     "names", nargs=-1, required=True, metavar="CONCEPT...", shell_complete=_complete_marked
 )
-@profile_option
-def forget(names: tuple[str, ...], profile: Path | None) -> None:
+@progress_option
+def forget(names: tuple[str, ...], progress_file: Path | None) -> None:
     """Unmark concepts as known; nothing else is removed.
 
     \b
@@ -94,13 +96,13 @@ def forget(names: tuple[str, ...], profile: Path | None) -> None:
     """
     lang = current_lang()
     kg = chosen_graph()
-    with locked_profile(profile_path(profile)) as saved:
+    with locked_progress(progress_path(progress_file)) as saved:
         change = record_forgotten(kg, saved, names)
     click.echo(render_text(change, lang), nl=False, err=True)
 
 
 @main.command()
-@profile_option
+@progress_option
 @format_option("text", "json")
 @click.option("--export", "export_", is_flag=True, help="Print the progress file, to keep or move.")
 @click.option(
@@ -109,7 +111,7 @@ def forget(names: tuple[str, ...], profile: Path | None) -> None:
 )  # fmt: skip
 def known(
     *,
-    profile: Path | None,
+    progress_file: Path | None,
     fmt: str,
     export_: bool,
     import_: Path | None,
@@ -128,11 +130,11 @@ def known(
     kg = chosen_graph()
     if import_:
         incoming = parse_marks(read_text(import_), str(import_))
-        with locked_profile(profile_path(profile)) as saved:
+        with locked_progress(progress_path(progress_file)) as saved:
             change = record_imported(kg, saved, incoming)  # unknown ids: nothing is written
         click.echo(render_text(change, lang), nl=False, err=True)
         return
-    saved = load_profile(profile_path(profile))
+    saved = load_progress(progress_path(progress_file))
     if export_:
         click.echo(marks_text(migrated(kg, saved.marked)), nl=False)
     else:
@@ -148,11 +150,11 @@ def known(
 
 
 @main.command("progress")
-@saved_known_option
+@saved_progress_option
 @strict_option
 @format_option("text", "json")
 def progress_command(
-    known: tuple[str, ...] | None, profile: Path | None, strict: bool, fmt: str
+    known: tuple[str, ...] | None, progress_file: Path | None, strict: bool, fmt: str
 ) -> None:
     """Show the ladder: how much of each rung you know, where you stand, how to climb.
 
@@ -164,7 +166,7 @@ def progress_command(
         kgraph progress --known lora --format json
     """
     kg = chosen_graph()
-    result = ladder(kg, known=known_for(kg, known, profile), strict=strict)
+    result = ladder(kg, known=known_for(kg, known, progress_file), strict=strict)
     from kgraph.cli.plan import emit_with_pace_so_far
 
     emit_with_pace_so_far(
@@ -172,7 +174,7 @@ def progress_command(
         result,
         fmt=fmt,
         lang=current_lang(),
-        profile=None if known else profile,
+        progress_file=None if known else progress_file,
         saved=known is None,
     )
 
@@ -238,21 +240,21 @@ def _offer_to_save(kg: KGraph, new: tuple[str, ...], path: Path, t: Texts, *, as
             key = "cli.assess_declined" if confirmed is False else "cli.assess_not_saved"
             click.echo(t(key, path=where), err=True)
             return
-    with locked_profile(path) as latest:  # re-read: another command may have saved meanwhile
+    with locked_progress(path) as latest:  # re-read: another command may have saved meanwhile
         record_learned(kg, latest, new, now())
     click.echo(t("saved_in", path=where), err=True)
 
 
 @main.command()
 @concept_argument("target", required=False)
-@profile_option
+@progress_option
 @format_option("text", "json")
 @click.option("-y", "--yes", "save", is_flag=True, help="Save what was found without asking.")
 @click.option("--fresh", is_flag=True, help="Ask even about what your saved progress covers.")
 def assess(
     *,
     target: str | None,
-    profile: Path | None,
+    progress_file: Path | None,
     fmt: str,
     save: bool,
     fresh: bool,
@@ -267,7 +269,7 @@ def assess(
     """
     lang = current_lang()
     kg, t = chosen_graph(), texts(lang)
-    saved = load_profile(profile_path(profile))
+    saved = load_progress(progress_path(progress_file))
     run = Assessment(kg, target, known=() if fresh else resolve(kg, saved.marked).ids)
     count = len(run.open)
     click.echo(t("cli.assess_start", count=count, concepts=t.plural(count, "concept")), err=True)

@@ -13,7 +13,7 @@ from kgraph.errors import KgraphError
 from kgraph.graph import names_of, normalize
 from kgraph.render.json import render_json
 from kgraph.render.text import render_text
-from kgraph.store import profile_path
+from kgraph.store import progress_path
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -65,8 +65,24 @@ known_option = click.option(
 strict_option = click.option(
     "--strict", is_flag=True, help="Count only what is marked known, not its prerequisites."
 )
-profile_option = click.option(
-    "--profile",
+
+
+class _RenamedOption(click.Option):
+    """An option whose first name is the one help shows; the later, older names still work."""
+
+    def get_help_record(self, ctx: click.Context) -> tuple[str, str] | None:
+        names, self.opts = self.opts, self.opts[:1]
+        try:
+            return super().get_help_record(ctx)
+        finally:
+            self.opts = names
+
+
+progress_option = click.option(
+    "--progress-file",
+    "--profile",  # its name before "saved progress" was the one word for it
+    "progress_file",
+    cls=_RenamedOption,
     type=click.Path(dir_okay=False, path_type=Path),
     help="Progress file (default: $KGRAPH_HOME/known.json, else ~/.local/share/kgraph/known.json).",
 )
@@ -78,27 +94,29 @@ def _names_or_none(
     return None if value is None else _split_names(ctx, param, value)
 
 
-def saved_known_option(func: Callable[..., Any]) -> Callable[..., Any]:
-    """``--known`` that, when absent, means the saved progress; and ``--profile`` to pick it."""
+def saved_progress_option(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--known`` that, when absent, means the saved progress; ``--progress-file`` picks it."""
     return click.option(
         "--known",
         callback=_names_or_none,
         shell_complete=complete_known,
         metavar="A,B,…",
         help="Concepts you know, comma-separated (default: your saved progress, `kgraph known`).",
-    )(profile_option(func))
+    )(progress_option(func))
 
 
-def known_for(kg: KGraph, known: tuple[str, ...] | None, profile: Path | None) -> tuple[str, ...]:
+def known_for(
+    kg: KGraph, known: tuple[str, ...] | None, progress_file: Path | None
+) -> tuple[str, ...]:
     """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
     if known is not None:
         return known
-    path = profile_path(profile)
+    path = progress_path(progress_file)
     if not path.exists():  # nothing saved yet: the progress module need not even load
         return ()
-    from kgraph.saved_known import load_profile, resolve
+    from kgraph.saved_progress import load_progress, resolve
 
-    return resolve(kg, load_profile(path).marked).ids
+    return resolve(kg, load_progress(path).marked).ids
 
 
 def format_option(*choices: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

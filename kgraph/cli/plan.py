@@ -16,8 +16,8 @@ from kgraph.cli.app import (
     format_option,
     known_for,
     main,
-    profile_option,
-    saved_known_option,
+    progress_option,
+    saved_progress_option,
     strict_option,
 )
 from kgraph.errors import InputError
@@ -55,15 +55,15 @@ def today() -> date:
 
 
 def goal_names(
-    kg: KGraph, names: tuple[str, ...], pace: str | None, profile: Path | None
+    kg: KGraph, names: tuple[str, ...], pace: str | None, progress_file: Path | None
 ) -> tuple[tuple[str, ...], str | None]:
     """*names*, or with none the saved goal's FROM and TO, and its pace when none is given."""
     if names:
         return names, pace
     from kgraph.goal import goal_on, goal_path, load_goal
-    from kgraph.saved_known import profile_path
+    from kgraph.saved_progress import progress_path
 
-    goal = goal_on(kg, load_goal(goal_path(profile_path(profile))))
+    goal = goal_on(kg, load_goal(goal_path(progress_path(progress_file))))
     saved = str(goal.pace) if goal.pace is not None else None
     return (*([goal.source] if goal.source else []), goal.target), pace or saved
 
@@ -99,7 +99,7 @@ def emit_plan(
 
 
 @main.command()
-@saved_known_option
+@saved_progress_option
 @strict_option
 @click.option("--ready", is_flag=True, help="Only projects whose needs you all know.")
 @click.option("--level", type=click.Choice([lv.value for lv in Level]), help="Only this rung.")
@@ -107,7 +107,7 @@ def emit_plan(
 def projects(
     *,
     known: tuple[str, ...] | None,
-    profile: Path | None,
+    progress_file: Path | None,
     strict: bool,
     ready: bool,
     level: str | None,
@@ -121,7 +121,7 @@ def projects(
         kgraph projects --level tune --known lora
     """
     kg = chosen_graph()
-    known = known_for(kg, known, profile)
+    known = known_for(kg, known, progress_file)
     rung = Level(level) if level else None
     emit(
         list_projects(kg, known=known, strict=strict, ready=ready, level=rung), fmt, current_lang()
@@ -136,7 +136,7 @@ def projects(
 )  # fmt: skip
 @click.option("--pace", metavar="H", help="Hours a week you mean to study.")
 @click.option("--clear", is_flag=True, help="Remove the saved goal (a copy stays as .bak).")
-@profile_option
+@progress_option
 @format_option("text", "json")
 def goal(
     *,
@@ -144,7 +144,7 @@ def goal(
     source: str | None,
     pace: str | None,
     clear: bool,
-    profile: Path | None,
+    progress_file: Path | None,
     fmt: str,
 ) -> None:
     """Save a goal (TO, from FROM, at H hours a week) beside your progress; or show or clear it.
@@ -158,10 +158,10 @@ def goal(
         kgraph goal --clear
     """
     from kgraph.goal import clear_goal, goal_path, load_goal, save_goal
-    from kgraph.saved_known import profile_path
+    from kgraph.saved_progress import progress_path
 
     lang = current_lang()
-    t, where = texts(lang), goal_path(profile_path(profile))
+    t, where = texts(lang), goal_path(progress_path(progress_file))
     if clear:
         kept = clear_goal(where)
         message = t("goal.cleared", backup=clean(str(kept))) if kept else t("goal.no_clear")
@@ -177,10 +177,10 @@ def goal(
 
 
 @main.command()
-@profile_option
+@progress_option
 @click.option("--pace", metavar="H", help="Hours a week (default: the saved goal's pace).")
 @format_option("text", "json")
-def week(*, profile: Path | None, pace: str | None, fmt: str) -> None:
+def week(*, progress_file: Path | None, pace: str | None, fmt: str) -> None:
     """Print this week's study for your saved goal: steps, outcomes, where to start, the finish.
 
     \b
@@ -189,13 +189,13 @@ def week(*, profile: Path | None, pace: str | None, fmt: str) -> None:
         kgraph week
     """
     from kgraph.goal import goal_on, goal_path, load_goal, needed_pace
-    from kgraph.saved_known import load_profile, profile_path, resolve
+    from kgraph.saved_progress import load_progress, progress_path, resolve
 
     rate = check_pace(pace) if pace is not None else None
     kg = chosen_graph()
-    progress = profile_path(profile)
+    progress = progress_path(progress_file)
     target = goal_on(kg, load_goal(goal_path(progress)))
-    marks = dict(resolve(kg, load_profile(progress).marked).marks)
+    marks = dict(resolve(kg, load_progress(progress).marked).marks)
     result = this_week(
         kg, target, pace=needed_pace(target, rate), today=today(), known=tuple(marks), marks=marks
     )
@@ -203,14 +203,14 @@ def week(*, profile: Path | None, pace: str | None, fmt: str) -> None:
 
 
 def emit_with_pace_so_far(
-    kg: KGraph, result: object, *, fmt: str, lang: str, profile: Path | None, saved: bool
+    kg: KGraph, result: object, *, fmt: str, lang: str, progress_file: Path | None, saved: bool
 ) -> None:
     """Print *result*, then (from saved progress and a saved goal) the pace so far.
 
     JSON gains a ``so_far`` key; text a last line. Nothing is added for an explicit ``--known``
     (no dates) or without a saved goal.
     """
-    so_far = pace_so_far_for_goal(kg, profile) if saved else None
+    so_far = pace_so_far_for_goal(kg, progress_file) if saved else None
     if fmt == "json":
         data = to_data(result)
         if isinstance(data, dict) and so_far is not None:
@@ -224,16 +224,16 @@ def emit_with_pace_so_far(
         click.echo(so_far_text(so_far, texts(lang)))
 
 
-def pace_so_far_for_goal(kg: KGraph, profile: Path | None) -> SoFar | None:
+def pace_so_far_for_goal(kg: KGraph, progress_file: Path | None) -> SoFar | None:
     """The pace so far toward the saved goal, from the saved progress; None without a goal."""
     from kgraph.goal import goal_on, goal_path, load_goal
-    from kgraph.saved_known import load_profile, profile_path, resolve
+    from kgraph.saved_progress import load_progress, progress_path, resolve
 
-    progress = profile_path(profile)
+    progress = progress_path(progress_file)
     saved = load_goal(goal_path(progress))
     if saved.goal is None:
         return None
     target = goal_on(kg, saved)
-    marks = dict(resolve(kg, load_profile(progress).marked).marks)
+    marks = dict(resolve(kg, load_progress(progress).marked).marks)
     plan = learning_path(kg, target.target, source=target.source, known=tuple(marks))
     return pace_so_far(kg, marks, today=today(), remaining=plan.hours)

@@ -16,7 +16,7 @@ from kgraph.cli.app import (
     known_for,
     main,
     query_command,
-    saved_known_option,
+    saved_progress_option,
     strict_option,
 )
 from kgraph.cli.plan import emit_plan, goal_names, pace_options
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 @main.command("path")
 @concept_argument("names", nargs=-1, metavar="[[FROM] TO]")
-@saved_known_option
+@saved_progress_option
 @strict_option
 @click.option(
     "--no-projects",
@@ -48,7 +48,7 @@ def path_command(
     fmt: str,
     names: tuple[str, ...],
     known: tuple[str, ...] | None,
-    profile: Path | None,
+    progress_file: Path | None,
     strict: bool,
     no_projects: bool,
     detail: bool,
@@ -75,9 +75,9 @@ def path_command(
     if len(names) > 2:  # noqa: PLR2004 - FROM and TO
         raise click.UsageError(texts(lang)("cli.path_names", count=len(names)))
     kg = chosen_graph()
-    names, pace = goal_names(kg, names, pace, profile)
+    names, pace = goal_names(kg, names, pace, progress_file)
     source = names[0] if len(names) == 2 else None  # noqa: PLR2004
-    known = known_for(kg, known, profile)
+    known = known_for(kg, known, progress_file)
     if fmt in {"mermaid", "markdown"} and (pace or start):
         raise click.UsageError(texts(lang)("error.pace_format", format=fmt))
     if fmt in {"mermaid", "markdown"}:
@@ -112,14 +112,14 @@ def _from_to(command: str, names: tuple[str, ...]) -> tuple[tuple[str, ...], str
 
 @main.command()
 @concept_argument("names", nargs=-1, required=True, metavar="[FROM] TO")
-@saved_known_option
+@saved_progress_option
 @strict_option
 @query_command
 def gaps(
     kg: KGraph,
     names: tuple[str, ...],
     known: tuple[str, ...] | None,
-    profile: Path | None,
+    progress_file: Path | None,
     strict: bool,
 ) -> object:
     """Split what you miss for TO into ready-now and blocked concepts; FROM counts as known.
@@ -130,13 +130,13 @@ def gaps(
         kgraph gaps lora agi                      # as --known lora
     """
     source, target = _from_to("gaps", names)
-    known = (*known_for(kg, known, profile), *source)
+    known = (*known_for(kg, known, progress_file), *source)
     return queries.gaps(kg, target, known=known, strict=strict)
 
 
 @main.command("next")
 @concept_argument("source", required=False, metavar="[FROM]")
-@saved_known_option
+@saved_progress_option
 @strict_option
 @click.option("--goal", shell_complete=complete_concept, help="Rank toward this concept only.")
 @query_command
@@ -145,7 +145,7 @@ def next_command(
     *,
     source: str | None,
     known: tuple[str, ...] | None,
-    profile: Path | None,
+    progress_file: Path | None,
     strict: bool,
     goal: str | None,
 ) -> object:
@@ -156,7 +156,7 @@ def next_command(
         kgraph next --known python,linear-algebra --goal transformer
         kgraph next lora                          # as --known lora
     """
-    known = (*known_for(kg, known, profile), *([source] if source else []))
+    known = (*known_for(kg, known, progress_file), *([source] if source else []))
     return queries.next_steps(kg, known=known, strict=strict, goal=goal)
 
 

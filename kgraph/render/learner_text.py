@@ -14,7 +14,7 @@ from kgraph.assess import Assessed
 from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.ladder import KnownReport, Ladder
 from kgraph.render.terminal import clean, label
-from kgraph.saved_known import ProgressChange
+from kgraph.saved_progress import ProgressChange
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping
@@ -50,7 +50,7 @@ def _known(report: KnownReport, lang: str = DEFAULT) -> str:
         unresolved = ", ".join(map(clean, report.unresolved))  # raw ids from a file: may be hostile
         lines += ["", t("known.unresolved", ids=unresolved)]
     where = "saved_in" if report.saved else "known.not_saved"
-    return "\n".join([*lines, "", t(where, path=clean(report.profile))]) + "\n"
+    return "\n".join([*lines, "", t(where, path=clean(report.path))]) + "\n"
 
 
 def _ladder(result: Ladder, lang: str = DEFAULT) -> str:

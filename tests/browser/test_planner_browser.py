@@ -17,7 +17,7 @@ from kgraph.i18n import hours
 from kgraph.load import load_graph
 from kgraph.queries import gaps, learning_path, next_steps
 from kgraph.render.markdown import render_markdown
-from kgraph.saved_known import marks_text, parse_marks
+from kgraph.saved_progress import marks_text, parse_marks
 from kgraph.selection import select
 from tests.browser.hostile import NAME, hostile_graph
 from tests.conftest import SHIPPED

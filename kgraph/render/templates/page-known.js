@@ -10,7 +10,7 @@
   }
   /* Marks from a known.json text (or a plain list of ids, as `kgraph known --import` takes):
    * {marks} or {error: message key}, never a partial result. A renamed concept's old id is
-   * mapped to its current id through the aliases, as kgraph.saved_known.resolve does; an id this
+   * mapped to its current id through the aliases, as kgraph.saved_progress.resolve does; an id this
    * graph does not know at all refuses an import, but is kept as it is in the browser's own
    * storage (another version of the graph may know it), as the CLI keeps it in known.json. */
   function parseKnown(text, keepUnknown) {

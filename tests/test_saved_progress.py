@@ -11,23 +11,23 @@ from hypothesis import strategies as st
 
 from kgraph.errors import UnknownConceptError
 from kgraph.graph import KGraph
-from kgraph.saved_known import (
-    Profile,
-    ProfileError,
+from kgraph.saved_progress import (
+    SavedProgress,
+    SavedProgressError,
     backup_path,
     forget,
     implied_by,
     learn,
-    load_profile,
+    load_progress,
     marks_text,
     merge,
     migrated,
     parse_marks,
-    profile_path,
+    progress_path,
     record_forgotten,
     record_learned,
     resolve,
-    save_profile,
+    save_progress,
 )
 from tests.conftest import small_concepts
 from tests.helpers import make_concept
@@ -40,39 +40,39 @@ T1 = "2025-02-01T00:00:00Z"
 class TestPath:
     def test_explicit_wins(self, tmp_path: Path):
         env = {"KGRAPH_HOME": "/h", "XDG_DATA_HOME": "/x"}
-        assert profile_path(tmp_path / "p.json", env) == tmp_path / "p.json"
+        assert progress_path(tmp_path / "p.json", env) == tmp_path / "p.json"
 
     def test_kgraph_home_before_xdg(self):
-        assert profile_path(None, {"KGRAPH_HOME": "/h", "XDG_DATA_HOME": "/x"}) == Path(
+        assert progress_path(None, {"KGRAPH_HOME": "/h", "XDG_DATA_HOME": "/x"}) == Path(
             "/h/known.json"
         )
 
     def test_xdg_data_home(self):
-        assert profile_path(None, {"XDG_DATA_HOME": "/x"}) == Path("/x/kgraph/known.json")
+        assert progress_path(None, {"XDG_DATA_HOME": "/x"}) == Path("/x/kgraph/known.json")
 
     def test_default_is_local_share(self):
         expected = Path.home() / ".local" / "share" / "kgraph" / "known.json"
-        assert profile_path(None, {}) == expected
+        assert progress_path(None, {}) == expected
 
     def test_environment_is_read_by_default(self, tmp_path: Path):
-        assert profile_path() == tmp_path / "home" / "known.json"
+        assert progress_path() == tmp_path / "home" / "known.json"
 
 
 class TestReadWrite:
     def test_missing_file_is_empty(self, tmp_path: Path):
-        assert load_profile(tmp_path / "none.json") == Profile(tmp_path / "none.json")
+        assert load_progress(tmp_path / "none.json") == SavedProgress(tmp_path / "none.json")
 
     def test_round_trip_is_canonical(self, tmp_path: Path):
         path = tmp_path / "deep" / "known.json"
-        save_profile(Profile(path), {"ml": T1, "lora": T0})
+        save_progress(SavedProgress(path), {"ml": T1, "lora": T0})
         assert path.read_text(encoding="utf-8") == marks_text({"lora": T0, "ml": T1})
         assert json.loads(path.read_text(encoding="utf-8"))["known"] == {"lora": T0, "ml": T1}
-        assert load_profile(path).marks == (("lora", T0), ("ml", T1))
+        assert load_progress(path).marks == (("lora", T0), ("ml", T1))
 
     def test_each_write_keeps_the_previous_file(self, tmp_path: Path):
         path = tmp_path / "known.json"
-        first = save_profile(Profile(path), {"ml": T0})
-        save_profile(first, {"ml": T0, "lora": T1})
+        first = save_progress(SavedProgress(path), {"ml": T0})
+        save_progress(first, {"ml": T0, "lora": T1})
         assert backup_path(path).read_text(encoding="utf-8") == marks_text({"ml": T0})
         assert not backup_path(path).with_name("known.json.bak.bak").exists()
 
@@ -90,16 +90,16 @@ class TestReadWrite:
     def test_corrupt_or_foreign_file_is_an_error(self, tmp_path: Path, text: str, reason: str):
         path = tmp_path / "known.json"
         path.write_text(text, encoding="utf-8")
-        with pytest.raises(ProfileError, match=reason) as info:
-            load_profile(path)
+        with pytest.raises(SavedProgressError, match=reason) as info:
+            load_progress(path)
         assert info.value.exit_code == 2
         assert path.read_text(encoding="utf-8") == text
 
     def test_undecodable_file_is_a_profile_error(self, tmp_path: Path):
         path = tmp_path / "known.json"
         path.write_bytes(b"\xff\xfe\x00")
-        with pytest.raises(ProfileError, match="not UTF-8"):
-            load_profile(path)
+        with pytest.raises(SavedProgressError, match="not UTF-8"):
+            load_progress(path)
 
     def test_plain_list_of_ids_is_accepted_for_imports(self):
         assert sorted(parse_marks('["ml", "lora"]', "x")) == ["lora", "ml"]
@@ -108,7 +108,7 @@ class TestReadWrite:
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     ):
         path = tmp_path / "known.json"
-        save_profile(Profile(path), {"ml": T0})
+        save_progress(SavedProgress(path), {"ml": T0})
         before = path.read_bytes()
         original = Path.replace
 
@@ -119,7 +119,7 @@ class TestReadWrite:
 
         monkeypatch.setattr(Path, "replace", failing)
         with pytest.raises(Exception, match="No space left"):
-            save_profile(load_profile(path), {"ml": T0, "lora": T1})
+            save_progress(load_progress(path), {"ml": T0, "lora": T1})
         assert path.read_bytes() == before
         assert sorted(p.name for p in tmp_path.iterdir()) == ["known.json", "known.json.bak"]
 
@@ -167,10 +167,10 @@ class TestMarks:
     def test_next_write_migrates_and_keeps_unknown_ids(self, tmp_path: Path):
         kg = renamed_graph()
         path = tmp_path / "known.json"
-        save_profile(Profile(path), {"ml": T0, "gone": T1})
-        saved = load_profile(path)
-        save_profile(saved, learn(kg, saved.marked, ["lora"], T1))
-        assert load_profile(path).marked == {"machine-learning": T0, "gone": T1, "lora": T1}
+        save_progress(SavedProgress(path), {"ml": T0, "gone": T1})
+        saved = load_progress(path)
+        save_progress(saved, learn(kg, saved.marked, ["lora"], T1))
+        assert load_progress(path).marked == {"machine-learning": T0, "gone": T1, "lora": T1}
 
     def test_two_old_ids_of_one_concept_keep_the_earliest(self):
         kg = KGraph([make_concept("new", aliases=("old",))])
@@ -202,10 +202,10 @@ class TestRecord:
     def test_learn_writes_only_what_is_new(self, tmp_path: Path):
         kg = KGraph(small_concepts())
         path = tmp_path / "known.json"
-        first = record_learned(kg, load_profile(path), ["lora", "ml"], T0)
+        first = record_learned(kg, load_progress(path), ["lora", "ml"], T0)
         assert (first.changed, first.unchanged) == (("lora", "ml"), ())
         written = path.read_text(encoding="utf-8")
-        again = record_learned(kg, load_profile(path), ["LoRA"], T1)
+        again = record_learned(kg, load_progress(path), ["LoRA"], T1)
         assert (again.changed, again.unchanged) == ((), ("lora",))
         assert path.read_text(encoding="utf-8") == written
         assert not backup_path(path).exists()
@@ -213,23 +213,23 @@ class TestRecord:
     def test_forget_removes_only_its_names_and_says_what_stays_implied(self, tmp_path: Path):
         kg = KGraph(small_concepts())
         path = tmp_path / "known.json"
-        record_learned(kg, load_profile(path), ["ml", "lora"], T0)
-        change = record_forgotten(kg, load_profile(path), ["ml", "python"])
+        record_learned(kg, load_progress(path), ["ml", "lora"], T0)
+        change = record_forgotten(kg, load_progress(path), ["ml", "python"])
         assert (change.changed, change.unchanged) == (("ml",), ("python",))
         assert change.still_implied == (("ml", ("lora",)), ("python", ("lora",)))
-        assert load_profile(path).marked == {"lora": T0}
+        assert load_progress(path).marked == {"lora": T0}
 
     def test_unknown_name_writes_nothing(self, tmp_path: Path):
         kg = KGraph(small_concepts())
         path = tmp_path / "known.json"
         with pytest.raises(UnknownConceptError):
-            record_learned(kg, load_profile(path), ["lora", "nope"], T0)
+            record_learned(kg, load_progress(path), ["lora", "nope"], T0)
         assert not path.exists()
 
 
 def test_no_home_at_all_is_a_clear_error(monkeypatch):
     from kgraph.errors import InputError
-    from kgraph.saved_known import profile_path
+    from kgraph.saved_progress import progress_path
 
     def no_home() -> Path:
         msg = "Could not determine home directory."
@@ -237,15 +237,15 @@ def test_no_home_at_all_is_a_clear_error(monkeypatch):
 
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     with pytest.raises(InputError, match="KGRAPH_HOME"):
-        profile_path(env={})
-    assert profile_path(env={"XDG_DATA_HOME": "/x"}) == Path("/x/kgraph/known.json")
+        progress_path(env={})
+    assert progress_path(env={"XDG_DATA_HOME": "/x"}) == Path("/x/kgraph/known.json")
 
 
 def test_a_time_not_in_the_files_own_format_is_refused():
     """The times reach the terminal (`known --export`): only what `now` writes is accepted."""
     for when in ("2025\x9b2J\u202eevil", "yesterday", "2025-01-01", 7):
         text = json.dumps({"format": "kgraph-known", "version": 1, "known": {"ml": when}})
-        with pytest.raises(ProfileError):
+        with pytest.raises(SavedProgressError):
             parse_marks(text, "p.json")
     good = json.dumps({"format": "kgraph-known", "version": 1, "known": {"ml": T0}})
     assert parse_marks(good, "p.json") == {"ml": T0}

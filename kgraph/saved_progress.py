@@ -4,16 +4,17 @@ One small JSON file, canonical (sorted keys, two-space indent, one trailing newl
 
     {"format": "kgraph-known", "known": {"lora": "2025-05-01T10:00:00Z"}, "version": 1}
 
-Where it lives: ``--profile PATH``, else ``$KGRAPH_HOME/known.json``, else
+Where it lives: ``--progress-file PATH``, else ``$KGRAPH_HOME/known.json``, else
 ``$XDG_DATA_HOME/kgraph/known.json``, else ``~/.local/share/kgraph/known.json``.
 
 Invariants: a file this module cannot read as its own is never overwritten or reset (the caller
-gets a `ProfileError`, exit 2); every write first copies the previous file to ``known.json.bak``
-and goes through `kgraph.store.write_atomic`, so a crash leaves the old file or the new one.
-Every read-modify-write happens inside `locked_profile`, an exclusive ``flock`` on the sibling
+gets a `SavedProgressError`, exit 2); every write first copies the previous file to
+``known.json.bak`` and goes through `kgraph.store.write_atomic`, so a crash leaves the old file
+or the new one.
+Every read-modify-write happens inside `locked_progress`, an exclusive ``flock`` on the sibling
 ``known.json.lock``, so commands run together each see what the one before them saved.
 Ids stay as they were marked until the next write: a renamed concept keeps its old id as an
-alias, `resolve` maps the old id to the new one, and `save_profile` then stores the new id.
+alias, `resolve` maps the old id to the new one, and `save_progress` then stores the new id.
 Ids the graph does not know at all are kept untouched (another graph version may know them).
 """
 
@@ -35,7 +36,7 @@ from kgraph.store import (  # where the file lives is store's; named here too
     FILE_NAME,
     HOME_ENV,
     as_path,
-    profile_path,
+    progress_path,
     read_text,
     write_atomic,
 )
@@ -57,11 +58,11 @@ Marks = dict[str, str]
 """Concept id → when it was marked known (ISO 8601, UTC)."""
 
 
-class ProfileError(InputError):
+class SavedProgressError(InputError):
     """The progress file is corrupt or not kgraph's; it is left exactly as it was."""
 
 
-class Profile(NamedTuple):
+class SavedProgress(NamedTuple):
     """The saved progress as read from ``path`` (``marks`` sorted by id)."""
 
     path: Path
@@ -106,17 +107,17 @@ def now() -> str:
     return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-def load_profile(path: PathArg) -> Profile:
-    """Read *path*; a missing file is an empty profile, anything unreadable a `ProfileError`."""
+def load_progress(path: PathArg) -> SavedProgress:
+    """Read *path*; a missing file is empty progress, anything unreadable a `SavedProgressError`."""
     path = as_path(path)
     if not path.exists():
-        return Profile(path)
+        return SavedProgress(path)
     try:
         marks = parse_marks(read_text(path), str(path))
     except InputError as err:
         msg = f"{err}{recovery_hint(path)}"
-        raise ProfileError(msg) from None
-    return Profile(path, tuple(sorted(marks.items())))
+        raise SavedProgressError(msg) from None
+    return SavedProgress(path, tuple(sorted(marks.items())))
 
 
 def recovery_hint(path: Path) -> str:
@@ -136,19 +137,19 @@ def parse_marks(text: str, source: str) -> Marks:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as err:
         msg = f"{source}: not valid JSON ({err}); kgraph leaves it untouched"
-        raise ProfileError(msg) from None
+        raise SavedProgressError(msg) from None
     if isinstance(data, list) and all(isinstance(i, str) for i in data):
         return dict.fromkeys(data, now())
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         msg = f'{source}: not a kgraph progress file (no "format": "{FORMAT}"); left untouched'
-        raise ProfileError(msg)
+        raise SavedProgressError(msg)
     if data.get("version") != VERSION:
         msg = f"{source}: progress file version {data.get('version')!r}, expected {VERSION}"
-        raise ProfileError(msg)
+        raise SavedProgressError(msg)
     known = data.get("known")
     if not isinstance(known, dict) or not all(_valid_mark(k, v) for k, v in known.items()):
         msg = f'{source}: "known" must map concept ids to times; kgraph leaves it untouched'
-        raise ProfileError(msg)
+        raise SavedProgressError(msg)
     return dict(known)
 
 
@@ -169,11 +170,11 @@ def marks_text(marks: Mapping[str, str]) -> str:
 
 
 @contextmanager
-def locked_profile(path: PathArg) -> Iterator[Profile]:
-    """The profile at *path*, read while holding its lock, which is released when the block ends.
+def locked_progress(path: PathArg) -> Iterator[SavedProgress]:
+    """The saved progress at *path*, read under its lock, which is released when the block ends.
 
-    Change and save the profile inside the block: another kgraph process that wants to change
-    it waits at its own `locked_profile` and then reads what this one saved, so nothing is lost.
+    Change and save the progress inside the block: another kgraph process that wants to change
+    it waits at its own `locked_progress` and then reads what this one saved, so nothing is lost.
 
     The lock file is removed when the block ends, while still locked; a process that was
     waiting on it then finds its file gone from the folder and opens a fresh one, so two
@@ -184,12 +185,12 @@ def locked_profile(path: PathArg) -> Iterator[Profile]:
     """
     path = as_path(path)
     with locked(path):
-        yield load_profile(path)
+        yield load_progress(path)
 
 
 @contextmanager
 def locked(path: PathArg) -> Iterator[None]:
-    """Hold the exclusive lock that guards *path* (see `locked_profile`) while the block runs.
+    """Hold the exclusive lock that guards *path* (see `locked_progress`) while the block runs.
 
     Raises:
         InputError: if the folder or the lock file cannot be created, or the lock taken.
@@ -255,14 +256,14 @@ def _make_folder(path: Path) -> None:
         raise InputError(msg) from None
 
 
-def save_profile(profile: Profile, marks: Mapping[str, str]) -> Profile:
-    """Write *marks* to the profile's file, keeping the previous file as ``.bak`` first."""
-    path = profile.path
+def save_progress(saved: SavedProgress, marks: Mapping[str, str]) -> SavedProgress:
+    """Write *marks* to the saved progress's file, keeping the previous file as ``.bak`` first."""
+    path = saved.path
     _make_folder(path)
     if path.exists():
         write_atomic(backup_path(path), read_text(path))
     write_atomic(path, marks_text(marks))
-    return Profile(path, tuple(sorted(marks.items())))
+    return SavedProgress(path, tuple(sorted(marks.items())))
 
 
 def backup_path(path: Path) -> Path:
@@ -321,54 +322,58 @@ def merge(kg: KGraph, marks: Mapping[str, str], incoming: Mapping[str, str]) -> 
     return updated
 
 
-def record_learned(kg: KGraph, profile: Profile, names: Iterable[str], when: str) -> ProgressChange:
-    """Mark *names* known in *profile*'s file; the file is written only when something is new.
+def record_learned(
+    kg: KGraph, saved: SavedProgress, names: Iterable[str], when: str
+) -> ProgressChange:
+    """Mark *names* known in *saved*'s file; the file is written only when something is new.
 
     Raises:
         UnknownConceptError: before anything is written, if a name matches no concept.
     """
-    marks = learn(kg, profile.marked, names, when)
-    ids, before = _requested(kg, profile, names)
+    marks = learn(kg, saved.marked, names, when)
+    ids, before = _requested(kg, saved, names)
     fresh = tuple(i for i in ids if i not in before)
     if fresh:
-        save_profile(profile, marks)
-    return ProgressChange(str(profile.path), "learned", fresh, tuple(i for i in ids if i in before))
+        save_progress(saved, marks)
+    return ProgressChange(str(saved.path), "learned", fresh, tuple(i for i in ids if i in before))
 
 
-def record_forgotten(kg: KGraph, profile: Profile, names: Iterable[str]) -> ProgressChange:
-    """Unmark *names* in *profile*'s file, saying which remain implied by other marks.
+def record_forgotten(kg: KGraph, saved: SavedProgress, names: Iterable[str]) -> ProgressChange:
+    """Unmark *names* in *saved*'s file, saying which remain implied by other marks.
 
     Raises:
         UnknownConceptError: before anything is written, if a name matches no concept.
     """
-    marks = forget(kg, profile.marked, names)
-    ids, before = _requested(kg, profile, names)
+    marks = forget(kg, saved.marked, names)
+    ids, before = _requested(kg, saved, names)
     gone = tuple(i for i in ids if i in before)
     if gone:
-        save_profile(profile, marks)
+        save_progress(saved, marks)
     implied = tuple((i, m) for i in ids if (m := implied_by(kg, marks, i)))
     kept = tuple(i for i in ids if i not in before)
-    return ProgressChange(str(profile.path), "forgot", gone, kept, still_implied=implied)
+    return ProgressChange(str(saved.path), "forgot", gone, kept, still_implied=implied)
 
 
-def record_imported(kg: KGraph, profile: Profile, incoming: Mapping[str, str]) -> ProgressChange:
-    """Merge *incoming* marks (from ``known --export``) into *profile*'s file.
+def record_imported(
+    kg: KGraph, saved: SavedProgress, incoming: Mapping[str, str]
+) -> ProgressChange:
+    """Merge *incoming* marks (from ``known --export``) into *saved*'s file.
 
     Raises:
         UnknownConceptError: before anything is written, if an incoming id matches no concept.
     """
-    marks = merge(kg, profile.marked, incoming)
-    added = tuple(sorted(set(marks) - set(migrated(kg, profile.marked))))
-    if marks != profile.marked:
-        save_profile(profile, marks)
-    return ProgressChange(str(profile.path), "imported", added, ())
+    marks = merge(kg, saved.marked, incoming)
+    added = tuple(sorted(set(marks) - set(migrated(kg, saved.marked))))
+    if marks != saved.marked:
+        save_progress(saved, marks)
+    return ProgressChange(str(saved.path), "imported", added, ())
 
 
 def _requested(
-    kg: KGraph, profile: Profile, names: Iterable[str]
+    kg: KGraph, saved: SavedProgress, names: Iterable[str]
 ) -> tuple[tuple[str, ...], set[str]]:
-    """The ids *names* mean, and the ids the profile marked before the change."""
-    return kg.resolve_all(names), set(resolve(kg, profile.marked).ids)
+    """The ids *names* mean, and the ids the saved progress marked before the change."""
+    return kg.resolve_all(names), set(resolve(kg, saved.marked).ids)
 
 
 def implied_by(kg: KGraph, marks: Iterable[str], concept: str) -> tuple[str, ...]:
@@ -383,27 +388,27 @@ __all__ = [
     "VERSION",
     "Action",
     "Marks",
-    "Profile",
-    "ProfileError",
     "ProgressChange",
     "Resolved",
+    "SavedProgress",
+    "SavedProgressError",
     "backup_path",
     "forget",
     "implied_by",
     "learn",
-    "load_profile",
+    "load_progress",
     "lock_path",
     "locked",
-    "locked_profile",
+    "locked_progress",
     "marks_text",
     "merge",
     "migrated",
     "now",
     "parse_marks",
-    "profile_path",
+    "progress_path",
     "record_forgotten",
     "record_imported",
     "record_learned",
     "resolve",
-    "save_profile",
+    "save_progress",
 ]

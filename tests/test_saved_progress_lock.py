@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 import pytest
 
 from kgraph.errors import InputError
-from kgraph.saved_known import lock_path, locked_profile, marks_text
+from kgraph.saved_progress import lock_path, locked_progress, marks_text
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -29,7 +29,7 @@ def graph_file(folder: Path, count: int) -> Path:
 def test_concurrent_learns_all_land(tmp_path):
     """20 `kgraph learn` processes started together, each a different concept: all 20 saved."""
     graph = graph_file(tmp_path, PROCESSES)
-    profile = tmp_path / "p" / "known.json"
+    progress_file = tmp_path / "p" / "known.json"
     procs = [
         subprocess.Popen(
             [
@@ -40,8 +40,8 @@ def test_concurrent_learns_all_land(tmp_path):
                 f"c{i}",
                 "--graph",
                 str(graph),
-                "--profile",
-                str(profile),
+                "--progress-file",
+                str(progress_file),
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
@@ -51,10 +51,14 @@ def test_concurrent_learns_all_land(tmp_path):
     ]
     results = [(p.wait(), *p.communicate()) for p in procs]
     assert [code for code, *_ in results] == [0] * PROCESSES, results
-    saved = json.loads(profile.read_text(encoding="utf-8"))["known"]
+    saved = json.loads(progress_file.read_text(encoding="utf-8"))["known"]
     assert sorted(saved) == sorted(f"c{i}" for i in range(PROCESSES))
     assert (
-        len(json.loads(profile.with_name("known.json.bak").read_text(encoding="utf-8"))["known"])
+        len(
+            json.loads(progress_file.with_name("known.json.bak").read_text(encoding="utf-8"))[
+                "known"
+            ]
+        )
         == PROCESSES - 1
     )
 
@@ -63,8 +67,8 @@ def test_locked_profile_reads_the_file_and_leaves_no_lock_file_behind(tmp_path):
     path = tmp_path / "new" / "known.json"
     path.parent.mkdir()
     path.write_text(marks_text({"ml": "2025-01-01T00:00:00Z"}), encoding="utf-8")
-    with locked_profile(path) as profile:
-        assert profile.marked == {"ml": "2025-01-01T00:00:00Z"}
+    with locked_progress(path) as progress_file:
+        assert progress_file.marked == {"ml": "2025-01-01T00:00:00Z"}
         assert lock_path(path).exists()
     assert lock_path(path) == tmp_path / "new" / "known.json.lock"
     assert not lock_path(path).exists()
@@ -76,14 +80,14 @@ def test_a_lock_that_cannot_be_created_is_an_input_error(tmp_path):
     (tmp_path / "file").write_text("", encoding="utf-8")
     with (
         pytest.raises(InputError, match="cannot create the folder"),
-        locked_profile(tmp_path / "file" / "known.json"),
+        locked_progress(tmp_path / "file" / "known.json"),
     ):
         pass
     (tmp_path / "dir").mkdir()
     (tmp_path / "dir" / "known.json.lock").mkdir()
     with (
         pytest.raises(InputError, match=r"known\.json\.lock: cannot create the lock file"),
-        locked_profile(tmp_path / "dir" / "known.json"),
+        locked_progress(tmp_path / "dir" / "known.json"),
     ):
         pass
 
@@ -94,7 +98,12 @@ def test_assess_saves_on_top_of_what_another_command_saved(runner, tmp_path, mon
 
     from kgraph.cli import main
 
-    graph = ["--graph", str(graph_file(tmp_path, 3)), "--profile", str(tmp_path / "known.json")]
+    graph = [
+        "--graph",
+        str(graph_file(tmp_path, 3)),
+        "--progress-file",
+        str(tmp_path / "known.json"),
+    ]
     real_confirm = click.confirm
 
     def learn_meanwhile(*args, **kwargs):
@@ -121,6 +130,6 @@ def test_a_file_system_without_locks_is_an_input_error(tmp_path, monkeypatch):
         pytest.raises(
             InputError, match=r"known\.json\.lock: cannot lock the progress file: No locks"
         ),
-        locked_profile(tmp_path / "known.json"),
+        locked_progress(tmp_path / "known.json"),
     ):
         pass
