@@ -40,6 +40,7 @@ if TYPE_CHECKING:
 
 PLANNER = files("kgraph.render") / "templates" / "planner.js"
 CHECKLIST = files("kgraph.render") / "templates" / "checklist.js"
+CALENDAR = files("kgraph.render") / "templates" / "calendar.js"
 RUNNER = REPO / "tests" / "js" / "planner_runner.js"
 
 
@@ -49,7 +50,7 @@ class Node:
     def __init__(self) -> None:
         node = shutil.which("node") or "/usr/bin/node"
         self.process = subprocess.Popen(
-            [node, str(RUNNER), str(PLANNER), str(CHECKLIST)],
+            [node, str(RUNNER), str(PLANNER), str(CHECKLIST), str(CALENDAR)],
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             text=True,
@@ -433,3 +434,91 @@ def test_the_page_refuses_the_paces_the_cli_refuses(node: Node):
     values = ["10", "7.5", " 3 ", "168", "0", "-1", "168.5", "ten", "", "1e1", "NaN"]
     [answer] = node.ask(KGraph([]), [{"kind": "check_pace", "values": values}])
     assert answer == [10, 7.5, 3, 168, None, None, None, None, None, None, None]
+
+
+def python_week(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
+    """``kgraph week`` (kgraph.study.this_week) for the goal, known set, pace and today."""
+    from kgraph.goal import Goal
+    from kgraph.pace import parse_date
+    from kgraph.study import this_week
+
+    week = this_week(
+        kg,
+        Goal(query["to"], query["from"]),
+        pace=query["pace"],
+        today=parse_date(query["start"]),
+        known=tuple(query["known"]),
+    )
+    return {
+        "steps": [[s.concept.id, s.running_hours] for s in week.steps],
+        "opens": [[c.id for c in p] for p in week.projects],
+        "remaining": week.remaining,
+        "finish": week.finish,
+        "spill": bool(week.steps) and week.steps[-1].running_hours > week.pace,
+    }
+
+
+def page_week(answer: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "steps": [[s["id"], s["total"]] for s in answer["steps"]],
+        "opens": answer["opens"],
+        "remaining": answer["remaining"],
+        "finish": answer["finish"],
+        "spill": answer["spill"],
+    }
+
+
+def test_the_page_s_week_is_kgraph_week_on_the_shipped_graph(node: Node, shipped: KGraph):
+    """Seeded (goal, from, known, pace, today): the same steps (the last may spill over), the
+    projects they open, the hours left and the finish as `kgraph week` (kgraph.study)."""
+    rng = random.Random(24)
+    ids = sorted(shipped.concepts)
+    queries: list[dict[str, Any]] = [
+        {
+            "to": rng.choice(ids),
+            "from": rng.choice([None, rng.choice(ids)]),
+            "known": rng.sample(ids, rng.randint(0, 5)),
+            "strict": False,
+            "pace": rng.choice([0.5, 1, 3, 7.5, 10, 20, 40, 168]),
+            "start": f"20{rng.randint(26, 30)}-0{rng.randint(1, 9)}-{rng.randint(10, 28)}",
+        }
+        for _ in range(60)
+    ]
+    answers = node.ask(shipped, [{"kind": "week", **q} for q in queries])
+    assert any(len(a["steps"]) > 1 for a in answers)  # the sweep reaches multi-step weeks
+    assert any(a["spill"] for a in answers)
+    assert any(not a["spill"] for a in answers if a["steps"])
+    for query, answer in zip(queries, answers, strict=True):
+        assert page_week(answer) == python_week(shipped, query), query
+
+
+@given(data=st.data())
+def test_a_pace_at_each_running_total_stops_the_week_there(node: Node, data: st.DataObject):
+    """At a pace equal to a step's running total the week ends with that step (``>=``), just
+    above it the next step joins; capstones and projects count like any step."""
+    from tests.plan_graph import plan_graph
+
+    kg = plan_graph()
+    goal = data.draw(st.sampled_from(sorted(kg.concepts)))
+    plan = learning_path(kg, goal)
+    totals = [s.running_hours for s in plan.steps] or [1.0]
+    pace = data.draw(st.sampled_from(totals))
+    paces = [pace, min(pace + 0.5, 168), max(pace - 0.5, 0.25)]
+    queries: list[dict[str, Any]] = [
+        {"to": goal, "from": None, "known": [], "strict": False, "pace": p, "start": "2026-12-07"}
+        for p in paces
+    ]
+    answers = node.ask(kg, [{"kind": "week", **q} for q in queries])
+    for query, answer in zip(queries, answers, strict=True):
+        assert page_week(answer) == python_week(kg, query), query
+
+
+@given(st.lists(st.text(max_size=120), min_size=1, max_size=8))
+def test_calendar_text_is_escaped_and_folded_as_the_cli_does(node: Node, values: list[str]):
+    """escape_text and fold (kgraph/render/ics.py): the same TEXT and the same 75-octet lines."""
+    from kgraph.render.ics import escape_text, fold
+
+    edges = ["a" * 74, "a" * 75, "a" * 76, "SUMMARY:" + "ж" * 40, "x" + "😀" * 40, "€" * 60]
+    values = [*values, *edges]  # lines at and around 75 octets, 2-, 3- and 4-octet characters
+    [answer] = node.ask(KGraph([]), [{"kind": "ics_text", "values": values}])
+    assert answer == [[escape_text(v), fold(v)] for v in values]

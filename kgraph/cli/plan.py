@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
@@ -49,8 +50,18 @@ def pace_options(func: Callable[..., Any]) -> Callable[..., Any]:
     )(func)
 
 
+TODAY_VARIABLE = "KGRAPH_TODAY"
+
+
 def today() -> date:
-    """The learner's today (local time): the day a plan starts unless told otherwise."""
+    """The learner's today (local time): the day a plan starts unless told otherwise.
+
+    ``KGRAPH_TODAY=YYYY-MM-DD`` pins it (the docs' examples and tests run on a fixed day); a
+    value that is not a real day is refused (`kgraph.pace.DateError`, exit 2).
+    """
+    pinned = os.environ.get(TODAY_VARIABLE, "")
+    if pinned:
+        return parse_date(pinned, option=TODAY_VARIABLE)
     return datetime.now().astimezone().date()
 
 

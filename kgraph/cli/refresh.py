@@ -50,6 +50,7 @@ DOCS: Final = (Path("README.md"), Path("CONTRIBUTING.md"))
 SITE: Final = Path("docs")
 GUIDE: Final = Path("CONTRIBUTING.md")
 EXAMPLE_SECTION: Final = "## Add a concept, step by step"
+EXAMPLES_TODAY: Final = "2027-01-04"  # the day the documents' examples are run on
 STATES: Final = ("shipped", "example", "typo", "known", "none")
 
 _BLOCK: Final = re.compile(
@@ -65,7 +66,8 @@ _LIST_START: Final = '"concepts": [\n'
 class _Terminal:
     """Runs ``kgraph`` command lines in-process as a reader sees them on a terminal.
 
-    English, 100 columns, the default graph of the current directory, and a progress file and
+    English, 100 columns, today pinned to `EXAMPLES_TODAY`, the default graph of the current
+    directory, and a progress file and
     cache of its own (so neither the contributor's saved progress nor their cache shows). One
     terminal keeps its progress from one command to the next, like the documents' examples.
     """
@@ -77,6 +79,7 @@ class _Terminal:
             "KGRAPH_HOME": str(scratch / "home"),
             "XDG_DATA_HOME": str(scratch / "data"),
             "XDG_CACHE_HOME": str(scratch / "cache"),
+            "KGRAPH_TODAY": EXAMPLES_TODAY,  # `kgraph week` and undated plans: a fixed day
             **dict.fromkeys(
                 ("KGRAPH_GRAPH", "KGRAPH_NO_CACHE", "KGRAPH_MAX_MIB", "LC_ALL", "LC_MESSAGES")
             ),

@@ -4,8 +4,9 @@ pyvis's stock page links CDNs and inserts several strings unescaped, so kgraph s
 vis-network bundle itself (the engine pyvis wraps) and inlines it into
 ``templates/page.html.j2``, with ``page.css`` and the view's ``page-*.js`` beside it. The page
 plans too:
-``planner.js`` (path, gaps and next with the library's exact rules) and ``checklist.js`` (the
-Markdown checklist) are pure scripts of their own, which the tests also run in Node.
+``planner.js`` (path, gaps, next and this week with the library's exact rules),
+``checklist.js`` (the Markdown checklist) and ``calendar.js`` (the ``.ics`` file) are pure
+scripts of their own, which the tests also run in Node.
 
 Hours travel as numbers and the page prints them with the CLI's rule (``%.12g``), so a plan's
 running totals read the same in the page and in the terminal.
@@ -72,13 +73,18 @@ _SCRIPT_UNSAFE_RE: Final = re.compile("[<>&\u2028\u2029]")
 # gzip's header written by hand: no name, no time, "best" compression, OS "unknown" -- the same
 # bytes whichever Python writes them (gzip.compress puts the host's OS there in some versions).
 _GZIP_HEADER: Final = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
-_PAGE_MESSAGES: Final = ("page.", "unit.", "md.", "title.", "plan.nothing")
+_PAGE_MESSAGES: Final = ("page.", "unit.", "md.", "title.", "plan.nothing", "ics.")
 # The view: one function split by job into files joined in this order (core opens, boot closes).
 VIEW_SCRIPTS: Final = tuple(
     f"page-{job}.js"
-    for job in ("core", "known", "state", "map", "panels", "search", "i18n", "boot")
+    for job in ("core", "known", "state", "map", "panels", "week", "search", "i18n", "boot")
 )
-SCRIPTS: Final = ("planner.js", "checklist.js", *VIEW_SCRIPTS)  # pure modules first, the view last
+SCRIPTS: Final = (
+    "planner.js",
+    "checklist.js",
+    "calendar.js",
+    *VIEW_SCRIPTS,
+)  # pure modules first, the view last
 
 
 def script_json(data: object) -> str:
@@ -239,8 +245,8 @@ def _concept(
 
     ``x``/``y`` place it on a wide screen (rungs as columns), ``bx``/``by`` on a narrow one
     (rungs as bands); ``covers`` (its sub-topics, which search matches), ``outcomes`` (its "you
-    can …" checklist, per language) and ``kind`` are there only when the concept has them, so a
-    graph without them pays nothing.
+    can …" checklist, per language), ``kind`` and a project's ``deliverable`` (per language) are
+    there only when the concept has them, so a graph without them pays nothing.
     """
     concept = kg[cid]
     (x, y), (bx, by) = xy
@@ -252,6 +258,8 @@ def _concept(
         extra["outcomes"] = {code: list(texts(code).outcomes(concept)) for code in LANGUAGES}
     if concept.is_project:
         extra |= {"kind": str(concept.kind), "project": True, "capstone": concept.capstone}
+        if concept.deliverable:
+            extra["deliverable"] = in_languages(lambda t: t.deliverable(concept) or "")
     return extra | {
         "aliases": list(concept.aliases),
         "category": str(concept.category),

@@ -1,10 +1,11 @@
 /* Runs kgraph's page planner in Node for the parity tests: one JSON request per input line,
- * {concepts, queries: [{kind: "plan" | "gaps" | "next" | "hours" | "md", ...}]}, one JSON answer per
+ * {concepts, queries: [{kind: "plan" | "gaps" | "next" | "week" | "hours" | "md" | "ics_text", ...}]}, one JSON answer per
  * output line, so one Node process serves a whole test session. */
 "use strict";
 const readline = require("readline");
 const planner = require(process.argv[2]);
 const checklist = require(process.argv[3]);
+const calendar = process.argv[4] ? require(process.argv[4]) : null;
 
 function answer(request) {
   const g = planner.graph(request.concepts || []);
@@ -13,6 +14,8 @@ function answer(request) {
     if (q.kind === "gaps") return planner.gaps(g, q);
     if (q.kind === "next") return planner.next(g, q);
     if (q.kind === "schedule") return planner.schedule(planner.plan(g, q).steps, q.pace, q.start);
+    if (q.kind === "week") return planner.week(planner.plan(g, q), q.pace, q.start);
+    if (q.kind === "ics_text") return q.values.map((v) => [calendar.escapeText(v), calendar.fold(v)]);
     if (q.kind === "check_pace") return q.values.map(planner.checkPace);
     if (q.kind === "hours") return q.values.map(planner.hoursText);
     if (q.kind === "md") return q.values.map((v) => [checklist.mdText(v), checklist.mdLink(v, v)]);

@@ -10,7 +10,7 @@
     },
     plan: function (goal, from) { setGoal(goal, from || null); },
     toggleKnown: toggleKnown, importText: importText, knownText: function () { return knownText(state.marks); },
-    markdown: function () { return plan ? planMarkdown() : null; }, setView: setView, fit: function () { fitView(false); },
+    markdown: function () { return plan ? planMarkdown() : null; }, calendar: calendarText, setView: setView, fit: function () { fitView(false); },
     layout: function () { return layoutName; },
     /* What the last frame drew over the map, in CSS pixels of the graph area: names and titles. */
     labels: function () {

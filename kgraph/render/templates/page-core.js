@@ -2,7 +2,7 @@
  * KGraphPlanner (planner.js) and the Markdown from KGraphChecklist (checklist.js); the view only
  * keeps the state and draws it. It is one function split by job into page-*.js files, joined in
  * the order kgraph.render.html.VIEW_SCRIPTS gives: core (this one, which opens the function),
- * known, state, map, panels, search, i18n and boot (which closes it).
+ * known, state, map, panels, week, search, i18n and boot (which closes it).
  *
  * Data arrives in #kgraph-data as gzipped JSON in base64, inflated here with the browser's
  * DecompressionStream before the view starts, and enters the DOM only through textContent and
@@ -10,7 +10,9 @@
  * HTML. Links are re-checked here (https only), whatever the Python side let through.
  *
  * State: the learner's marks (id → time, the CLI's known.json) in localStorage; the goal, the
- * start, the language and the selected concept in the fragment, `#to=&from=&known=&lang=&c=`.
+ * start, the language and the selected concept in the fragment, `#to=&from=&known=&lang=&c=`;
+ * the goal, its start and its pace chosen in the planner also in localStorage (page-week.js),
+ * for a page reopened without a fragment.
  * A fragment's `known` is shown for that view and saved only when the reader asks. Anything in
  * the fragment, the storage or an imported file that is not what it should be is refused as a
  * whole, with a message, and changes nothing else. */

@@ -481,7 +481,7 @@
   function refresh(remember) {
     compute();
     repaint();
-    showTitle(); showNext(); showGaps(); showPlan(); showProgress(); showLadder(); showPickers();
+    showTitle(); showNext(); showGaps(); showWeek(); showPlan(); showProgress(); showLadder(); showPickers();
     if (state.view === "route") { if (plan && plan.steps.length) placeAll("route"); else setView("graph"); }
     showViews();
     if (state.selected !== null) showDetails(byId.get(state.selected)); else showIntro();
@@ -489,5 +489,6 @@
   }
   function setGoal(goal, from) {
     state.goal = goal; state.from = goal ? from : null;
+    rememberGoal();
     refresh(true);
   }

@@ -38,7 +38,7 @@
     return a.size === b.size && Array.from(a.keys()).every(function (k) { return b.has(k); });
   }
   function applyHash(first) {
-    var wanted = readHash();
+    var wanted = readHash(), savedGoal = first ? loadGoal() : null;
     if (wanted.lang && wanted.lang !== lang) { lang = wanted.lang; if (!first) showLanguage(true); }
     if (wanted.known) {
       var marks = new Map(wanted.known.map(function (id) { return [id, state.marks.get(id) || now()]; }));
@@ -47,7 +47,10 @@
     if (wanted.pace) state.pace = wanted.pace; else if (!wanted.errors.length) state.pace = null;
     if (wanted.start) state.start = wanted.start; else if (!wanted.errors.length) state.start = null;
     if (wanted.to) { state.goal = wanted.to; state.from = wanted.from || null; }
-    else if (!first && !wanted.errors.length) { state.goal = null; state.from = null; }
+    else if (first && savedGoal) {  // no goal in the address: the one chosen here last time
+      state.goal = savedGoal.to; state.from = savedGoal.from;
+      if (!wanted.pace) state.pace = savedGoal.pace;
+    } else if (!first && !wanted.errors.length) { state.goal = null; state.from = null; }
     refresh(false);
     if (wanted.c && wanted.c !== state.selected) select(wanted.c, !first, false);
     else if (!wanted.c && state.selected !== null && !wanted.errors.length) clearSelection(false);

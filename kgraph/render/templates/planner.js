@@ -438,6 +438,20 @@ var KGraphPlanner = (function () {
     var count = total > 0 ? weekOf(total, pace) : 0;
     return { weeks: weeks, totalWeeks: count, finish: count ? addDays(start, 7 * count - 1) : null };
   }
+  /* kgraph week (kgraph/study.py this_week) for a `plan` of the saved goal that leaves out what
+   * is known: its first steps, taken in plan order until their running hours reach `pace` (so
+   * the last may spill over into next week), the practice projects each opens, the hours left
+   * and the finish at `pace` with `today` as the first day of week 1. */
+  function week(planned, pace, today) {
+    var steps = [];
+    for (var i = 0; i < planned.steps.length; i++) {
+      if (steps.length && steps[steps.length - 1].total >= pace) break;
+      steps.push(planned.steps[i]);
+    }
+    var last = steps.length ? steps[steps.length - 1].total : 0;
+    return { steps: steps, opens: planned.opens.slice(0, steps.length), remaining: planned.hours,
+      finish: schedule(planned.steps, pace, today).finish, spill: last > pace };
+  }
   /* Hours a week from what a reader typed: a number above 0 and at most 168, else null. */
   function checkPace(text) {
     var value = /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(String(text)) ? Number(text) : NaN;
@@ -449,7 +463,7 @@ var KGraphPlanner = (function () {
   }
 
   return {
-    schedule: schedule, checkPace: checkPace, checkDate: checkDate, MAX_PACE: MAX_PACE,
+    schedule: schedule, week: week, addDays: addDays, checkPace: checkPace, checkDate: checkDate, MAX_PACE: MAX_PACE,
     graph: graph, closure: closure, knownSet: knownSet, learningOrder: learningOrder, planOrder: planOrder,
     shortestChain: shortestChain, plan: plan, gaps: gaps, next: next,
     descendantCounts: descendantCounts, hoursText: hoursText
