@@ -78,12 +78,12 @@ class TestLearnForget:
         self, runner, graph_file, tmp_path, saved
     ):
         other = tmp_path / "mine.json"
-        run(runner, "-g", str(graph_file), "learn", "ml", "--progress-file", str(other))
+        run(runner, "-g", str(graph_file), "learn", "ml", "--profile", str(other))
         assert marked(other) == ["ml"]
         assert not saved.exists()
         shown = run(runner, "learn", "--help").stdout
         assert "--progress-file" in shown
-        assert "--progress-file" not in shown
+        assert "--profile" not in shown
 
     def test_backup_holds_the_previous_version(self, runner, graph_file, saved):
         run(runner, "-g", str(graph_file), "learn", "ml")

@@ -80,7 +80,7 @@ class _RenamedOption(click.Option):
 
 progress_option = click.option(
     "--progress-file",
-    "--progress-file",  # its name before "saved progress" was the one word for it
+    "--profile",  # its name before "saved progress" was the one word for it
     "progress_file",
     cls=_RenamedOption,
     type=click.Path(dir_okay=False, path_type=Path),
