@@ -434,6 +434,11 @@ class KGraph:
                 upto[cid] = mask | 1 << i
         return counts
 
+    @property
+    def project_ids(self) -> frozenset[str]:
+        """The ids of every project, capstones among them, from the index: nothing is built."""
+        return self._projects
+
     def _just_in_time(self, concept_id: str) -> bool:
         return self._ranks[concept_id] in _JUST_IN_TIME_RANKS and concept_id not in self._projects
 

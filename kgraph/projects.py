@@ -81,9 +81,10 @@ def suggested_along(
     already possible before the plan are left out; at one step, projects come in ladder order.
     """
     position = {cid: i for i, cid in enumerate(order)}
+    skip = {*kg.capstones, *have, *position}
     found: dict[int, list[str]] = {}
-    for cid, concept in kg.concepts.items():
-        if not concept.is_project or concept.capstone or cid in have or cid in position:
+    for cid in kg.project_ids:  # the index's marks: only the projects suggested are built
+        if cid in skip:
             continue
         missing = [p for p in kg.prerequisites[cid] if p not in have]
         if missing and all(p in position for p in missing):
