@@ -6,17 +6,28 @@ trusts an entry its older self wrote). JSON, never pickle: an entry is data, not
 unexpected in an entry (unreadable, truncated, another key or version inside, a payload whose
 checksum does not match) makes it a miss, and a cache folder that cannot be written only costs
 speed.
+
+Finding a file's entry needs the digest of its bytes; hashing a large graph on every query costs
+more than the rest of the lookup, so a *stamp* beside the entries remembers, per graph path, the
+file's status (size, modification and change times in nanoseconds, inode, device) and the digest
+its bytes had. While the status is the same the digest is taken from the stamp; any change
+(an edit, a `git checkout` that keeps the size, a restored modification time, which still moves
+the change time) means hashing again. A stamp is written only for a file that has settled, its
+last change `SETTLED_NS` old when hashed and its status the same after: a file edited within one
+tick of a coarse file-system clock could keep its whole status, so a fresh file is hashed every
+time until it is older than any such tick.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph.errors import InputError
-from kgraph.store import content_digest, write_atomic
+from kgraph.store import content_digest, digest, write_atomic
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
@@ -27,6 +38,7 @@ if TYPE_CHECKING:
 NO_CACHE_ENV: Final = "KGRAPH_NO_CACHE"
 FORMAT: Final = 4  # 4: index rows mark projects; 3: an index line, then one line per concept
 KEEP: Final = 16  # entries kept; older ones (graphs since edited) are removed
+SETTLED_NS: Final = 3 * 10**9  # a file changed more recently than this gets no stamp
 
 
 def enabled() -> bool:
@@ -55,6 +67,66 @@ def _base() -> Path | None:
 def key(file_digest: str) -> str:
     """The entry name for a graph file (by the digest of its bytes) under this very code."""
     return content_digest(f"{file_digest}|{_code_fingerprint()}".encode())
+
+
+def file_key(path: Path, status: os.stat_result, limit: int) -> str:
+    """`key` of the graph file *path*, whose status is *status*: hashed only if it changed.
+
+    See the module's docstring for the stamp. A file over *limit* bytes is never looked up:
+    hashing it raises the size error, as without the stamp.
+    """
+    stamp = _stamp(status)
+    where = _stamp_path(path)
+    if status.st_size <= limit and (known := _read_stamp(where, path)) is not None:
+        recorded, file_digest = known
+        if recorded == stamp:
+            return key(file_digest)
+    file_digest = digest(path, limit=limit)
+    settled = time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > SETTLED_NS
+    try:
+        unchanged = _stamp(path.stat()) == stamp  # not saved while it was being hashed
+    except OSError:
+        unchanged = False
+    if settled and unchanged:
+        _save_stamp(where, path, stamp, file_digest)
+    return key(file_digest)
+
+
+def _stamp(status: os.stat_result) -> list[int]:
+    return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
+
+
+def _where(path: Path) -> str:
+    """*path* made absolute, not resolved: a stamp's inode and device follow a symlink."""
+    return os.path.abspath(path)  # noqa: PTH100 - the one cheap call, no resolving
+
+
+def _stamp_path(path: Path) -> Path:
+    return cache_dir() / f"{content_digest(os.fsencode(_where(path)))}.stamp"
+
+
+def _read_stamp(where: Path, path: Path) -> tuple[list[int], str] | None:
+    """The status and digest a stamp recorded for *path*; None if there is none or it is bad."""
+    try:
+        with where.open("rb") as file:
+            doc = json.loads(file.read())
+        same = doc["format"] == FORMAT and doc["path"] == _where(path)
+        stamp, file_digest = doc["stat"], doc["blake2b"]
+    except (OSError, ValueError, KeyError, TypeError, InputError):
+        return None
+    if not same or not isinstance(stamp, list) or not isinstance(file_digest, str):
+        return None
+    return stamp, file_digest
+
+
+def _save_stamp(where: Path, path: Path, stamp: list[int], file_digest: str) -> None:
+    doc = {"format": FORMAT, "path": _where(path), "stat": stamp, "blake2b": file_digest}
+    try:
+        where.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(where, _compact(doc) + "\n")
+        _prune(where.parent, "*.stamp")
+    except (OSError, InputError):
+        return
 
 
 def _code_fingerprint() -> str:
@@ -116,7 +188,7 @@ def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
         write_atomic(folder / f"{entry_key}.json", header + "\n" + payload)
-        _prune(folder)
+        _prune(folder, "*.json")
     except (OSError, InputError):
         return
 
@@ -140,11 +212,21 @@ def _header(entry_key: str, payload: bytes) -> dict[str, str]:
     }
 
 
-def _prune(folder: Path) -> None:
-    """Keep the `KEEP` most recently written entries."""
-    entries = sorted(folder.glob("*.json"), key=lambda p: (p.stat().st_mtime_ns, p.name))
+def _prune(folder: Path, pattern: str) -> None:
+    """Keep the `KEEP` most recently written entries (or stamps: *pattern*)."""
+    entries = sorted(folder.glob(pattern), key=lambda p: (p.stat().st_mtime_ns, p.name))
     for stale in entries[:-KEEP]:
         stale.unlink(missing_ok=True)
 
 
-__all__ = ["NO_CACHE_ENV", "Entry", "cache_dir", "enabled", "index_mark", "key", "load", "store"]
+__all__ = [
+    "NO_CACHE_ENV",
+    "Entry",
+    "cache_dir",
+    "enabled",
+    "file_key",
+    "index_mark",
+    "key",
+    "load",
+    "store",
+]

@@ -17,7 +17,6 @@ from kgraph.graph import KGraph
 from kgraph.store import (
     content_digest,
     decode,
-    digest,
     graph_size_limit,
     read_bytes,
     read_graph,
@@ -25,6 +24,7 @@ from kgraph.store import (
 )
 
 if TYPE_CHECKING:
+    import os
     from collections.abc import Iterator
     from pathlib import Path
 
@@ -48,14 +48,16 @@ def load_graph(path: PathArg | None = None, *, use_cache: bool = True) -> KGraph
 def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     """Look the file up in the cache, else check it and cache what was checked.
 
-    The lookup hashes the file in blocks without holding it; on a miss the file is read again
-    and the entry is stored under the digest of exactly the bytes that were validated, so a
-    file saved in between is never cached under its old key. A pipe or a device can be read
-    only once: it is never cached.
+    The lookup takes the file's digest from the cache's stamp while its status is unchanged,
+    else hashes the file in blocks without holding it (`kgraph.cache.file_key`); on a miss the
+    file is read again and the entry is stored under the digest of exactly the bytes that were
+    validated, so a file saved in between is never cached under its old key. A pipe or a device
+    can be read only once: it is never cached.
     """
     limit = graph_size_limit()
-    cached = use_cache and cache.enabled() and _regular_file(path)
-    if cached and (hit := cache.load(cache.key(digest(path, limit=limit)))) is not None:
+    status = _regular_file(path) if use_cache and cache.enabled() else None
+    cached = status is not None
+    if status is not None and (hit := cache.load(cache.file_key(path, status, limit))) is not None:
         return KGraph.from_entry(hit.rows, hit.documents)
     from kgraph.parsing import parse  # noqa: PLC0415 - a cache hit checks nothing
 
@@ -66,11 +68,13 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     return KGraph(graph.concepts)
 
 
-def _regular_file(path: Path) -> bool:
+def _regular_file(path: Path) -> os.stat_result | None:
+    """*path*'s status if it is a regular file (a pipe or a device is read once, never cached)."""
     try:
-        return stat.S_ISREG(path.stat().st_mode)
+        status = path.stat()
     except OSError:
-        return False  # reading it will say what is wrong
+        return None  # reading it will say what is wrong
+    return status if stat.S_ISREG(status.st_mode) else None
 
 
 def load_checked(path: PathArg | None = None) -> tuple[Parsed, KGraph]:

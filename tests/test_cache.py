@@ -7,6 +7,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -307,3 +308,85 @@ def test_a_cache_hit_knows_projects_and_capstones_without_reading_them(tmp_path:
     everything = warm.closure(warm.capstones)
     assert warm.plan_order(everything) == cold.plan_order(everything)
     assert not warm.concepts._built  # type: ignore[attr-defined]  # ordering built no concept
+
+
+@pytest.fixture
+def hashed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The graph files the cache lookup hashes from now on."""
+    seen: list[Path] = []
+    real = store.digest
+
+    def counting(path: Path, *, limit: int | None = None) -> str:
+        seen.append(path)
+        return real(path, limit=limit)
+
+    monkeypatch.setattr(cache, "digest", counting)
+    return seen
+
+
+def stamps() -> list[Path]:
+    return sorted(cache.cache_dir().glob("*.stamp"))
+
+
+def test_a_settled_file_is_hashed_once_while_its_status_stays(
+    graph_file, parses, hashed, monkeypatch
+):
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)  # as if the file were saved long ago
+    first = load_graph(graph_file)
+    assert len(stamps()) == 1
+    second = load_graph(graph_file)
+    assert hashed == [graph_file]
+    assert parses == [str(graph_file)]
+    assert dict(second.concepts) == dict(first.concepts)
+
+
+def test_a_file_rewritten_with_its_size_and_modification_time_is_hashed_again(
+    graph_file, parses, hashed, monkeypatch
+):
+    """What `git checkout` or a copy with kept times can do: only the change time tells."""
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)
+    load_graph(graph_file)
+    before = graph_file.stat()
+    text = graph_file.read_text(encoding="utf-8")
+    graph_file.write_text(text.replace('"hours": 20', '"hours": -1', 1), encoding="utf-8")
+    os.utime(graph_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = graph_file.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    with pytest.raises(DataError, match="hours"):
+        load_graph(graph_file)
+    assert len(hashed) == 2
+    assert len(parses) == 2
+
+
+def test_a_file_changed_just_now_gets_no_stamp_and_is_hashed_every_time(graph_file, hashed):
+    """Within one tick of a coarse clock an edit could keep the whole status: no stamp yet."""
+    assert graph_file.stat().st_mtime_ns > time.time_ns() - cache.SETTLED_NS
+    load_graph(graph_file)
+    load_graph(graph_file)
+    assert stamps() == []
+    assert hashed == [graph_file, graph_file]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "",
+        lambda text: text[: len(text) // 2],
+        lambda text: text.replace('"blake2b":"', '"blake2b":"0', 1),  # a digest of no entry
+        lambda text: text.replace('"blake2b":"', '"blake2b":7,"x":"', 1),
+        lambda text: text.replace('"stat":[', '"stat":"', 1),
+        lambda text: text.replace('"path":"', '"path":"/elsewhere', 1),  # another file's stamp
+        lambda text: text.replace('"format":', '"format":0', 1),
+    ],
+)
+def test_a_damaged_stamp_is_never_trusted(graph_file, parses, monkeypatch, damage):
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)
+    first = load_graph(graph_file)
+    [stamp] = stamps()
+    stamp.write_text(damage(stamp.read_text(encoding="utf-8")), encoding="utf-8")
+    again = load_graph(graph_file)
+    assert dict(again.concepts) == dict(first.concepts)
+    assert parses[:1] == [str(graph_file)]
+    assert load_graph(graph_file).prerequisites == first.prerequisites  # a sound stamp again
+    [rewritten] = stamps()
+    assert json.loads(rewritten.read_text(encoding="utf-8"))["path"] == str(graph_file)
