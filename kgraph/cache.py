@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from kgraph.model import Concept
 
 NO_CACHE_ENV: Final = "KGRAPH_NO_CACHE"
-FORMAT: Final = 4  # 4: index rows mark projects; 3: an index line, then one line per concept
+FORMAT: Final = 5  # 5: rows carry hours and names; 4: rows mark projects; 3: an index line
 KEEP: Final = 16  # entries kept; older ones (graphs since edited) are removed
 SETTLED_NS: Final = 3 * 10**9  # a file changed more recently than this gets no stamp
 
@@ -147,8 +147,8 @@ class Entry(NamedTuple):
     """A sound entry: what a graph is indexed by, and each concept's JSON, unread."""
 
     schema_ref: str
-    rows: list[list[Any]]  # [id, level, [prerequisite ids], mark] per concept, in id order
-    documents: list[str]  # each concept's canonical JSON, line for line with *rows*
+    rows: list[list[Any]]  # `index_row` of each concept, in id order
+    documents: bytes  # each concept's canonical JSON, a line for each row, still undecoded
 
 
 def load(entry_key: str) -> Entry | None:
@@ -156,9 +156,10 @@ def load(entry_key: str) -> Entry | None:
 
     An entry is a header line (its key, kgraph's version, the payload's digest) and the payload:
     an index line (the schema reference and what a walk reads: ids, rungs, edges), then one line
-    per concept. The checksum catches a damaged entry before any of it is used; a concept's line
-    is parsed only when the concept is read (`KGraph.from_entry`), so a query that touches a
-    third of the graph parses a third of it.
+    per concept. The checksum catches a damaged entry before any of it is used; the concepts'
+    lines are decoded when a first concept is read, and a line is parsed only when its concept
+    is read (`KGraph.from_entry`): a query that touches a third of the graph parses a third of
+    it, and a plan's text (the index's headlines) none.
     """
     try:
         with (cache_dir() / f"{entry_key}.json").open("rb") as entry:
@@ -166,10 +167,10 @@ def load(entry_key: str) -> Entry | None:
             payload = entry.read()  # read apart from the header: one copy of a large file
         if header != _header(entry_key, payload):
             return None
-        first, *documents = payload.decode().split("\n")  # decoded once, not line by line
+        first, newline, documents = payload.partition(b"\n")
         index = json.loads(first)
         rows = list(index["concepts"])
-        if len(rows) != len(documents):
+        if len(rows) != (documents.count(b"\n") + 1 if newline else 0):
             return None
         return Entry(str(index["schema"]), rows, documents)
     except (OSError, ValueError, KeyError, TypeError):
@@ -179,7 +180,7 @@ def load(entry_key: str) -> Entry | None:
 def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
     """Save an entry for a file that has just passed validation; failing to save is no error."""
     ordered = sorted(concepts, key=lambda c: c.id)
-    rows = [[c.id, c.level.value, sorted(set(c.prerequisite_ids)), index_mark(c)] for c in ordered]
+    rows = [index_row(c) for c in ordered]
     lines = [_compact({"schema": schema_ref, "concepts": rows})]
     lines += [_compact(c.to_json()) for c in ordered]  # JSON escapes a newline inside a string
     payload = "\n".join(lines)
@@ -191,6 +192,25 @@ def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
         _prune(folder, "*.json")
     except (OSError, InputError):
         return
+
+
+def index_row(concept: Concept) -> list[Any]:
+    """A concept's row of the index: what a walk reads, and what a plan's text shows of it.
+
+    ``[id, level, [prerequisite ids, sorted], mark, hours, name, [[language, name], …]]``
+    (`kgraph.graph.KGraph.from_entry`, `kgraph.graph.KGraph.headline`).
+    """
+    names = [[lang, t.name] for lang, t in sorted(concept.translations.items())]
+    hours = int(concept.hours) if concept.hours.is_integer() else concept.hours
+    return [
+        concept.id,
+        concept.level.value,
+        sorted(set(concept.prerequisite_ids)),
+        index_mark(concept),
+        hours,
+        concept.name,
+        names,
+    ]
 
 
 def index_mark(concept: Concept) -> str:
@@ -226,6 +246,7 @@ __all__ = [
     "enabled",
     "file_key",
     "index_mark",
+    "index_row",
     "key",
     "load",
     "store",

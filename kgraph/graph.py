@@ -22,7 +22,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.errors import MissingExtraError, UnknownConceptError
-from kgraph.model import Category, Concept, Level, Prerequisite
+from kgraph.model import Category, Concept, Headline, Kind, Level, Prerequisite
 
 JUST_IN_TIME: Final = frozenset({Level.FOUNDATIONS, Level.USE})
 """Rungs whose concepts a plan brings in just before their first use, not by the ladder."""
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 _IGNORED: Final = r"[\s\-_]+"
 _PARENTHESIS: Final = r"^(.+?)\s*\(([^()]+)\)$"
 _LEVEL_RANKS: Final = {level.value: level.rank for level in Level}
+_LEVELS: Final = {level.value: level for level in Level}
 
 
 @functools.cache
@@ -107,23 +108,28 @@ class KGraph:
         return graph
 
     @classmethod
-    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Iterable[str]) -> KGraph:
-        """A graph of a cache entry (`kgraph.cache.load`): index rows, and each concept's JSON.
+    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: bytes) -> KGraph:
+        """A graph of a cache entry (`kgraph.cache.load`): index rows, and its concepts' lines.
 
-        The rows ``[id, level, [prerequisite ids], mark]`` (in id order, prerequisites sorted;
-        mark ``""``, ``"project"`` or ``"capstone"``) are all a walk reads; a concept's JSON line
-        is parsed when the concept is first read.
+        The rows ``[id, level, [prerequisite ids], mark, hours, name, [[language, name], …]]``
+        (in id order, prerequisites sorted; mark ``""``, ``"project"`` or ``"capstone"``) are all
+        a walk reads, and a plan's text (`headline`); *documents*, each concept's JSON on a line
+        of its own in the rows' order, are decoded when a first concept is read, and a line is
+        parsed when its concept is first read.
         """
         needs: dict[str, tuple[str, ...]] = {}
         ranks: dict[str, int] = {}
         kinds: dict[str, str] = {}
-        lines: dict[str, Mapping[str, Any] | str | None] = {}
-        for (cid, level, prerequisites, mark), line in zip(rows, documents, strict=True):
-            needs[cid], ranks[cid], lines[cid] = tuple(prerequisites), _LEVEL_RANKS[level], line
+        heads: dict[str, Sequence[Any]] = {}
+        for row in rows:
+            cid, level, prerequisites, mark = row[:4]
+            needs[cid], ranks[cid], heads[cid] = tuple(prerequisites), _LEVEL_RANKS[level], row
             if mark:
                 kinds[cid] = mark
         graph = cls.__new__(cls)
-        graph._index(_Documents(lines), needs, ranks, kinds)  # noqa: SLF001 - its own class
+        lines = _Lines({cid: i for i, cid in enumerate(heads)}, documents)
+        graph._index(lines, needs, ranks, kinds)  # noqa: SLF001 - its own class
+        graph._rows = heads  # noqa: SLF001 - its own class
         return graph
 
     def _index(
@@ -146,6 +152,8 @@ class KGraph:
         self.dependents: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in unlocks.items()}
         self._names: dict[str, str] | None = None
         self._covers: dict[str, tuple[str, ...]] | None = None
+        self._rows: Mapping[str, Sequence[Any]] = {}  # a cache entry's index rows (from_entry)
+        self._headlines: dict[str, Headline] = {}
         self.taught_in: list[tuple[str, str]] = []  # (name, id) resolved through a sub-topic
 
     @classmethod
@@ -176,6 +184,23 @@ class KGraph:
 
     def __getitem__(self, concept_id: str) -> Concept:
         return self.concepts[concept_id]
+
+    def headline(self, concept_id: str) -> Headline:
+        """What a plan's text shows of *concept_id*: from a cache entry's index, nothing built."""
+        found = self._headlines.get(concept_id)
+        if found is None:
+            row = self._rows.get(concept_id)
+            if row is None:
+                found = Headline.of(self[concept_id])
+            else:
+                cid, level, _, mark, hours, name, names = row
+                kind = Kind.PROJECT if mark else Kind.CONCEPT
+                found = Headline(
+                    cid, name, _LEVELS[level], float(hours), kind, mark == CAPSTONE,
+                    tuple((lang, n) for lang, n in names),
+                )  # fmt: skip
+            self._headlines[concept_id] = found
+        return found
 
     def to_networkx(self) -> nx.DiGraph[str]:
         """The graph as a networkx ``DiGraph``, for the algorithms kgraph does not have.
@@ -507,6 +532,10 @@ class KGraph:
         needs = [p for p in self.prerequisites[concept_id] if p in chosen]
         return iter(sorted(needs, key=key or self.rung_key))
 
+    def rank(self, concept_id: str) -> int:
+        """The rank of *concept_id*'s rung (`Level.rank`), from the index: nothing is built."""
+        return self._ranks[concept_id]
+
     def rung_key(self, concept_id: str) -> tuple[int, str]:
         """Sort key: lowest rung first, then id."""
         return (self._ranks[concept_id], concept_id)
@@ -581,6 +610,39 @@ class _Documents(Mapping[str, Concept]):
 
     def __contains__(self, concept_id: object) -> bool:
         return concept_id in self._documents
+
+
+class _Lines(Mapping[str, Concept]):
+    """A cache entry's concepts by id, each parsed the first time it is read.
+
+    The entry's lines are decoded on the first read of any concept, all at once.
+    """
+
+    def __init__(self, positions: dict[str, int], documents: bytes) -> None:
+        self._positions = positions  # id → its line
+        self._documents = documents
+        self._lines: list[str] | None = None
+        self._built: dict[str, Concept] = {}
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        built = self._built.get(concept_id)
+        if built is None:
+            position = self._positions[concept_id]
+            if self._lines is None:
+                self._lines = self._documents.decode().split("\n")  # once, not line by line
+                self._documents = b""
+            line, self._lines[position] = self._lines[position], ""  # the concept keeps its own
+            built = self._built[concept_id] = Concept.from_json(json.loads(line))
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._positions
 
 
 def kahn_order(

@@ -13,10 +13,11 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from kgraph import cache, load, parsing, store
+from kgraph import cache, load, parsing, queries, store
 from kgraph.cli import main
 from kgraph.errors import DataError, InputError
 from kgraph.load import load_graph
+from kgraph.model import Concept, Headline
 from kgraph.version import __version__
 from tests.conftest import REPO
 
@@ -62,9 +63,49 @@ def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
     index, *lines = payload.split("\n")
     concepts = [kg[cid] for cid in sorted(kg.concepts)]
     assert [json.loads(line) for line in lines] == [c.to_json() for c in concepts]
+    names = [[[lang, t.name] for lang, t in sorted(c.translations.items())] for c in concepts]
     assert json.loads(index)["concepts"] == [
-        [c.id, c.level.value, sorted(c.prerequisite_ids), cache.index_mark(c)] for c in concepts
+        [c.id, c.level.value, sorted(c.prerequisite_ids), cache.index_mark(c), c.hours, c.name, n]
+        for c, n in zip(concepts, names, strict=True)
     ]
+
+
+def test_a_cached_plan_outline_is_the_plan_and_builds_no_concept(tmp_path: Path):
+    """A plan's text reads headlines from the index: the same steps, hours and totals."""
+    graph_file = tmp_path / "concepts.json"
+    graph_file.write_text((REPO / "graph" / "concepts.json").read_text(encoding="utf-8"))
+    cold = load_graph(graph_file)
+    warm = load_graph(graph_file)
+    goal = max(cold.concepts, key=lambda cid: len(cold.ancestors(cid)))  # the longest plan
+    outline = queries.plan_outline(warm, goal)
+    assert not warm.concepts._built  # type: ignore[attr-defined]  # no concept built
+    plan = queries.learning_path(cold, goal)
+    assert len(plan.steps) > 1
+    assert [(Headline.of(s.concept), s.running_hours) for s in plan.steps] == list(outline.steps)
+    assert outline._asdict() | {"steps": ()} == plan._asdict() | {"steps": ()}
+    assert {cid: warm.headline(cid) for cid in warm.concepts} == {
+        cid: Headline.of(concept) for cid, concept in cold.concepts.items()
+    }
+
+
+def test_a_cached_path_prints_its_text_without_building_a_concept(graph_file, monkeypatch):
+    runner = CliRunner()
+    args = ["path", "lora", "--graph", str(graph_file)]
+    first = runner.invoke(main, args)  # checks the file and fills the cache
+    built: list[str] = []
+    real = Concept.from_json
+
+    def counting(doc: dict[str, object]) -> object:
+        built.append(str(doc["id"]))
+        return real(doc)
+
+    monkeypatch.setattr(Concept, "from_json", counting)
+    again = runner.invoke(main, args)
+    assert (again.exit_code, again.output) == (0, first.output)
+    assert built == []
+    detailed = runner.invoke(main, [*args, "--detail"])  # outcomes and resources: whole concepts
+    assert detailed.exit_code == 0
+    assert "lora" in built
 
 
 def test_a_cached_query_parses_only_the_concepts_it_reads(graph_file, monkeypatch):

@@ -28,7 +28,7 @@ from kgraph.projects import projects as list_projects
 from kgraph.queries import learning_path
 from kgraph.render.json import dumps, to_data
 from kgraph.render.terminal import clean
-from kgraph.study import guide, pace_so_far, this_week
+from kgraph.study import guide, guide_outline, pace_so_far, this_week
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -68,9 +68,14 @@ def goal_names(
     return (*([goal.source] if goal.source else []), goal.target), pace or saved
 
 
+def outline_only(fmt: str, *, detail: bool) -> bool:
+    """Whether *fmt* shows only what a `plan_outline` holds: text without ``--detail``."""
+    return fmt == "text" and not detail
+
+
 def emit_plan(
     kg: KGraph,
-    plan: Plan,
+    plan: Plan[Any],
     *,
     fmt: str,
     lang: str,
@@ -78,11 +83,20 @@ def emit_plan(
     pace: str | None,
     start: str | None,
 ) -> None:
-    """Print *plan* guided: text, JSON or, with a pace, an iCalendar file."""
+    """Print *plan* guided: text, JSON or, with a pace, an iCalendar file.
+
+    *plan* is a `plan_outline` where `outline_only` says the format needs no more, else a
+    `learning_path`.
+    """
     rate = check_pace(pace) if pace is not None else None
     first = parse_date(start) if start is not None else today()
     if fmt == "ics" and rate is None:
         raise InputError(texts(lang)("error.ics_pace"))
+    if outline_only(fmt, detail=detail):
+        from kgraph.render.guide_text import render_guide
+
+        click.echo(render_guide(guide_outline(kg, plan, pace=rate, start=first), lang), nl=False)
+        return
     guided = guide(kg, plan, pace=rate, start=first, detail=detail)
     if fmt == "ics":
         from kgraph.render.ics import render_ics

@@ -19,7 +19,7 @@ from kgraph.cli.app import (
     saved_known_option,
     strict_option,
 )
-from kgraph.cli.plan import emit_plan, goal_names, pace_options
+from kgraph.cli.plan import emit_plan, goal_names, outline_only, pace_options
 from kgraph.i18n import texts
 from kgraph.model import Category, Level
 from kgraph.render import exporter
@@ -96,7 +96,8 @@ def path_command(
         warn_if_github_cannot_draw(diagram, fmt, lang)
         click.echo(diagram, nl=False)
     else:
-        plan = queries.learning_path(
+        query = queries.plan_outline if outline_only(fmt, detail=detail) else queries.learning_path
+        plan = query(
             kg, names[-1], source=source, known=known, strict=strict, projects=not no_projects
         )
         emit_plan(kg, plan, fmt=fmt, lang=lang, detail=detail, pace=pace, start=start)

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kgraph.i18n import Texts
-    from kgraph.model import Concept, Resource
+    from kgraph.model import Concept, Headline, Resource
 
 # Printable ASCII is always safe; anything else is looked up by Unicode category. Hidden are
 # controls (C0 and C1: ESC starts ANSI and OSC 8 sequences, CR and BS overwrite, CSI is \x9b),
@@ -57,7 +57,7 @@ def clean_message(text: str) -> str:
     return "\n".join(clean(line) for line in text.split("\n"))
 
 
-def label(concept: Concept, lang: str = DEFAULT) -> str:
+def label(concept: Concept | Headline, lang: str = DEFAULT) -> str:
     """``id — Name`` (the name in *lang*), or the id alone when the name says the same."""
     name = clean(texts(lang).name(concept))
     return (

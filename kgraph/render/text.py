@@ -6,7 +6,7 @@ Every string from the graph passes through `kgraph.render.terminal.clean` first.
 from __future__ import annotations
 
 from functools import singledispatch
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.queries import (
@@ -51,8 +51,8 @@ def render_text(result: object, lang: str = DEFAULT) -> str:
 _unknown = render_text.dispatch(object)
 
 
-@render_text.register
-def _plan(plan: Plan, lang: str = DEFAULT) -> str:
+@render_text.register(Plan)  # the class itself: a generic's annotation is no class
+def _plan(plan: Plan[Any], lang: str = DEFAULT) -> str:
     t = texts(lang)
     if plan.source:
         lines = [t("plan.from", source=plan.source, target=plan.target)]
