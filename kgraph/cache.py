@@ -5,7 +5,10 @@ file's exact bytes, kgraph's version and the code that validates (so an edited c
 trusts an entry its older self wrote). JSON, never pickle: an entry is data, not code. Anything
 unexpected in an entry (unreadable, truncated, another key or version inside, a payload whose
 checksum does not match) makes it a miss, and a cache folder that cannot be written only costs
-speed.
+speed. The key is a BLAKE2b digest, as it names content; the payload's checksum is a CRC-32,
+which catches what can happen to a file at rest (truncation, a bad block, a stray edit) at a
+fifth of the cost (0.3 ms against 1.5-1.8 ms for a graph of 2,000 concepts), and a stronger one
+would stop no one: whoever can write the cache folder can write a matching digest too.
 
 Finding a file's entry needs the digest of its bytes; hashing a large graph on every query costs
 more than the rest of the lookup, so a *stamp* beside the entries remembers, per graph path, the
@@ -23,6 +26,7 @@ from __future__ import annotations
 import json
 import os
 import time
+from binascii import crc32
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
@@ -224,11 +228,11 @@ def _compact(doc: object) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
-def _header(entry_key: str, payload: bytes) -> dict[str, str]:
+def _header(entry_key: str, payload: bytes) -> dict[str, str | int]:
     return {
         "key": entry_key,
         "kgraph": __version__,
-        "blake2b": content_digest(payload),
+        "crc32": crc32(payload),
     }
 
 
