@@ -14,7 +14,6 @@ ids, so every result is deterministic whatever the order of the file.
 from __future__ import annotations
 
 import functools
-import heapq
 import json
 import re
 from collections import deque
@@ -357,6 +356,8 @@ class KGraph:
         decides, so that a chain of prerequisites is learned in one stretch just before what
         needs it. Ties cannot remain: the depth-first order is total and follows sorted ids.
         """
+        import heapq  # noqa: PLC0415 - a plan's order (plan_order) needs no heap
+
         chosen = set(members)
         position = {cid: i for i, cid in enumerate(self._depth_first(chosen))}
         waiting = {c: sum(p in chosen for p in self.prerequisites[c]) for c in chosen}

@@ -19,7 +19,6 @@ from __future__ import annotations
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, Any, Final, Generic, NamedTuple
 
-from kgraph.pace import finish_date, schedule
 from kgraph.projects import suggested_along, suggested_ids
 from kgraph.queries import E, known_set, learning_path
 from kgraph.resources import start_with
@@ -118,6 +117,8 @@ def guide_outline(
 def _dated(plan: Plan[Any], pace: float | None, start: date | None) -> Schedule | None:
     if pace is None or start is None:
         return None
+    from kgraph.pace import schedule  # noqa: PLC0415 - a plan without a pace has no dates
+
     return schedule(plan.steps, pace=pace, start=start)
 
 
@@ -142,6 +143,8 @@ def pace_so_far(
     since = today - timedelta(days=7 * weeks)
     studied = sum(kg[cid].hours for cid, day in days.items() if since < day <= today)
     rate = studied / weeks
+    from kgraph.pace import finish_date  # noqa: PLC0415 - as in _dated
+
     arrive = finish_date(today, remaining, rate) if rate > 0 else None
     if remaining <= 0:
         arrive = today
@@ -169,6 +172,8 @@ def this_week(  # noqa: PLR0913 - the goal, the learner and the clock
         if steps and steps[-1].running_hours >= pace:
             break
         steps.append(step)
+    from kgraph.pace import finish_date  # noqa: PLC0415 - as in _dated
+
     finish = finish_date(today, plan.hours, pace)
     so_far = pace_so_far(kg, marks, today=today, remaining=plan.hours) if marks else None
     order = [s.concept.id for s in plan.steps]

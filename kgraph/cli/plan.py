@@ -23,7 +23,6 @@ from kgraph.cli.app import (
 from kgraph.errors import InputError
 from kgraph.i18n import texts
 from kgraph.model import Level
-from kgraph.pace import check_pace, parse_date
 from kgraph.projects import projects as list_projects
 from kgraph.queries import learning_path
 from kgraph.render.json import dumps, to_data
@@ -88,8 +87,12 @@ def emit_plan(
     *plan* is a `plan_outline` where `outline_only` says the format needs no more, else a
     `learning_path`.
     """
-    rate = check_pace(pace) if pace is not None else None
-    first = parse_date(start) if start is not None else today()
+    rate, first = None, today()
+    if pace is not None or start is not None:  # only a plan with dates reads them
+        from kgraph.pace import check_pace, parse_date
+
+        rate = check_pace(pace) if pace is not None else None
+        first = parse_date(start) if start is not None else first
     if fmt == "ics" and rate is None:
         raise InputError(texts(lang)("error.ics_pace"))
     if outline_only(fmt, detail=detail):
@@ -203,6 +206,7 @@ def week(*, profile: Path | None, pace: str | None, fmt: str) -> None:
         kgraph week
     """
     from kgraph.goal import goal_on, goal_path, load_goal, needed_pace
+    from kgraph.pace import check_pace
     from kgraph.saved_known import load_profile, profile_path, resolve
 
     rate = check_pace(pace) if pace is not None else None

@@ -7,7 +7,6 @@ must not be able to move the cursor, recolour the terminal or reverse the text a
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING, Final
 
 from kgraph.i18n import DEFAULT, texts
@@ -28,6 +27,8 @@ _HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 def hidden(char: str) -> bool:
     """Whether a terminal would act on *char* or not show it (see `_HIDDEN`)."""
+    import unicodedata  # noqa: PLC0415 - plain ASCII text never asks
+
     return unicodedata.category(char) in _HIDDEN
 
 
