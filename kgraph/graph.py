@@ -416,16 +416,17 @@ class KGraph:
         )
         capstones = sorted((c for c in self.capstones if c in chosen), key=self.rung_key)
         below = self._ancestor_counts(chosen)
-
-        def biggest_first(cid: str) -> tuple[int, int, str]:
-            return (-below[cid], ranks[cid], cid)
+        needs = {c: [p for p in self.prerequisites[c] if p in chosen] for c in chosen}
+        # The sort keys, made once: a dict lookup per comparison, not a call building a tuple.
+        biggest_first = {c: (-below[c], ranks[c], c) for c in chosen}
+        lowest_rung = {c: (ranks[c], c) for c in chosen}
 
         walked: list[str] = []
         entered: set[str] = set()
         for target in (*capstones, *goals):
             if target not in entered:
                 entered.add(target)
-                self._pull(target, chosen, entered, walked, biggest_first)
+                self._pull(target, needs, entered, walked, biggest_first.__getitem__)
         anchors = [c for c in walked if not self._just_in_time(c)]
         late = [c for c in goals if self._just_in_time(c)]
         placed: set[str] = set()
@@ -433,7 +434,7 @@ class KGraph:
         for anchor in (*anchors, *late):
             if anchor not in placed:
                 placed.add(anchor)
-                self._pull(anchor, chosen, placed, order)
+                self._pull(anchor, needs, placed, order, lowest_rung.__getitem__)
         return order
 
     def _ancestor_counts(self, chosen: set[str]) -> dict[str, int]:
@@ -480,25 +481,26 @@ class KGraph:
             self._lighter = {k: tuple(v) for k, v in found.items()}
         return self._lighter
 
+    @staticmethod
     def _pull(
-        self,
         anchor: str,
-        chosen: set[str],
+        needs: Mapping[str, list[str]],
         placed: set[str],
         order: list[str],
-        key: Callable[[str], tuple[Any, ...]] | None = None,
+        key: Callable[[str], tuple[Any, ...]],
     ) -> None:
         """Append *anchor* after its unplaced prerequisites, depth-first in post-order.
 
-        Prerequisites are visited in *key* order (`rung_key` by default).
+        *needs* holds each entry's prerequisites among the entries; they are visited in *key*
+        order.
         """
-        stack = [(anchor, self._needed(anchor, chosen, key))]
+        stack = [(anchor, iter(sorted(needs[anchor], key=key)))]
         while stack:
             node, pending = stack[-1]
             for prereq in pending:
                 if prereq not in placed:
                     placed.add(prereq)
-                    stack.append((prereq, self._needed(prereq, chosen, key)))
+                    stack.append((prereq, iter(sorted(needs[prereq], key=key))))
                     break
             else:
                 stack.pop()
@@ -524,14 +526,9 @@ class KGraph:
                     order.append(node)
         return order
 
-    def _needed(
-        self,
-        concept_id: str,
-        chosen: set[str],
-        key: Callable[[str], tuple[Any, ...]] | None = None,
-    ) -> Iterator[str]:
+    def _needed(self, concept_id: str, chosen: set[str]) -> Iterator[str]:
         needs = [p for p in self.prerequisites[concept_id] if p in chosen]
-        return iter(sorted(needs, key=key or self.rung_key))
+        return iter(sorted(needs, key=self.rung_key))
 
     def rank(self, concept_id: str) -> int:
         """The rank of *concept_id*'s rung (`Level.rank`), from the index: nothing is built."""
