@@ -78,7 +78,9 @@ def render_guide(guide: Guide[Any], lang: str = DEFAULT) -> str:
         if index < len(guide.plan.steps) and line.startswith(f"{number:4}  "):
             if guide.schedule is not None:
                 line += _weeks(*guide.schedule.weeks[index], t)  # noqa: PLW2901 - the row, dated
-            out += [line, *_step_lines(guide, index, t)]
+            out.append(line)
+            if guide.detail or guide.projects[index]:  # most steps of a plan add no line
+                out += _step_lines(guide, index, t)
             number += 1
         else:
             out.append(line)
