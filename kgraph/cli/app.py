@@ -81,9 +81,8 @@ __all__ = [
 ]
 
 COMMAND_MODULES: Final = {
-    **dict.fromkeys(
-        ("path", "gaps", "next", "why", "unlocks", "show", "search", "list", "stats"), "query"
-    ),
+    "path": "path",
+    **dict.fromkeys(("gaps", "next", "why", "unlocks", "show", "search", "list", "stats"), "query"),
     **dict.fromkeys(("validate", "lint", "fmt", "schema", "diff"), "data"),
     "export": "export",
     "refresh": "refresh",
