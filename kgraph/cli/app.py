@@ -87,7 +87,7 @@ COMMAND_MODULES: Final = {
     "export": "export",
     "refresh": "refresh",
     **dict.fromkeys(("learn", "forget", "known", "progress", "assess"), "learner"),
-    **dict.fromkeys(("projects", "goal", "week"), "plan"),
+    **dict.fromkeys(("projects", "goal", "week"), "goals"),
 }
 # Whom each module's commands serve, for the grouped help; a module not named serves learners.
 CONTRIBUTOR_MODULES: Final = frozenset(("data", "refresh"))
