@@ -35,7 +35,7 @@ from kgraph.store import content_digest, digest, write_atomic
 from kgraph.version import __version__
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     from kgraph.model import Concept
 
@@ -73,8 +73,8 @@ def key(file_digest: str) -> str:
     return content_digest(f"{file_digest}|{_code_fingerprint()}".encode())
 
 
-def file_key(path: Path, status: os.stat_result, limit: int) -> str:
-    """`key` of the graph file *path*, whose status is *status*: hashed only if it changed.
+def file_digest(path: Path, status: os.stat_result, limit: int) -> str:
+    """The digest of the graph file *path*, whose status is *status*: hashed if that changed.
 
     See the module's docstring for the stamp. A file over *limit* bytes is never looked up:
     hashing it raises the size error, as without the stamp.
@@ -82,18 +82,18 @@ def file_key(path: Path, status: os.stat_result, limit: int) -> str:
     stamp = _stamp(status)
     where = _stamp_path(path)
     if status.st_size <= limit and (known := _read_stamp(where, path)) is not None:
-        recorded, file_digest = known
+        recorded, found = known
         if recorded == stamp:
-            return key(file_digest)
-    file_digest = digest(path, limit=limit)
+            return found
+    found = digest(path, limit=limit)
     settled = time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > SETTLED_NS
     try:
         unchanged = _stamp(path.stat()) == stamp  # not saved while it was being hashed
     except OSError:
         unchanged = False
     if settled and unchanged:
-        _save_stamp(where, path, stamp, file_digest)
-    return key(file_digest)
+        _save_stamp(where, path, stamp, found)
+    return found
 
 
 def _stamp(status: os.stat_result) -> list[int]:
@@ -148,54 +148,75 @@ def _code_fingerprint() -> str:
 
 
 class Entry(NamedTuple):
-    """A sound entry: what a graph is indexed by, and each concept's JSON, unread."""
+    """A sound entry's index, and how to read its concepts' lines (None: damaged or gone)."""
 
     schema_ref: str
     rows: list[list[Any]]  # `index_row` of each concept, in id order
-    documents: bytes  # each concept's canonical JSON, a line for each row, still undecoded
+    documents: Callable[[], bytes | None]  # each concept's JSON, a line for each row
 
 
 def load(entry_key: str) -> Entry | None:
-    """The entry *entry_key*, if it is sound; None for any kind of miss.
+    """The entry *entry_key*, if its index is sound; None for any kind of miss.
 
-    An entry is a header line (its key, kgraph's version, the payload's digest) and the payload:
-    an index line (the schema reference and what a walk reads: ids, rungs, edges), then one line
-    per concept. The checksum catches a damaged entry before any of it is used; the concepts'
-    lines are decoded when a first concept is read, and a line is parsed only when its concept
-    is read (`KGraph.from_entry`): a query that touches a third of the graph parses a third of
-    it, and a plan's text (the index's headlines) none.
+    An entry is a header line (its key, kgraph's version, the CRC-32 of the index line and of
+    the concepts' lines), the index line (the schema reference and, per concept, what a walk and
+    a plan's text read: `index_row`), then one line per concept. Only the header and the index
+    are read here, the index checked before any of it is used; the concepts' lines are read,
+    checked and decoded when a first concept is read (`Entry.documents`), and a line is parsed
+    only when its concept is read (`KGraph.from_entry`): a plan's text reads none of them.
     """
     try:
-        with (cache_dir() / f"{entry_key}.json").open("rb") as entry:
+        where = cache_dir() / f"{entry_key}.json"
+        with where.open("rb") as entry:
             header = json.loads(entry.readline())
-            payload = entry.read()  # read apart from the header: one copy of a large file
-        if header != _header(entry_key, payload):
+            first = entry.readline()
+            offset = entry.tell()
+        index_line = first.removesuffix(b"\n")
+        sound = header.keys() == {"key", "kgraph", "index", "documents"} and (
+            header["key"] == entry_key and header["kgraph"] == __version__
+        )
+        if not sound or header["index"] != crc32(index_line):
             return None
-        first, newline, documents = payload.partition(b"\n")
-        index = json.loads(first)
+        index = json.loads(index_line)
         rows = list(index["concepts"])
-        if len(rows) != (documents.count(b"\n") + 1 if newline else 0):
-            return None
-        return Entry(str(index["schema"]), rows, documents)
-    except (OSError, ValueError, KeyError, TypeError):
+        check = (offset, int(header["documents"]), len(rows))
+        return Entry(str(index["schema"]), rows, lambda: _documents(where, *check))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+
+
+def _documents(where: Path, offset: int, checksum: int, count: int) -> bytes | None:
+    """The concepts' lines of the entry *where*, if sound: *count* lines, CRC-32 *checksum*."""
+    try:
+        with where.open("rb") as entry:
+            entry.seek(offset)
+            documents = entry.read()
+    except OSError:
+        return None  # pruned meanwhile
+    lines = documents.count(b"\n") + 1 if documents else 0
+    return documents if lines == count and crc32(documents) == checksum else None
 
 
 def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
     """Save an entry for a file that has just passed validation; failing to save is no error."""
     ordered = sorted(concepts, key=lambda c: c.id)
-    rows = [index_row(c) for c in ordered]
-    lines = [_compact({"schema": schema_ref, "concepts": rows})]
-    lines += [_compact(c.to_json()) for c in ordered]  # JSON escapes a newline inside a string
-    payload = "\n".join(lines)
-    header = json.dumps(_header(entry_key, payload.encode()), separators=(",", ":"))
+    index = _compact({"schema": schema_ref, "concepts": [index_row(c) for c in ordered]}).encode()
+    documents = document_lines(ordered)
+    header: dict[str, str | int] = {"key": entry_key, "kgraph": __version__}
+    header |= {"index": crc32(index), "documents": crc32(documents)}
     folder = cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        write_atomic(folder / f"{entry_key}.json", header + "\n" + payload)
+        text = b"\n".join([_compact(header).encode(), index, documents]).decode()
+        write_atomic(folder / f"{entry_key}.json", text)
         _prune(folder, "*.json")
     except (OSError, InputError):
         return
+
+
+def document_lines(concepts: Iterable[Concept]) -> bytes:
+    """Each concept's canonical JSON on a line of its own, in the order given, as UTF-8."""
+    return "\n".join(_compact(c.to_json()) for c in concepts).encode()  # JSON escapes newlines
 
 
 def index_row(concept: Concept) -> list[Any]:
@@ -228,14 +249,6 @@ def _compact(doc: object) -> str:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
-def _header(entry_key: str, payload: bytes) -> dict[str, str | int]:
-    return {
-        "key": entry_key,
-        "kgraph": __version__,
-        "crc32": crc32(payload),
-    }
-
-
 def _prune(folder: Path, pattern: str) -> None:
     """Keep the `KEEP` most recently written entries (or stamps: *pattern*)."""
     entries = sorted(folder.glob(pattern), key=lambda p: (p.stat().st_mtime_ns, p.name))
@@ -247,8 +260,9 @@ __all__ = [
     "NO_CACHE_ENV",
     "Entry",
     "cache_dir",
+    "document_lines",
     "enabled",
-    "file_key",
+    "file_digest",
     "index_mark",
     "index_row",
     "key",

@@ -107,13 +107,13 @@ class KGraph:
         return graph
 
     @classmethod
-    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: bytes) -> KGraph:
+    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Callable[[], bytes]) -> KGraph:
         """A graph of a cache entry (`kgraph.cache.load`): index rows, and its concepts' lines.
 
         The rows ``[id, level, [prerequisite ids], mark, hours, name, [[language, name], …]]``
         (in id order, prerequisites sorted; mark ``""``, ``"project"`` or ``"capstone"``) are all
-        a walk reads, and a plan's text (`headline`); *documents*, each concept's JSON on a line
-        of its own in the rows' order, are decoded when a first concept is read, and a line is
+        a walk reads, and a plan's text (`headline`); *documents* gives each concept's JSON on a
+        line of its own in the rows' order, called when a first concept is read, and a line is
         parsed when its concept is first read.
         """
         needs: dict[str, tuple[str, ...]] = {}
@@ -613,10 +613,10 @@ class _Documents(Mapping[str, Concept]):
 class _Lines(Mapping[str, Concept]):
     """A cache entry's concepts by id, each parsed the first time it is read.
 
-    The entry's lines are decoded on the first read of any concept, all at once.
+    The entry's lines are read and decoded on the first read of any concept, all at once.
     """
 
-    def __init__(self, positions: dict[str, int], documents: bytes) -> None:
+    def __init__(self, positions: dict[str, int], documents: Callable[[], bytes]) -> None:
         self._positions = positions  # id → its line
         self._documents = documents
         self._lines: list[str] | None = None
@@ -627,8 +627,7 @@ class _Lines(Mapping[str, Concept]):
         if built is None:
             position = self._positions[concept_id]
             if self._lines is None:
-                self._lines = self._documents.decode().split("\n")  # once, not line by line
-                self._documents = b""
+                self._lines = self._documents().decode().split("\n")  # once, not line by line
             line, self._lines[position] = self._lines[position], ""  # the concept keeps its own
             built = self._built[concept_id] = Concept.from_json(json.loads(line))
         return built

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from kgraph import cache
-from kgraph.errors import DataError
+from kgraph.errors import DataError, MessageError
 from kgraph.graph import KGraph
 from kgraph.store import (
     content_digest,
@@ -25,7 +25,7 @@ from kgraph.store import (
 
 if TYPE_CHECKING:
     import os
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from kgraph.model import GraphFile
@@ -49,7 +49,7 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     """Look the file up in the cache, else check it and cache what was checked.
 
     The lookup takes the file's digest from the cache's stamp while its status is unchanged,
-    else hashes the file in blocks without holding it (`kgraph.cache.file_key`); on a miss the
+    else hashes the file in blocks without holding it (`kgraph.cache.file_digest`); on a miss the
     file is read again and the entry is stored under the digest of exactly the bytes that were
     validated, so a file saved in between is never cached under its old key. A pipe or a device
     can be read only once: it is never cached.
@@ -57,8 +57,10 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     limit = graph_size_limit()
     status = _regular_file(path) if use_cache and cache.enabled() else None
     cached = status is not None
-    if status is not None and (hit := cache.load(cache.file_key(path, status, limit))) is not None:
-        return KGraph.from_entry(hit.rows, hit.documents)
+    if status is not None:
+        file_digest = cache.file_digest(path, status, limit)
+        if (hit := cache.load(cache.key(file_digest))) is not None:
+            return KGraph.from_entry(hit.rows, _lines(hit, path, file_digest, limit))
     from kgraph.parsing import parse  # noqa: PLC0415 - a cache hit checks nothing
 
     data = read_bytes(path, limit=limit)
@@ -66,6 +68,33 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     if cached:
         cache.store(cache.key(content_digest(data)), graph.schema_ref, graph.concepts)
     return KGraph(graph.concepts)
+
+
+def _lines(hit: cache.Entry, path: Path, file_digest: str, limit: int) -> Callable[[], bytes]:
+    """The concepts' lines of the entry *hit*, read when a first concept is.
+
+    Should they be damaged or gone by then, the file is checked again and its concepts are used
+    (and cached anew).
+    """
+
+    def read() -> bytes:
+        found = hit.documents()
+        return found if found is not None else _checked_lines(path, file_digest, limit)
+
+    return read
+
+
+def _checked_lines(path: Path, file_digest: str, limit: int) -> bytes:
+    """The concepts' lines of the file *path*, checked: the index in use is of these bytes."""
+    from kgraph.parsing import parse  # noqa: PLC0415 - as in _load_graph
+
+    data = read_bytes(path, limit=limit)
+    if content_digest(data) != file_digest:  # saved since: its concepts would not fit the index
+        msg = f"{path}: changed while kgraph read it; run the command again"
+        raise MessageError(msg, "error.graph_changed", path=str(path))
+    graph = _valid_graph(parse(decode(data, path), str(path)))
+    cache.store(cache.key(file_digest), graph.schema_ref, graph.concepts)
+    return cache.document_lines(sorted(graph.concepts, key=lambda c: c.id))
 
 
 def _regular_file(path: Path) -> os.stat_result | None:

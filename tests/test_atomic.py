@@ -41,6 +41,7 @@ ALLOWED = {
     ("store.py", "digest"),  # open for reading, to hash the graph file
     ("cache.py", "load"),  # open for reading a cache entry
     ("cache.py", "_read_stamp"),  # open for reading a graph file's stamp
+    ("cache.py", "_documents"),  # open for reading a cache entry's concept lines
     ("cache.py", "_prune"),  # unlink of old cache entries (never a user's file)
 }
 

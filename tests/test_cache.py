@@ -54,13 +54,14 @@ def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
     """A header, an index line (what walks read), then each concept's canonical JSON, in id order."""
     kg = load_graph(graph_file)
     [entry] = entries()
-    header, payload = entry.read_text(encoding="utf-8").split("\n", 1)
+    header, index, documents = entry.read_text(encoding="utf-8").split("\n", 2)
     assert json.loads(header) == {
         "key": entry.stem,
         "kgraph": __version__,
-        "crc32": zlib.crc32(payload.encode()),
+        "index": zlib.crc32(index.encode()),
+        "documents": zlib.crc32(documents.encode()),
     }
-    index, *lines = payload.split("\n")
+    lines = documents.split("\n")
     concepts = [kg[cid] for cid in sorted(kg.concepts)]
     assert [json.loads(line) for line in lines] == [c.to_json() for c in concepts]
     names = [[[lang, t.name] for lang, t in sorted(c.translations.items())] for c in concepts]
@@ -174,9 +175,36 @@ def test_a_corrupt_entry_is_rebuilt(graph_file, parses, damage):
     good = entry.read_text(encoding="utf-8")
     entry.write_bytes(damage(good).encode("utf-8", "surrogateescape"))
     kg = load_graph(graph_file)
+    assert kg["lora"].id == "lora"  # a concept read: its lines are checked by now
     assert len(parses) == 2
     assert "lora" in kg
     assert entry.read_text(encoding="utf-8") == good
+
+
+def test_concept_lines_damaged_after_the_index_was_read_are_checked_again_from_the_file(
+    graph_file, parses
+):
+    """A plan's text reads the index only; the concepts' lines are checked when first read."""
+    checked = load_graph(graph_file)
+    kg = load_graph(graph_file)  # from the cache: no concept line read yet
+    [entry] = entries()
+    good = entry.read_text(encoding="utf-8")
+    entry.write_text(good.replace('"hours":20', '"hours":21', 1), encoding="utf-8")
+    assert dict(kg.concepts) == dict(checked.concepts)  # the file's concepts, not the damage
+    assert len(parses) == 2
+    assert entry.read_text(encoding="utf-8") == good
+
+
+def test_a_graph_saved_while_its_cached_lines_are_damaged_is_an_error_not_a_mix(graph_file):
+    load_graph(graph_file)
+    kg = load_graph(graph_file)
+    [entry] = entries()
+    entry.write_text(entry.read_text(encoding="utf-8").replace('"hours":20', '"hours":21', 1))
+    text = graph_file.read_text(encoding="utf-8")
+    graph_file.write_text(text.replace('"hours": 20', '"hours": 22', 1), encoding="utf-8")
+    with pytest.raises(InputError, match="changed while kgraph read it") as raised:
+        kg["lora"]
+    assert raised.value.key == "error.graph_changed"  # type: ignore[attr-defined]
 
 
 def test_an_unreadable_entry_is_a_miss(graph_file, parses):
