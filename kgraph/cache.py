@@ -3,12 +3,14 @@
 An entry is the file's concepts in their canonical JSON form, stored under a key made of the
 file's exact bytes, kgraph's version and the code that validates (so an edited checkout never
 trusts an entry its older self wrote). JSON, never pickle: an entry is data, not code. Anything
-unexpected in an entry (unreadable, truncated, another key or version inside, a payload whose
-checksum does not match) makes it a miss, and a cache folder that cannot be written only costs
-speed. The key is a BLAKE2b digest, as it names content; the payload's checksum is a CRC-32,
-which catches what can happen to a file at rest (truncation, a bad block, a stray edit) at a
-fifth of the cost (0.3 ms against 1.5-1.8 ms for a graph of 2,000 concepts), and a stronger one
-would stop no one: whoever can write the cache folder can write a matching digest too.
+unexpected in an entry (unreadable, truncated, another key or version inside, an index whose
+checksum does not match) makes it a miss; concept lines that do not match theirs, found when a
+first concept is read, make the loader check the graph file again (`kgraph.load`). A cache
+folder that cannot be written only costs speed. The key is a BLAKE2b digest, as it names
+content; the checksums are CRC-32, which catch what can happen to a file at rest (truncation,
+a bad block, a stray edit) at a fifth of the cost (0.3 ms against 1.5-1.8 ms for 2,000
+concepts), and a stronger one would stop no one: whoever can write the cache folder can write a
+matching digest too.
 
 Finding a file's entry needs the digest of its bytes; hashing a large graph on every query costs
 more than the rest of the lookup, so a *stamp* beside the entries remembers, per graph path, the
