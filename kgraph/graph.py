@@ -14,7 +14,6 @@ ids, so every result is deterministic whatever the order of the file.
 from __future__ import annotations
 
 import functools
-import heapq
 import json
 import re
 from collections import deque
@@ -22,7 +21,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Final
 
 from kgraph.errors import MissingExtraError, UnknownConceptError
-from kgraph.model import Category, Concept, Level, Prerequisite
+from kgraph.model import Category, Concept, Headline, Kind, Level, Prerequisite
 
 JUST_IN_TIME: Final = frozenset({Level.FOUNDATIONS, Level.USE})
 """Rungs whose concepts a plan brings in just before their first use, not by the ladder."""
@@ -43,6 +42,7 @@ if TYPE_CHECKING:
 _IGNORED: Final = r"[\s\-_]+"
 _PARENTHESIS: Final = r"^(.+?)\s*\(([^()]+)\)$"
 _LEVEL_RANKS: Final = {level.value: level.rank for level in Level}
+_LEVELS: Final = {level.value: level for level in Level}
 
 
 @functools.cache
@@ -107,23 +107,28 @@ class KGraph:
         return graph
 
     @classmethod
-    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Iterable[str]) -> KGraph:
-        """A graph of a cache entry (`kgraph.cache.load`): index rows, and each concept's JSON.
+    def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Callable[[], bytes]) -> KGraph:
+        """A graph of a cache entry (`kgraph.cache.load`): index rows, and its concepts' lines.
 
-        The rows ``[id, level, [prerequisite ids], mark]`` (in id order, prerequisites sorted;
-        mark ``""``, ``"project"`` or ``"capstone"``) are all a walk reads; a concept's JSON line
-        is parsed when the concept is first read.
+        The rows ``[id, level, [prerequisite ids], mark, hours, name, [[language, name], …]]``
+        (in id order, prerequisites sorted; mark ``""``, ``"project"`` or ``"capstone"``) are all
+        a walk reads, and a plan's text (`headline`); *documents* gives each concept's JSON on a
+        line of its own in the rows' order, called when a first concept is read, and a line is
+        parsed when its concept is first read.
         """
         needs: dict[str, tuple[str, ...]] = {}
         ranks: dict[str, int] = {}
         kinds: dict[str, str] = {}
-        lines: dict[str, Mapping[str, Any] | str | None] = {}
-        for (cid, level, prerequisites, mark), line in zip(rows, documents, strict=True):
-            needs[cid], ranks[cid], lines[cid] = tuple(prerequisites), _LEVEL_RANKS[level], line
+        heads: dict[str, Sequence[Any]] = {}
+        for row in rows:
+            cid, level, prerequisites, mark = row[:4]
+            needs[cid], ranks[cid], heads[cid] = tuple(prerequisites), _LEVEL_RANKS[level], row
             if mark:
                 kinds[cid] = mark
         graph = cls.__new__(cls)
-        graph._index(_Documents(lines), needs, ranks, kinds)  # noqa: SLF001 - its own class
+        lines = _Lines({cid: i for i, cid in enumerate(heads)}, documents)
+        graph._index(lines, needs, ranks, kinds)  # noqa: SLF001 - its own class
+        graph._rows = heads  # noqa: SLF001 - its own class
         return graph
 
     def _index(
@@ -146,6 +151,8 @@ class KGraph:
         self.dependents: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in unlocks.items()}
         self._names: dict[str, str] | None = None
         self._covers: dict[str, tuple[str, ...]] | None = None
+        self._rows: Mapping[str, Sequence[Any]] = {}  # a cache entry's index rows (from_entry)
+        self._headlines: dict[str, Headline] = {}
         self.taught_in: list[tuple[str, str]] = []  # (name, id) resolved through a sub-topic
 
     @classmethod
@@ -176,6 +183,23 @@ class KGraph:
 
     def __getitem__(self, concept_id: str) -> Concept:
         return self.concepts[concept_id]
+
+    def headline(self, concept_id: str) -> Headline:
+        """What a plan's text shows of *concept_id*: from a cache entry's index, nothing built."""
+        found = self._headlines.get(concept_id)
+        if found is None:
+            row = self._rows.get(concept_id)
+            if row is None:
+                found = Headline.of(self[concept_id])
+            else:
+                cid, level, _, mark, hours, name, names = row
+                kind = Kind.PROJECT if mark else Kind.CONCEPT
+                found = Headline(
+                    cid, name, _LEVELS[level], float(hours), kind, mark == CAPSTONE,
+                    tuple((lang, n) for lang, n in names),
+                )  # fmt: skip
+            self._headlines[concept_id] = found
+        return found
 
     def to_networkx(self) -> nx.DiGraph[str]:
         """The graph as a networkx ``DiGraph``, for the algorithms kgraph does not have.
@@ -332,6 +356,8 @@ class KGraph:
         decides, so that a chain of prerequisites is learned in one stretch just before what
         needs it. Ties cannot remain: the depth-first order is total and follows sorted ids.
         """
+        import heapq  # noqa: PLC0415 - a plan's order (plan_order) needs no heap
+
         chosen = set(members)
         position = {cid: i for i, cid in enumerate(self._depth_first(chosen))}
         waiting = {c: sum(p in chosen for p in self.prerequisites[c]) for c in chosen}
@@ -390,16 +416,17 @@ class KGraph:
         )
         capstones = sorted((c for c in self.capstones if c in chosen), key=self.rung_key)
         below = self._ancestor_counts(chosen)
-
-        def biggest_first(cid: str) -> tuple[int, int, str]:
-            return (-below[cid], ranks[cid], cid)
+        needs = {c: [p for p in self.prerequisites[c] if p in chosen] for c in chosen}
+        # The sort keys, made once: a dict lookup per comparison, not a call building a tuple.
+        biggest_first = {c: (-below[c], ranks[c], c) for c in chosen}
+        lowest_rung = {c: (ranks[c], c) for c in chosen}
 
         walked: list[str] = []
         entered: set[str] = set()
         for target in (*capstones, *goals):
             if target not in entered:
                 entered.add(target)
-                self._pull(target, chosen, entered, walked, biggest_first)
+                self._pull(target, needs, entered, walked, biggest_first.__getitem__)
         anchors = [c for c in walked if not self._just_in_time(c)]
         late = [c for c in goals if self._just_in_time(c)]
         placed: set[str] = set()
@@ -407,7 +434,7 @@ class KGraph:
         for anchor in (*anchors, *late):
             if anchor not in placed:
                 placed.add(anchor)
-                self._pull(anchor, chosen, placed, order)
+                self._pull(anchor, needs, placed, order, lowest_rung.__getitem__)
         return order
 
     def _ancestor_counts(self, chosen: set[str]) -> dict[str, int]:
@@ -434,6 +461,11 @@ class KGraph:
                 upto[cid] = mask | 1 << i
         return counts
 
+    @property
+    def project_ids(self) -> frozenset[str]:
+        """The ids of every project, capstones among them, from the index: nothing is built."""
+        return self._projects
+
     def _just_in_time(self, concept_id: str) -> bool:
         return self._ranks[concept_id] in _JUST_IN_TIME_RANKS and concept_id not in self._projects
 
@@ -449,25 +481,26 @@ class KGraph:
             self._lighter = {k: tuple(v) for k, v in found.items()}
         return self._lighter
 
+    @staticmethod
     def _pull(
-        self,
         anchor: str,
-        chosen: set[str],
+        needs: Mapping[str, list[str]],
         placed: set[str],
         order: list[str],
-        key: Callable[[str], tuple[Any, ...]] | None = None,
+        key: Callable[[str], tuple[Any, ...]],
     ) -> None:
         """Append *anchor* after its unplaced prerequisites, depth-first in post-order.
 
-        Prerequisites are visited in *key* order (`rung_key` by default).
+        *needs* holds each entry's prerequisites among the entries; they are visited in *key*
+        order.
         """
-        stack = [(anchor, self._needed(anchor, chosen, key))]
+        stack = [(anchor, iter(sorted(needs[anchor], key=key)))]
         while stack:
             node, pending = stack[-1]
             for prereq in pending:
                 if prereq not in placed:
                     placed.add(prereq)
-                    stack.append((prereq, self._needed(prereq, chosen, key)))
+                    stack.append((prereq, iter(sorted(needs[prereq], key=key))))
                     break
             else:
                 stack.pop()
@@ -493,14 +526,13 @@ class KGraph:
                     order.append(node)
         return order
 
-    def _needed(
-        self,
-        concept_id: str,
-        chosen: set[str],
-        key: Callable[[str], tuple[Any, ...]] | None = None,
-    ) -> Iterator[str]:
+    def _needed(self, concept_id: str, chosen: set[str]) -> Iterator[str]:
         needs = [p for p in self.prerequisites[concept_id] if p in chosen]
-        return iter(sorted(needs, key=key or self.rung_key))
+        return iter(sorted(needs, key=self.rung_key))
+
+    def rank(self, concept_id: str) -> int:
+        """The rank of *concept_id*'s rung (`Level.rank`), from the index: nothing is built."""
+        return self._ranks[concept_id]
 
     def rung_key(self, concept_id: str) -> tuple[int, str]:
         """Sort key: lowest rung first, then id."""
@@ -576,6 +608,38 @@ class _Documents(Mapping[str, Concept]):
 
     def __contains__(self, concept_id: object) -> bool:
         return concept_id in self._documents
+
+
+class _Lines(Mapping[str, Concept]):
+    """A cache entry's concepts by id, each parsed the first time it is read.
+
+    The entry's lines are read and decoded on the first read of any concept, all at once.
+    """
+
+    def __init__(self, positions: dict[str, int], documents: Callable[[], bytes]) -> None:
+        self._positions = positions  # id → its line
+        self._documents = documents
+        self._lines: list[str] | None = None
+        self._built: dict[str, Concept] = {}
+
+    def __getitem__(self, concept_id: str) -> Concept:
+        built = self._built.get(concept_id)
+        if built is None:
+            position = self._positions[concept_id]
+            if self._lines is None:
+                self._lines = self._documents().decode().split("\n")  # once, not line by line
+            line, self._lines[position] = self._lines[position], ""  # the concept keeps its own
+            built = self._built[concept_id] = Concept.from_json(json.loads(line))
+        return built
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._positions)
+
+    def __len__(self) -> int:
+        return len(self._positions)
+
+    def __contains__(self, concept_id: object) -> bool:
+        return concept_id in self._positions
 
 
 def kahn_order(

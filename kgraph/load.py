@@ -12,12 +12,11 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from kgraph import cache
-from kgraph.errors import DataError
+from kgraph.errors import DataError, MessageError
 from kgraph.graph import KGraph
 from kgraph.store import (
     content_digest,
     decode,
-    digest,
     graph_size_limit,
     read_bytes,
     read_graph,
@@ -25,7 +24,8 @@ from kgraph.store import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    import os
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from kgraph.model import GraphFile
@@ -48,15 +48,19 @@ def load_graph(path: PathArg | None = None, *, use_cache: bool = True) -> KGraph
 def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     """Look the file up in the cache, else check it and cache what was checked.
 
-    The lookup hashes the file in blocks without holding it; on a miss the file is read again
-    and the entry is stored under the digest of exactly the bytes that were validated, so a
-    file saved in between is never cached under its old key. A pipe or a device can be read
-    only once: it is never cached.
+    The lookup takes the file's digest from the cache's stamp while its status is unchanged,
+    else hashes the file in blocks without holding it (`kgraph.cache.file_digest`); on a miss the
+    file is read again and the entry is stored under the digest of exactly the bytes that were
+    validated, so a file saved in between is never cached under its old key. A pipe or a device
+    can be read only once: it is never cached.
     """
     limit = graph_size_limit()
-    cached = use_cache and cache.enabled() and _regular_file(path)
-    if cached and (hit := cache.load(cache.key(digest(path, limit=limit)))) is not None:
-        return KGraph.from_entry(hit.rows, hit.documents)
+    status = _regular_file(path) if use_cache and cache.enabled() else None
+    cached = status is not None
+    if status is not None:
+        file_digest = cache.file_digest(path, status, limit)
+        if (hit := cache.load(cache.key(file_digest))) is not None:
+            return KGraph.from_entry(hit.rows, _lines(hit, path, file_digest, limit))
     from kgraph.parsing import parse  # noqa: PLC0415 - a cache hit checks nothing
 
     data = read_bytes(path, limit=limit)
@@ -66,11 +70,40 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     return KGraph(graph.concepts)
 
 
-def _regular_file(path: Path) -> bool:
+def _lines(hit: cache.Entry, path: Path, file_digest: str, limit: int) -> Callable[[], bytes]:
+    """The concepts' lines of the entry *hit*, read when a first concept is.
+
+    Should they be damaged or gone by then, the file is checked again and its concepts are used
+    (and cached anew).
+    """
+
+    def read() -> bytes:
+        found = hit.documents()
+        return found if found is not None else _checked_lines(path, file_digest, limit)
+
+    return read
+
+
+def _checked_lines(path: Path, file_digest: str, limit: int) -> bytes:
+    """The concepts' lines of the file *path*, checked: the index in use is of these bytes."""
+    from kgraph.parsing import parse  # noqa: PLC0415 - as in _load_graph
+
+    data = read_bytes(path, limit=limit)
+    if content_digest(data) != file_digest:  # saved since: its concepts would not fit the index
+        msg = f"{path}: changed while kgraph read it; run the command again"
+        raise MessageError(msg, "error.graph_changed", path=str(path))
+    graph = _valid_graph(parse(decode(data, path), str(path)))
+    cache.store(cache.key(file_digest), graph.schema_ref, graph.concepts)
+    return cache.document_lines(sorted(graph.concepts, key=lambda c: c.id))
+
+
+def _regular_file(path: Path) -> os.stat_result | None:
+    """*path*'s status if it is a regular file (a pipe or a device is read once, never cached)."""
     try:
-        return stat.S_ISREG(path.stat().st_mode)
+        status = path.stat()
     except OSError:
-        return False  # reading it will say what is wrong
+        return None  # reading it will say what is wrong
+    return status if stat.S_ISREG(status.st_mode) else None
 
 
 def load_checked(path: PathArg | None = None) -> tuple[Parsed, KGraph]:

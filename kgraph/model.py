@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 from enum import StrEnum
-from typing import Any, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 ID_PATTERN: Final = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 SURROGATES: Final = "[\ud800-\udfff]"  # JSON can spell one (\\ud800); no UTF-8 text holds it
@@ -320,6 +320,61 @@ def _translation_json(t: Translation) -> dict[str, Any]:
     return doc
 
 
+class Headline(NamedTuple):
+    """What a plan's text shows of a concept: name, rung, hours, kind; no summary, no resources.
+
+    The validated-graph cache keeps these in its index, so a plan printed from a cached graph
+    builds none of its concepts (`kgraph.graph.KGraph.headline`).
+    """
+
+    id: str
+    name: str
+    level: Level
+    hours: float
+    kind: Kind = Kind.CONCEPT
+    capstone: bool = False
+    names: tuple[tuple[str, str], ...] = ()  # (language, name) of each translation, sorted
+
+    @property
+    def is_project(self) -> bool:
+        """As `Concept.is_project`."""
+        return self.kind is Kind.PROJECT
+
+    @classmethod
+    def of(cls, concept: Concept) -> Headline:
+        """The headline of a whole concept."""
+        names = tuple(sorted((lang, t.name) for lang, t in concept.translations.items()))
+        return cls(
+            concept.id,
+            concept.name,
+            concept.level,
+            concept.hours,
+            concept.kind,
+            concept.capstone,
+            names,
+        )
+
+
+if TYPE_CHECKING:
+    from typing import Protocol
+
+    class Shown(Protocol):
+        """What a plan reads of each entry: a whole `Concept` and its `Headline` both have it."""
+
+        @property
+        def id(self) -> str: ...
+        @property
+        def name(self) -> str: ...
+        @property
+        def level(self) -> Level: ...
+        @property
+        def hours(self) -> float: ...
+        @property
+        def capstone(self) -> bool: ...
+        @property
+        def is_project(self) -> bool: ...
+
+
 class GraphFile(NamedTuple):
     """The whole file: ``{"$schema": ..., "concepts": [...]}``."""
 
@@ -349,6 +404,7 @@ __all__ = [
     "Concept",
     "FrozenMapping",
     "GraphFile",
+    "Headline",
     "Kind",
     "Level",
     "Prerequisite",

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph.errors import MessageError
 from kgraph.i18n import DEFAULT, texts
@@ -135,7 +135,7 @@ def finish_date(start: date, total: float, pace: float) -> date | None:
     return week_ends(start, week_of(total, pace)) if total > 0 else None
 
 
-def schedule(steps: Iterable[Step], *, pace: float, start: date) -> Schedule:
+def schedule(steps: Iterable[Step[Any]], *, pace: float, start: date) -> Schedule:
     """Lay out a plan's *steps* (in order, with running totals) at *pace* hours a week."""
     weeks: list[tuple[int, int]] = []
     span: dict[Level, tuple[int, int]] = {}

@@ -80,17 +80,21 @@ def suggested_along(
     *have* is what is known before the plan starts. Projects that are plan entries, known, or
     already possible before the plan are left out; at one step, projects come in ladder order.
     """
+    return {i: tuple(kg[c] for c in ids) for i, ids in suggested_ids(kg, order, have).items()}
+
+
+def suggested_ids(kg: KGraph, order: Sequence[str], have: set[str]) -> dict[int, tuple[str, ...]]:
+    """`suggested_along` by id: found from the index's marks, no concept is built."""
     position = {cid: i for i, cid in enumerate(order)}
+    skip = {*kg.capstones, *have, *position}
     found: dict[int, list[str]] = {}
-    for cid, concept in kg.concepts.items():
-        if not concept.is_project or concept.capstone or cid in have or cid in position:
+    for cid in kg.project_ids:
+        if cid in skip:
             continue
         missing = [p for p in kg.prerequisites[cid] if p not in have]
         if missing and all(p in position for p in missing):
             found.setdefault(max(position[p] for p in missing), []).append(cid)
-    return {
-        i: tuple(kg[c] for c in sorted(ids, key=kg.rung_key)) for i, ids in sorted(found.items())
-    }
+    return {i: tuple(sorted(ids, key=kg.rung_key)) for i, ids in sorted(found.items())}
 
 
-__all__ = ["ProjectEntry", "Projects", "projects", "suggested_along"]
+__all__ = ["ProjectEntry", "Projects", "projects", "suggested_along", "suggested_ids"]

@@ -9,21 +9,24 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import pairwise
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Generic, NamedTuple, TypeVar
 
 from kgraph.graph import names_of
-from kgraph.model import LEVELS, Category, Concept, Level
+from kgraph.model import LEVELS, Category, Concept, Headline, Level
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Iterator
+    from collections.abc import Callable, Iterable, Iterator
 
     from kgraph.graph import KGraph
+    from kgraph.model import Shown
+
+E = TypeVar("E", bound="Shown")  # what a plan holds of each entry: a Concept, or its Headline
 
 
-class Step(NamedTuple):
-    """One concept of a plan, with the hours studied once it is done."""
+class Step(NamedTuple, Generic[E]):
+    """One concept of a plan (whole, or its `Headline`), with the hours studied once it is done."""
 
-    concept: Concept
+    concept: E
     running_hours: float
 
 
@@ -42,13 +45,16 @@ class RungTotal(NamedTuple):
         return self.hours - self.project_hours
 
 
-class Plan(NamedTuple):
-    """What to learn, in order, to reach ``target`` from ``source`` and the known set."""
+class Plan(NamedTuple, Generic[E]):
+    """What to learn, in order, to reach ``target`` from ``source`` and the known set.
+
+    `learning_path` gives each step's whole `Concept`; `plan_outline` only its `Headline`.
+    """
 
     target: str
     source: str | None
     known: tuple[str, ...]
-    steps: tuple[Step, ...]
+    steps: tuple[Step[E], ...]
     totals: tuple[RungTotal, ...]
     chain: tuple[str, ...]
     strict: bool = False  # only what is marked counts as known, not its prerequisites
@@ -159,7 +165,7 @@ def known_set(kg: KGraph, known: Iterable[str], *, strict: bool = False) -> set[
     return set(ids) if strict else kg.closure(ids)
 
 
-def rung_totals(concepts: Iterable[Concept]) -> tuple[RungTotal, ...]:
+def rung_totals(concepts: Iterable[Shown]) -> tuple[RungTotal, ...]:
     """Count and hours per rung (projects among them apart), in ladder order, empty rungs left out.
 
     Hours are summed in the order given, so a plan's totals match its running hours.
@@ -192,14 +198,14 @@ def climbed_capstones(
     lowest id counts.
     """
     if source is not None:
-        bottom = kg[source].level.rank
+        bottom = kg.rank(source)
     else:
-        bottom = max((kg[c].level.rank for c in have), default=Level.USE.rank)
+        bottom = max((kg.rank(c) for c in have), default=Level.USE.rank)
     bottom = max(bottom, Level.USE.rank)
     per_rung: dict[int, str] = {}
     for capstone in kg.capstones:  # sorted: the lowest id of a rung wins
-        per_rung.setdefault(kg[capstone].level.rank, capstone)
-    top = kg[goal].level.rank
+        per_rung.setdefault(kg.rank(capstone), capstone)
+    top = kg.rank(goal)
     return tuple(
         per_rung[rank]
         for rank in range(bottom, top)
@@ -215,7 +221,7 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
     known: Iterable[str] = (),
     strict: bool = False,
     projects: bool = True,
-) -> Plan:
+) -> Plan[Concept]:
     """The plan ``cl(target) − closure({source} ∪ known)`` plus the capstones it climbs past.
 
     With *projects* (the default) the plan also carries `climbed_capstones` with what they
@@ -231,6 +237,45 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
         >>> [s.concept.id for s in learning_path(kg, "lora", source="python").steps]
         ['linalg', 'ml', 'lora']
     """
+    return _plan(
+        kg, target, kg.__getitem__, source=source, known=known, strict=strict, projects=projects
+    )
+
+
+def plan_outline(  # noqa: PLR0913 - as learning_path
+    kg: KGraph,
+    target: str,
+    *,
+    source: str | None = None,
+    known: Iterable[str] = (),
+    strict: bool = False,
+    projects: bool = True,
+) -> Plan[Headline]:
+    """`learning_path`'s plan, each step only the `Headline` its text shows.
+
+    The same steps, order, hours and totals; a cached graph builds none of its concepts for it.
+
+    Examples:
+        >>> from kgraph.graph import KGraph
+        >>> kg = KGraph.from_edges([("python", "ml"), ("linalg", "ml"), ("ml", "lora")])
+        >>> [s.concept.id for s in plan_outline(kg, "lora", source="python").steps]
+        ['linalg', 'ml', 'lora']
+    """
+    return _plan(
+        kg, target, kg.headline, source=source, known=known, strict=strict, projects=projects
+    )
+
+
+def _plan(  # noqa: PLR0913 - learning_path's options, and what each step holds
+    kg: KGraph,
+    target: str,
+    entry: Callable[[str], E],
+    *,
+    source: str | None,
+    known: Iterable[str],
+    strict: bool,
+    projects: bool,
+) -> Plan[E]:
     goal = kg.resolve(target)
     start = kg.resolve(source) if source is not None else None
     marked = kg.resolve_all([*known, *([start] if start else [])])
@@ -241,10 +286,10 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
         carried = climbed_capstones(kg, goal, source=start, have=have)
         for capstone in carried:
             wanted |= kg.closure([capstone]) - have
-    order = kg.plan_order(wanted)
-    steps, total, study, built = [], 0.0, 0.0, 0.0
-    for cid in order:
-        concept = kg[cid]
+    entries = [entry(cid) for cid in kg.plan_order(wanted)]
+    steps: list[Step[E]] = []
+    total, study, built = 0.0, 0.0, 0.0
+    for concept in entries:
         total += concept.hours
         if concept.is_project:
             built += concept.hours
@@ -257,7 +302,7 @@ def learning_path(  # noqa: PLR0913 - one keyword per option of `kgraph path`
         source=start,
         known=tuple(sorted(set(marked) - {start})),
         steps=tuple(steps),
-        totals=rung_totals(kg[c] for c in order),
+        totals=rung_totals(entries),
         chain=chain[0] if chain and len(chain[0]) > 1 else (),
         strict=strict,
         reversed=start is not None and goal in kg.ancestors(start),
@@ -454,6 +499,7 @@ __all__ = [
     "learning_path",
     "listing",
     "next_steps",
+    "plan_outline",
     "rung_totals",
     "search",
     "show",

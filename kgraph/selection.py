@@ -15,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Iterable
 
     from kgraph.graph import KGraph
-    from kgraph.model import Category, Level
+    from kgraph.model import Category, Concept, Level
     from kgraph.queries import Plan
 
 
@@ -25,7 +25,7 @@ class Selection:
 
     kg: KGraph
     members: tuple[str, ...]
-    plan: Plan | None = None
+    plan: Plan[Concept] | None = None
     known: frozenset[str] = frozenset()
     focus: str | None = None
     title: str | None = None  # a caller's own heading; None: the renderer names the selection

@@ -17,11 +17,10 @@ pace the remaining hours end on ``today + 7·ceil(remaining/pace) − 1``, the r
 from __future__ import annotations
 
 from datetime import date, timedelta
-from typing import TYPE_CHECKING, Final, NamedTuple
+from typing import TYPE_CHECKING, Any, Final, Generic, NamedTuple
 
-from kgraph.pace import finish_date, schedule
-from kgraph.projects import suggested_along
-from kgraph.queries import known_set, learning_path
+from kgraph.projects import suggested_along, suggested_ids
+from kgraph.queries import E, known_set, learning_path
 from kgraph.resources import start_with
 
 if TYPE_CHECKING:
@@ -29,19 +28,22 @@ if TYPE_CHECKING:
 
     from kgraph.goal import Goal
     from kgraph.graph import KGraph
-    from kgraph.model import Concept, Resource
+    from kgraph.model import Concept, Headline, Resource
     from kgraph.pace import Schedule
     from kgraph.queries import Plan, Step
 
 WINDOW_WEEKS: Final = 4
 
 
-class Guide(NamedTuple):
-    """A plan and, for each of its steps: a resource to start with and projects it opens."""
+class Guide(NamedTuple, Generic[E]):
+    """A plan and, for each of its steps: a resource to start with and projects it opens.
 
-    plan: Plan
+    A guide of a `plan_outline` (`guide_outline`) holds headlines and no resources.
+    """
+
+    plan: Plan[E]
     start_with: tuple[Resource | None, ...]
-    projects: tuple[tuple[Concept, ...], ...]
+    projects: tuple[tuple[E, ...], ...]
     schedule: Schedule | None = None
     detail: bool = False
 
@@ -60,7 +62,7 @@ class Week(NamedTuple):
     goal: Goal
     pace: float
     today: str
-    steps: tuple[Step, ...]
+    steps: tuple[Step[Concept], ...]
     start_with: tuple[Resource | None, ...]
     remaining: float
     finish: str | None
@@ -68,7 +70,7 @@ class Week(NamedTuple):
     projects: tuple[tuple[Concept, ...], ...] = ()  # per step: practice projects it opens
 
 
-def known_before(kg: KGraph, plan: Plan) -> set[str]:
+def known_before(kg: KGraph, plan: Plan[Any]) -> set[str]:
     """What the plan counts as known: its known set and its start, as `learning_path` does."""
     marked = [*plan.known, *([plan.source] if plan.source else [])]
     return known_set(kg, marked, strict=plan.strict)
@@ -76,28 +78,48 @@ def known_before(kg: KGraph, plan: Plan) -> set[str]:
 
 def guide(
     kg: KGraph,
-    plan: Plan,
+    plan: Plan[Concept],
     *,
     pace: float | None = None,
     start: date | None = None,
     detail: bool = False,
-) -> Guide:
+) -> Guide[Concept]:
     """*plan* with a resource to start each step, the projects it opens, and dates at *pace*.
 
     The dates need both *pace* (hours a week) and *start* (the first day of week 1).
     """
-    order = [s.concept.id for s in plan.steps]
-    opened = suggested_along(kg, order, known_before(kg, plan))
-    timed = None
-    if pace is not None and start is not None:
-        timed = schedule(plan.steps, pace=pace, start=start)
+    opened = suggested_along(kg, [s.concept.id for s in plan.steps], known_before(kg, plan))
     return Guide(
         plan,
         tuple(start_with(s.concept) for s in plan.steps),
-        tuple(opened.get(i, ()) for i in range(len(order))),
-        timed,
+        tuple(opened.get(i, ()) for i in range(len(plan.steps))),
+        _dated(plan, pace, start),
         detail,
     )
+
+
+def guide_outline(
+    kg: KGraph, plan: Plan[Headline], *, pace: float | None = None, start: date | None = None
+) -> Guide[Headline]:
+    """`guide` for a `plan_outline`: the projects as headlines, no resources, no detail.
+
+    What a plan's text shows without ``--detail``, built from a cached graph's index alone.
+    """
+    opened = suggested_ids(kg, [s.concept.id for s in plan.steps], known_before(kg, plan))
+    return Guide(
+        plan,
+        (),
+        tuple(tuple(map(kg.headline, opened.get(i, ()))) for i in range(len(plan.steps))),
+        _dated(plan, pace, start),
+    )
+
+
+def _dated(plan: Plan[Any], pace: float | None, start: date | None) -> Schedule | None:
+    if pace is None or start is None:
+        return None
+    from kgraph.pace import schedule  # noqa: PLC0415 - a plan without a pace has no dates
+
+    return schedule(plan.steps, pace=pace, start=start)
 
 
 def pace_so_far(
@@ -121,6 +143,8 @@ def pace_so_far(
     since = today - timedelta(days=7 * weeks)
     studied = sum(kg[cid].hours for cid, day in days.items() if since < day <= today)
     rate = studied / weeks
+    from kgraph.pace import finish_date  # noqa: PLC0415 - as in _dated
+
     arrive = finish_date(today, remaining, rate) if rate > 0 else None
     if remaining <= 0:
         arrive = today
@@ -143,11 +167,13 @@ def this_week(  # noqa: PLR0913 - the goal, the learner and the clock
     *marks*, the pace so far and where it leads come too.
     """
     plan = learning_path(kg, goal.target, source=goal.source, known=known)
-    steps: list[Step] = []
+    steps: list[Step[Concept]] = []
     for step in plan.steps:
         if steps and steps[-1].running_hours >= pace:
             break
         steps.append(step)
+    from kgraph.pace import finish_date  # noqa: PLC0415 - as in _dated
+
     finish = finish_date(today, plan.hours, pace)
     so_far = pace_so_far(kg, marks, today=today, remaining=plan.hours) if marks else None
     order = [s.concept.id for s in plan.steps]
@@ -171,6 +197,7 @@ __all__ = [
     "SoFar",
     "Week",
     "guide",
+    "guide_outline",
     "known_before",
     "pace_so_far",
     "this_week",

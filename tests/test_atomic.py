@@ -40,6 +40,8 @@ ALLOWED = {
     ("goal.py", "clear_goal"),  # goal --clear: unlink once .bak is written, or rename aside
     ("store.py", "digest"),  # open for reading, to hash the graph file
     ("cache.py", "load"),  # open for reading a cache entry
+    ("cache.py", "_read_stamp"),  # open for reading a graph file's stamp
+    ("cache.py", "_documents"),  # open for reading a cache entry's concept lines
     ("cache.py", "_prune"),  # unlink of old cache entries (never a user's file)
 }
 

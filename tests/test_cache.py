@@ -2,20 +2,22 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import subprocess
 import sys
+import time
+import zlib
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from kgraph import cache, load, parsing, store
+from kgraph import cache, load, parsing, queries, store
 from kgraph.cli import main
 from kgraph.errors import DataError, InputError
 from kgraph.load import load_graph
+from kgraph.model import Concept, Headline
 from kgraph.version import __version__
 from tests.conftest import REPO
 
@@ -52,18 +54,59 @@ def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
     """A header, an index line (what walks read), then each concept's canonical JSON, in id order."""
     kg = load_graph(graph_file)
     [entry] = entries()
-    header, payload = entry.read_text(encoding="utf-8").split("\n", 1)
+    header, index, documents = entry.read_text(encoding="utf-8").split("\n", 2)
     assert json.loads(header) == {
         "key": entry.stem,
         "kgraph": __version__,
-        "blake2b": hashlib.blake2b(payload.encode(), digest_size=32).hexdigest(),
+        "index": zlib.crc32(index.encode()),
+        "documents": zlib.crc32(documents.encode()),
     }
-    index, *lines = payload.split("\n")
+    lines = documents.split("\n")
     concepts = [kg[cid] for cid in sorted(kg.concepts)]
     assert [json.loads(line) for line in lines] == [c.to_json() for c in concepts]
+    names = [[[lang, t.name] for lang, t in sorted(c.translations.items())] for c in concepts]
     assert json.loads(index)["concepts"] == [
-        [c.id, c.level.value, sorted(c.prerequisite_ids), cache.index_mark(c)] for c in concepts
+        [c.id, c.level.value, sorted(c.prerequisite_ids), cache.index_mark(c), c.hours, c.name, n]
+        for c, n in zip(concepts, names, strict=True)
     ]
+
+
+def test_a_cached_plan_outline_is_the_plan_and_builds_no_concept(tmp_path: Path):
+    """A plan's text reads headlines from the index: the same steps, hours and totals."""
+    graph_file = tmp_path / "concepts.json"
+    graph_file.write_text((REPO / "graph" / "concepts.json").read_text(encoding="utf-8"))
+    cold = load_graph(graph_file)
+    warm = load_graph(graph_file)
+    goal = max(cold.concepts, key=lambda cid: len(cold.ancestors(cid)))  # the longest plan
+    outline = queries.plan_outline(warm, goal)
+    assert not warm.concepts._built  # type: ignore[attr-defined]  # no concept built
+    plan = queries.learning_path(cold, goal)
+    assert len(plan.steps) > 1
+    assert [(Headline.of(s.concept), s.running_hours) for s in plan.steps] == list(outline.steps)
+    assert outline._asdict() | {"steps": ()} == plan._asdict() | {"steps": ()}
+    assert {cid: warm.headline(cid) for cid in warm.concepts} == {
+        cid: Headline.of(concept) for cid, concept in cold.concepts.items()
+    }
+
+
+def test_a_cached_path_prints_its_text_without_building_a_concept(graph_file, monkeypatch):
+    runner = CliRunner()
+    args = ["path", "lora", "--graph", str(graph_file)]
+    first = runner.invoke(main, args)  # checks the file and fills the cache
+    built: list[str] = []
+    real = Concept.from_json
+
+    def counting(doc: dict[str, object]) -> object:
+        built.append(str(doc["id"]))
+        return real(doc)
+
+    monkeypatch.setattr(Concept, "from_json", counting)
+    again = runner.invoke(main, args)
+    assert (again.exit_code, again.output) == (0, first.output)
+    assert built == []
+    detailed = runner.invoke(main, [*args, "--detail"])  # outcomes and resources: whole concepts
+    assert detailed.exit_code == 0
+    assert "lora" in built
 
 
 def test_a_cached_query_parses_only_the_concepts_it_reads(graph_file, monkeypatch):
@@ -132,9 +175,36 @@ def test_a_corrupt_entry_is_rebuilt(graph_file, parses, damage):
     good = entry.read_text(encoding="utf-8")
     entry.write_bytes(damage(good).encode("utf-8", "surrogateescape"))
     kg = load_graph(graph_file)
+    assert kg["lora"].id == "lora"  # a concept read: its lines are checked by now
     assert len(parses) == 2
     assert "lora" in kg
     assert entry.read_text(encoding="utf-8") == good
+
+
+def test_concept_lines_damaged_after_the_index_was_read_are_checked_again_from_the_file(
+    graph_file, parses
+):
+    """A plan's text reads the index only; the concepts' lines are checked when first read."""
+    checked = load_graph(graph_file)
+    kg = load_graph(graph_file)  # from the cache: no concept line read yet
+    [entry] = entries()
+    good = entry.read_text(encoding="utf-8")
+    entry.write_text(good.replace('"hours":20', '"hours":21', 1), encoding="utf-8")
+    assert dict(kg.concepts) == dict(checked.concepts)  # the file's concepts, not the damage
+    assert len(parses) == 2
+    assert entry.read_text(encoding="utf-8") == good
+
+
+def test_a_graph_saved_while_its_cached_lines_are_damaged_is_an_error_not_a_mix(graph_file):
+    load_graph(graph_file)
+    kg = load_graph(graph_file)
+    [entry] = entries()
+    entry.write_text(entry.read_text(encoding="utf-8").replace('"hours":20', '"hours":21', 1))
+    text = graph_file.read_text(encoding="utf-8")
+    graph_file.write_text(text.replace('"hours": 20', '"hours": 22', 1), encoding="utf-8")
+    with pytest.raises(InputError, match="changed while kgraph read it") as raised:
+        kg["lora"]
+    assert raised.value.key == "error.graph_changed"  # type: ignore[attr-defined]
 
 
 def test_an_unreadable_entry_is_a_miss(graph_file, parses):
@@ -307,3 +377,85 @@ def test_a_cache_hit_knows_projects_and_capstones_without_reading_them(tmp_path:
     everything = warm.closure(warm.capstones)
     assert warm.plan_order(everything) == cold.plan_order(everything)
     assert not warm.concepts._built  # type: ignore[attr-defined]  # ordering built no concept
+
+
+@pytest.fixture
+def hashed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
+    """The graph files the cache lookup hashes from now on."""
+    seen: list[Path] = []
+    real = store.digest
+
+    def counting(path: Path, *, limit: int | None = None) -> str:
+        seen.append(path)
+        return real(path, limit=limit)
+
+    monkeypatch.setattr(cache, "digest", counting)
+    return seen
+
+
+def stamps() -> list[Path]:
+    return sorted(cache.cache_dir().glob("*.stamp"))
+
+
+def test_a_settled_file_is_hashed_once_while_its_status_stays(
+    graph_file, parses, hashed, monkeypatch
+):
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)  # as if the file were saved long ago
+    first = load_graph(graph_file)
+    assert len(stamps()) == 1
+    second = load_graph(graph_file)
+    assert hashed == [graph_file]
+    assert parses == [str(graph_file)]
+    assert dict(second.concepts) == dict(first.concepts)
+
+
+def test_a_file_rewritten_with_its_size_and_modification_time_is_hashed_again(
+    graph_file, parses, hashed, monkeypatch
+):
+    """What `git checkout` or a copy with kept times can do: only the change time tells."""
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)
+    load_graph(graph_file)
+    before = graph_file.stat()
+    text = graph_file.read_text(encoding="utf-8")
+    graph_file.write_text(text.replace('"hours": 20', '"hours": -1', 1), encoding="utf-8")
+    os.utime(graph_file, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = graph_file.stat()
+    assert (after.st_size, after.st_mtime_ns) == (before.st_size, before.st_mtime_ns)
+    with pytest.raises(DataError, match="hours"):
+        load_graph(graph_file)
+    assert len(hashed) == 2
+    assert len(parses) == 2
+
+
+def test_a_file_changed_just_now_gets_no_stamp_and_is_hashed_every_time(graph_file, hashed):
+    """Within one tick of a coarse clock an edit could keep the whole status: no stamp yet."""
+    assert graph_file.stat().st_mtime_ns > time.time_ns() - cache.SETTLED_NS
+    load_graph(graph_file)
+    load_graph(graph_file)
+    assert stamps() == []
+    assert hashed == [graph_file, graph_file]
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        lambda text: "",
+        lambda text: text[: len(text) // 2],
+        lambda text: text.replace('"blake2b":"', '"blake2b":"0', 1),  # a digest of no entry
+        lambda text: text.replace('"blake2b":"', '"blake2b":7,"x":"', 1),
+        lambda text: text.replace('"stat":[', '"stat":"', 1),
+        lambda text: text.replace('"path":"', '"path":"/elsewhere', 1),  # another file's stamp
+        lambda text: text.replace('"format":', '"format":0', 1),
+    ],
+)
+def test_a_damaged_stamp_is_never_trusted(graph_file, parses, monkeypatch, damage):
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)
+    first = load_graph(graph_file)
+    [stamp] = stamps()
+    stamp.write_text(damage(stamp.read_text(encoding="utf-8")), encoding="utf-8")
+    again = load_graph(graph_file)
+    assert dict(again.concepts) == dict(first.concepts)
+    assert parses[:1] == [str(graph_file)]
+    assert load_graph(graph_file).prerequisites == first.prerequisites  # a sound stamp again
+    [rewritten] = stamps()
+    assert json.loads(rewritten.read_text(encoding="utf-8"))["path"] == str(graph_file)

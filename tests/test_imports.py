@@ -86,3 +86,23 @@ def test_a_query_without_saved_progress_does_not_load_the_progress_module(tmp_pa
     modules = json.loads(done.stderr.strip().splitlines()[-1])
     assert "kgraph.saved_progress" not in modules
     assert "kgraph.queries" in modules  # the probe does see kgraph's modules
+
+
+def test_a_plan_without_dates_loads_neither_the_pace_module_nor_other_commands(tmp_path):
+    """``path`` defines its own command only, and a plan without --pace or --start has no dates."""
+    probe = PROBE.replace("m.split('.')[0] in {heavy}", "m.startswith('kgraph')")
+    env = {**os.environ, "KGRAPH_HOME": str(tmp_path / "nothing-saved")}
+
+    def modules(*args: str) -> list[str]:
+        command = ["path", "lora", "agi", "--graph", str(SHIPPED), *args]
+        done = subprocess.run(
+            [sys.executable, "-c", probe, *command],
+            capture_output=True, text=True, check=True, env=env,
+        )  # fmt: skip
+        found: list[str] = json.loads(done.stderr.strip().splitlines()[-1])
+        return found
+
+    plain = modules()
+    assert "kgraph.cli.path" in plain
+    assert not {"kgraph.pace", "kgraph.cli.query", "kgraph.cli.goals"} & set(plain)
+    assert "kgraph.pace" in modules("--pace", "10")  # the probe does see a dated plan's module

@@ -81,14 +81,13 @@ __all__ = [
 ]
 
 COMMAND_MODULES: Final = {
-    **dict.fromkeys(
-        ("path", "gaps", "next", "why", "unlocks", "show", "search", "list", "stats"), "query"
-    ),
+    "path": "path",
+    **dict.fromkeys(("gaps", "next", "why", "unlocks", "show", "search", "list", "stats"), "query"),
     **dict.fromkeys(("validate", "lint", "fmt", "schema", "diff"), "data"),
     "export": "export",
     "refresh": "refresh",
     **dict.fromkeys(("learn", "forget", "known", "progress", "assess"), "learner"),
-    **dict.fromkeys(("projects", "goal", "week"), "plan"),
+    **dict.fromkeys(("projects", "goal", "week"), "goals"),
 }
 # Whom each module's commands serve, for the grouped help; a module not named serves learners.
 CONTRIBUTOR_MODULES: Final = frozenset(("data", "refresh"))

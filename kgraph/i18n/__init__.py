@@ -17,6 +17,7 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Final, Protocol
 
 from kgraph.errors import InputError
+from kgraph.model import Headline
 
 if TYPE_CHECKING:
     from collections.abc import Mapping
@@ -147,8 +148,10 @@ class Texts:
         """A resource kind's name in this language."""
         return self.kinds.get(str(kind), str(kind))
 
-    def name(self, concept: Concept) -> str:
+    def name(self, concept: Concept | Headline) -> str:
         """The concept's name in this language, else its English name."""
+        if isinstance(concept, Headline):
+            return next((n for lang, n in concept.names if lang == self.lang), concept.name)
         translation = concept.translations.get(self.lang)
         return translation.name if translation is not None else concept.name
 

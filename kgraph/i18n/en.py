@@ -373,6 +373,7 @@ MESSAGES: Final[dict[str, str]] = {
         " another"
     ),
     "error.no_pace": "no pace saved: `kgraph goal {target} --pace H` saves one, or pass --pace H",
+    "error.graph_changed": "{path}: changed while kgraph read it; run the command again",
     "error.ics_pace": "--format ics needs --pace H (hours a week) to date the plan",
     "error.pace_format": "--pace and --start date a text, JSON or ics plan, not {format}",
     "details.outcomes": "Mastered when you can:",

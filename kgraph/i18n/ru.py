@@ -382,6 +382,7 @@ MESSAGES: Final[dict[str, str]] = {
     "error.no_pace": (
         "темп не сохранён: `kgraph goal {target} --pace H` сохранит его, или передайте --pace H"
     ),
+    "error.graph_changed": "{path}: файл изменился, пока kgraph его читал; запустите команду снова",
     "error.ics_pace": "для --format ics нужен --pace H (часов в неделю), чтобы расставить даты",
     "error.pace_format": "--pace и --start дают даты плану в text, JSON или ics, не в {format}",
     "details.outcomes": "Освоено, когда вы можете:",

@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from kgraph.render.json import dumps, to_data
 
 if TYPE_CHECKING:
+    from kgraph.model import Concept
     from kgraph.study import Guide
 
 
-def guide_data(guide: Guide) -> dict[str, object]:
+def guide_data(guide: Guide[Concept]) -> dict[str, object]:
     """The plan's JSON data with the guide's additions (see the module's docstring)."""
     data = to_data(guide.plan)
     assert isinstance(data, dict)  # noqa: S101 - a plan is a record, its data an object
@@ -38,7 +39,7 @@ def guide_data(guide: Guide) -> dict[str, object]:
     return data
 
 
-def render_guide_json(guide: Guide) -> str:
+def render_guide_json(guide: Guide[Concept]) -> str:
     """Sorted, indented JSON of the guided plan; the same input, the same bytes."""
     return dumps(guide_data(guide))
 

@@ -8,7 +8,7 @@ the row's end, and the dates after the totals. So a plan keeps one look, however
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgraph.i18n import DEFAULT, hours, texts
 from kgraph.render.terminal import clean, label, resource_text
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
     from kgraph.study import Guide
 
 
-def _step_lines(guide: Guide, index: int, t: Texts) -> list[str]:
+def _step_lines(guide: Guide[Any], index: int, t: Texts) -> list[str]:
     concept = guide.plan.steps[index].concept
     lines = []
     if guide.detail:
@@ -67,7 +67,7 @@ def _dates(timed: Schedule, t: Texts) -> list[str]:
     return lines
 
 
-def render_guide(guide: Guide, lang: str = DEFAULT) -> str:
+def render_guide(guide: Guide[Any], lang: str = DEFAULT) -> str:
     """The guided plan as text in *lang* (see the module's docstring)."""
     t = texts(lang)
     base = render_text(guide.plan, lang).split("\n")
@@ -78,7 +78,9 @@ def render_guide(guide: Guide, lang: str = DEFAULT) -> str:
         if index < len(guide.plan.steps) and line.startswith(f"{number:4}  "):
             if guide.schedule is not None:
                 line += _weeks(*guide.schedule.weeks[index], t)  # noqa: PLW2901 - the row, dated
-            out += [line, *_step_lines(guide, index, t)]
+            out.append(line)
+            if guide.detail or guide.projects[index]:  # most steps of a plan add no line
+                out += _step_lines(guide, index, t)
             number += 1
         else:
             out.append(line)

@@ -310,7 +310,7 @@ def _level(level: Level, count: int) -> dict[str, Any]:
     return {"border": border, "count": count, "fill": fill, "id": str(level)}
 
 
-def _plan(plan: Plan) -> dict[str, str | None]:
+def _plan(plan: Plan[Any]) -> dict[str, str | None]:
     """The path asked for at export time; the page computes the plan itself, as it does later."""
     return {"from": plan.source, "to": plan.target}
 

@@ -83,7 +83,7 @@ def _span(timed: Schedule, first: int, last: int) -> tuple[date, date]:
     return start + timedelta(days=7 * (first - 1)), start + timedelta(days=7 * last - 1)
 
 
-def _events(guide: Guide, timed: Schedule, t: Texts) -> Iterator[list[str]]:
+def _events(guide: Guide[Concept], timed: Schedule, t: Texts) -> Iterator[list[str]]:
     plan = guide.plan
     key = f"{plan.source or 'known'}.{plan.target}"
     # DTSTAMP is required; the clock would make every export differ, the start date does not.
@@ -109,7 +109,7 @@ def _project_text(concept: Concept, t: Texts) -> str:
     return "\n".join(lines)
 
 
-def render_ics(guide: Guide, *, lang: str = DEFAULT) -> str:
+def render_ics(guide: Guide[Concept], *, lang: str = DEFAULT) -> str:
     """The dated plan of *guide* as an iCalendar file (CRLF line ends), titles in *lang*.
 
     Raises:

@@ -7,7 +7,6 @@ must not be able to move the cursor, recolour the terminal or reverse the text a
 from __future__ import annotations
 
 import re
-import unicodedata
 from typing import TYPE_CHECKING, Final
 
 from kgraph.i18n import DEFAULT, texts
@@ -16,7 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from kgraph.i18n import Texts
-    from kgraph.model import Concept, Resource
+    from kgraph.model import Concept, Headline, Resource
 
 # Printable ASCII is always safe; anything else is looked up by Unicode category. Hidden are
 # controls (C0 and C1: ESC starts ANSI and OSC 8 sequences, CR and BS overwrite, CSI is \x9b),
@@ -28,6 +27,8 @@ _HIDDEN: Final = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
 
 def hidden(char: str) -> bool:
     """Whether a terminal would act on *char* or not show it (see `_HIDDEN`)."""
+    import unicodedata  # noqa: PLC0415 - plain ASCII text never asks
+
     return unicodedata.category(char) in _HIDDEN
 
 
@@ -57,7 +58,7 @@ def clean_message(text: str) -> str:
     return "\n".join(clean(line) for line in text.split("\n"))
 
 
-def label(concept: Concept, lang: str = DEFAULT) -> str:
+def label(concept: Concept | Headline, lang: str = DEFAULT) -> str:
     """``id — Name`` (the name in *lang*), or the id alone when the name says the same."""
     name = clean(texts(lang).name(concept))
     return (

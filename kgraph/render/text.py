@@ -6,9 +6,10 @@ Every string from the graph passes through `kgraph.render.terminal.clean` first.
 from __future__ import annotations
 
 from functools import singledispatch
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from kgraph.i18n import DEFAULT, hours, texts
+from kgraph.model import LEVELS
 from kgraph.queries import (
     Details,
     Gaps,
@@ -51,8 +52,8 @@ def render_text(result: object, lang: str = DEFAULT) -> str:
 _unknown = render_text.dispatch(object)
 
 
-@render_text.register
-def _plan(plan: Plan, lang: str = DEFAULT) -> str:
+@render_text.register(Plan)  # the class itself: a generic's annotation is no class
+def _plan(plan: Plan[Any], lang: str = DEFAULT) -> str:
     t = texts(lang)
     if plan.source:
         lines = [t("plan.from", source=plan.source, target=plan.target)]
@@ -68,11 +69,14 @@ def _plan(plan: Plan, lang: str = DEFAULT) -> str:
         return "\n".join([*lines, nothing if plan.reversed else t("plan.nothing")]) + "\n"
     columns = (t("col.number"), t("col.rung"), t("col.hours"), t("col.total"), t("col.concept"))
     lines += ["", "{:>4}  {:<11} {:>6}  {:>6}  {}".format(*columns)]
+    rungs = {level: f"{t.level(level):<11}" for level in LEVELS}  # made once, not per row
     for number, step in enumerate(plan.steps, 1):
         c = step.concept
-        row = f"{number:4}  {t.level(c.level):<11} {hours(c.hours):>6}"
         mark = f"  {t('plan.capstone' if c.capstone else 'plan.project')}" if c.is_project else ""
-        lines.append(f"{row}  {hours(step.running_hours):>6}  {label(c, lang)}{mark}")
+        lines.append(
+            f"{number:4}  {rungs[c.level]} {hours(c.hours):>6}  {hours(step.running_hours):>6}"
+            f"  {label(c, lang)}{mark}"
+        )
     lines += ["", *_totals(plan.totals, t)]
     if any(step.concept.is_project for step in plan.steps):
         split = {"study": hours(plan.study_hours), "projects": hours(plan.project_hours)}
