@@ -83,6 +83,8 @@
     }
     if (c.aliases.length) box.appendChild(el("p", ui("page.aliases", { aliases: c.aliases.join(", ") }), "aliases"));
     box.appendChild(el("p", tx(c.summary), "summary"));
+    versions(box, "deeper", c.deeper ? [c.deeper] : []);
+    versions(box, "lighter", c.lighter || []);
     section(box, ui("page.needs", { count: c.needs.length }), c.needs, function (li, link) {
       li.append(conceptLink(link.id), el("span", tx(link.why), "why"));
     });
@@ -90,6 +92,16 @@
       function (li, id) { li.appendChild(conceptLink(id)); });
     section(box, ui("page.outcomes"), c.outcomes ? tx(c.outcomes) : [], outcomeItem);
     section(box, ui("page.resources"), c.resources, resourceItem);
+  }
+  /* "Go deeper" (a light concept's full version) or "Lighter version" (the light concepts that
+   * name this one as theirs): links that select that concept, as `kgraph show` lists them. */
+  function versions(box, kind, ids) {
+    if (!ids.length) return;
+    var line = el("p", null, "versions " + kind);
+    line.dataset.versions = kind;
+    line.appendChild(el("span", ui(kind === "deeper" ? "page.deeper" : "page.lighter"), "label"));
+    ids.forEach(function (id, n) { line.append(n ? ", " : " ", conceptLink(id)); });
+    box.appendChild(line);
   }
   /* One "you can …" of a concept: a box the reader ticks to check themselves (not saved). */
   function outcomeItem(li, text) {
