@@ -133,7 +133,8 @@ def test_names_never_collide_and_the_most_needed_come_first(
 def test_a_plan_is_a_numbered_route_readable_at_the_fitted_view(open_tab, shipped, width, height):
     """At the fitted view the steps carry their numbers on discs at least 18 px across, which
     never overlap: where two would, the earlier step keeps its number (the first always does)
-    and the later gets a small plain disc. The plan's own edges are lit, the rest dimmed."""
+    and the later gets a small plain disc. The plan's own edges are lit (bold from step to next
+    step where it needs it, thin otherwise), the rest dimmed."""
     tab = open_tab(select(shipped), fragment="to=agi&from=lora", width=width, height=height)
     tab.js(FRAME)
     steps = [s.concept.id for s in learning_path(shipped, "agi", source="lora").steps]
@@ -148,8 +149,21 @@ def test_a_plan_is_a_numbered_route_readable_at_the_fitted_view(open_tab, shippe
     assert min(n["r"] for n in numbers) >= 9
     for a, b in combinations(numbers, 2):
         assert (a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2 >= (a["r"] + b["r"]) ** 2 * 0.5
-    a, b = next((p, c) for c in steps for p in shipped.prerequisites[c] if p in steps)
-    assert tab.js(f"window.kgraph.edgeLook({json.dumps(a)}, {json.dumps(b)})") == "on"
+    # The route reads as a line: bold only where a step needs the step just before it; the
+    # plan's other needs stay thin; everything else is dimmed.
+    needs = [(p, c) for c in steps for p in shipped.prerequisites[c] if p in steps]
+    consecutive = {(a, b) for a, b in zip(steps, steps[1:], strict=False)}
+    bold = [e for e in needs if e in consecutive]
+    assert bold
+    assert len(bold) < len(needs)
+    assert tab.js("window.kgraph.drawnEdges()") == {
+        "on": len(bold),
+        "quiet": len(needs) - len(bold),
+    }
+    look = "window.kgraph.edgeLook({}, {})"
+    assert tab.js(look.format(*map(json.dumps, bold[0]))) == "on"
+    quiet = next(e for e in needs if e not in consecutive)
+    assert tab.js(look.format(*map(json.dumps, quiet))) == "quiet"
     outside = next(c for c in sorted(shipped.concepts) if c not in steps)
     assert tab.js(f"window.kgraph.look({json.dumps(outside)}).lit") == "dim"
 
