@@ -56,15 +56,16 @@
     try { window.localStorage.setItem(STORE, knownText(state.marks)); state.storageBad = false; }
     catch (e) { say(ui("page.storage_failed")); }
   }
-  function setMarks(marks, saved) {
+  function setMarks(marks, saved, afterMap) {
     if (saved) { state.marks = marks; state.linkMarks = null; saveStored(); } else state.linkMarks = marks;
-    refresh(true);
+    refresh(true, afterMap);
   }
   function toggleKnown(id) {
     var marks = new Map(marksInUse());
     if (marks.has(id)) marks.delete(id); else marks.set(id, now());
-    say(ui(marks.has(id) ? "page.marked" : "page.unmarked", { name: name(id) }));
-    setMarks(marks, state.linkMarks === null);
+    var told = ui(marks.has(id) ? "page.marked" : "page.unmarked", { name: name(id) });
+    setMarks(marks, state.linkMarks === null, true);
+    afterDrawn(function () { say(told); });
   }
   function importText(text, fileName) {
     var file = shownText(fileName);

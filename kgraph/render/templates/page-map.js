@@ -227,12 +227,24 @@
   /* Show `lit` (a Set) in colour and dim the rest; lit === null shows the whole graph. */
   /* One redraw per action, however many changes it makes: drawn as soon as the action's own
    * work is done (a microtask), so the new picture is ready for the very next frame. */
-  var drawing = false;
+  var drawing = false, afterDraw = [];
   function paint(lit, focusId) {
     view.lit = lit; view.focus = focusId;
     if (drawing) return;
     drawing = true;
-    Promise.resolve().then(function () { drawing = false; window.network.redraw(); });
+    Promise.resolve().then(function () {
+      drawing = false;
+      window.network.redraw();
+      if (afterDraw.length) Promise.resolve().then(drawn);
+    });
+  }
+  /* Work for right after the next draw (same task, same frame): DOM writes that would otherwise
+   * make the draw's read of the canvas size lay the page out first. */
+  function afterDrawn(job) { afterDraw.push(job); if (!drawing) paint(view.lit, view.focus); }
+  function drawn() {
+    var jobs = afterDraw;
+    afterDraw = [];
+    jobs.forEach(function (job) { job(); });
   }
   var KNOWN = dark ? "#3fb950" : "#1a7f37";
   var STEP = dark ? "#f0f6fc" : "#1f2328";

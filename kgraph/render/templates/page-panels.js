@@ -169,10 +169,8 @@
   function planHere(id) {
     state.selected = null;
     window.network.unselectAll();
-    setGoal(id, null);
-    showIntro();
+    setGoal(id, null, function () { focusOn("next-title"); });
     fitView(true);
-    focusOn("next-title");
   }
 
   /* The plan: its total, the steps under column headers, folded by rung (each step keeps its
@@ -280,8 +278,7 @@
     }
     var actions = el("p", null, "actions");
     actions.append(button(ui("page.copy_md"), "ghost", copyPlan), button(ui("page.clear_plan"), "ghost", function () {
-      setGoal(null, null);
-      document.getElementById("goal").focus();
+      setGoal(null, null, function () { document.getElementById("goal").focus(); });
     }));
     box.appendChild(actions);
   }
@@ -489,17 +486,25 @@
     document.getElementById("page-title").textContent = text;
   }
 
-  /* Recompute the answers and show them everywhere; `remember` writes the fragment. */
-  function refresh(remember) {
+  /* Recompute the answers and show them everywhere; `remember` writes the fragment. With
+   * `afterMap` (a mark) the panels are rebuilt right after the map has drawn, in the same task
+   * and so for the same frame: the map reads the page's layout before the panels change it, not
+   * after (which would lay out every panel twice). */
+  function refresh(remember, afterMap) {
     compute();
     repaint();
-    showTitle(); showNext(); showGaps(); showPlan(); showProgress(); showLadder(); showPickers();
     if (state.view === "route") { if (plan && plan.steps.length) placeAll("route"); else setView("graph"); }
-    showViews();
-    if (state.selected !== null) showDetails(byId.get(state.selected)); else showIntro();
+    if (afterMap) afterDrawn(showPanels); else showPanels();
     if (remember) writeHash();
   }
-  function setGoal(goal, from) {
+  function showPanels() {
+    showTitle(); showNext(); showGaps(); showPlan(); showProgress(); showLadder(); showPickers();
+    showViews();
+    if (state.selected !== null) showDetails(byId.get(state.selected)); else showIntro();
+  }
+  /* A new goal: the map first, then its panels (`then`, if given, after them). */
+  function setGoal(goal, from, then) {
     state.goal = goal; state.from = goal ? from : null;
-    refresh(true);
+    refresh(true, true);
+    if (then) afterDrawn(then);
   }

@@ -286,10 +286,11 @@ var KGraphPlanner = (function () {
   }
 
   /* kgraph path [FROM] TO --known … [--no-projects]: {target, source, known, steps, totals,
-   * chain, hours, studyHours, projectHours, capstones}. */
+   * chain, hours, studyHours, projectHours, capstones}. A caller that already holds the known
+   * set of `known` and `from` may pass it as `have` (it is read, never changed). */
   function plan(g, query) {
     var source = query.from || null, marked = unique((query.known || []).concat(source ? [source] : []));
-    var have = knownSet(g, marked, query.strict);
+    var have = query.have || knownSet(g, marked, query.strict);  // `have`: that set, if known
     var wanted = new Set(Array.from(closure(g, [query.to])).filter(function (id) { return !have.has(id); }));
     var carried = [];
     if (!query.noProjects && wanted.size) {  /* a known goal climbs no rung */
