@@ -487,9 +487,9 @@
   }
 
   /* Recompute the answers and show them everywhere; `remember` writes the fragment. With
-   * `afterMap` (a mark) the panels are rebuilt right after the map has drawn, in the same task
-   * and so for the same frame: the map reads the page's layout before the panels change it, not
-   * after (which would lay out every panel twice). */
+   * `afterMap` (a mark, a new goal) the panels are rebuilt right after the map has drawn, in the
+   * same task and so for the same frame: the map reads the page's layout before the panels
+   * change it, not after (which would make the draw wait for the panels' layout). */
   function refresh(remember, afterMap) {
     compute();
     repaint();
