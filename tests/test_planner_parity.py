@@ -325,6 +325,8 @@ def test_staged_ladders(node: Node, data: st.DataObject):
 
 
 HOUR_VALUES = [1.25, 0.1 + 0.2, 6.0, 1494890.0, 1e12, 1.5e15, 1e-5, 0.0001, 2.5, 0.125, 1 / 3]
+HOUR_VALUES += [9169991528205000.0, 9169991528215000.0, 999999999999.5, 999999999998.5]
+"""… and exact ties at the twelfth digit, which Python rounds to the even digit."""
 
 
 @given(values=st.lists(st.floats(min_value=1e-6, max_value=1e16), max_size=40))

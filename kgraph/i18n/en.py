@@ -245,6 +245,8 @@ MESSAGES: Final[dict[str, str]] = {
     "page.resources": "Resources",
     "page.outcomes": "Mastered when you can",
     "page.aliases": "Also: {aliases}",
+    "page.deeper": "Go deeper:",
+    "page.lighter": "Lighter version:",
     "page.known": "✓ known",
     "page.step": "step {number} of the path",
     "page.unsafe": "{title} (unsafe link removed)",

@@ -249,6 +249,8 @@ MESSAGES: Final[dict[str, str]] = {
     "page.resources": "Материалы",
     "page.outcomes": "Освоено, когда вы можете",
     "page.aliases": "Также: {aliases}",
+    "page.deeper": "Глубже:",
+    "page.lighter": "Облегчённая версия:",
     "page.known": "✓ уже известно",
     "page.step": "шаг {number} пути",
     "page.unsafe": "{title} (небезопасная ссылка удалена)",

@@ -245,8 +245,9 @@ def _concept(
 
     ``x``/``y`` place it on a wide screen (rungs as columns), ``bx``/``by`` on a narrow one
     (rungs as bands); ``covers`` (its sub-topics, which search matches), ``outcomes`` (its "you
-    can …" checklist, per language), ``kind`` and a project's ``deliverable`` (per language) are
-    there only when the concept has them, so a graph without them pays nothing.
+    can …" checklist, per language), ``kind``, a project's ``deliverable`` (per language),
+    ``deeper`` (its full version) and ``lighter`` (the light counterparts that name it as theirs)
+    are there only when the concept has them, so a graph without them pays nothing.
     """
     concept = kg[cid]
     (x, y), (bx, by) = xy
@@ -260,6 +261,10 @@ def _concept(
         extra |= {"kind": str(concept.kind), "project": True, "capstone": concept.capstone}
         if concept.deliverable:
             extra["deliverable"] = in_languages(lambda t: t.deliverable(concept) or "")
+    if concept.deeper is not None and concept.deeper in kg:
+        extra["deeper"] = concept.deeper  # its full version: "Go deeper"
+    if lighter := kg.lighter.get(cid):
+        extra["lighter"] = sorted(lighter)  # the light counterparts naming it: "Lighter version"
     return extra | {
         "aliases": list(concept.aliases),
         "category": str(concept.category),
@@ -295,11 +300,19 @@ def _why(prerequisite: Prerequisite) -> dict[str, str]:
 
 
 def _offpage(kg: KGraph, selection: Selection) -> dict[str, dict[str, str]]:
-    """Names of concepts a drawn concept links to but the selection leaves out."""
+    """Names of concepts the selection leaves out that a drawn concept links to.
+
+    A link is a prerequisite, a dependent, or a deeper or lighter version.
+    """
     linked = {
         other
         for cid in selection.members
-        for other in (*kg[cid].prerequisite_ids, *kg.dependents[cid])
+        for other in (
+            *kg[cid].prerequisite_ids,
+            *kg.dependents[cid],
+            *((kg[cid].deeper,) if kg[cid].deeper in kg else ()),
+            *kg.lighter.get(cid, ()),
+        )
         if other not in selection
     }
     return {cid: _name(kg[cid]) for cid in sorted(linked)}

@@ -17,11 +17,13 @@ from typing import Any
 import pytest
 
 from kgraph.graph import KGraph
+from kgraph.i18n import texts
 from kgraph.load import load_graph
 from kgraph.model import Kind
 from kgraph.queries import learning_path
 from kgraph.render.html import render_html
 from kgraph.selection import select
+from tests.browser.hostile import NAME
 from tests.conftest import SHIPPED
 from tests.helpers import make_concept
 
@@ -131,7 +133,8 @@ def test_names_never_collide_and_the_most_needed_come_first(
 def test_a_plan_is_a_numbered_route_readable_at_the_fitted_view(open_tab, shipped, width, height):
     """At the fitted view the steps carry their numbers on discs at least 18 px across, which
     never overlap: where two would, the earlier step keeps its number (the first always does)
-    and the later gets a small plain disc. The plan's own edges are lit, the rest dimmed."""
+    and the later gets a small plain disc. The plan's own edges are lit (bold from step to next
+    step where it needs it, thin otherwise), the rest dimmed."""
     tab = open_tab(select(shipped), fragment="to=agi&from=lora", width=width, height=height)
     tab.js(FRAME)
     steps = [s.concept.id for s in learning_path(shipped, "agi", source="lora").steps]
@@ -146,8 +149,21 @@ def test_a_plan_is_a_numbered_route_readable_at_the_fitted_view(open_tab, shippe
     assert min(n["r"] for n in numbers) >= 9
     for a, b in combinations(numbers, 2):
         assert (a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2 >= (a["r"] + b["r"]) ** 2 * 0.5
-    a, b = next((p, c) for c in steps for p in shipped.prerequisites[c] if p in steps)
-    assert tab.js(f"window.kgraph.edgeLook({json.dumps(a)}, {json.dumps(b)})") == "on"
+    # The route reads as a line: bold only where a step needs the step just before it; the
+    # plan's other needs stay thin; everything else is dimmed.
+    needs = [(p, c) for c in steps for p in shipped.prerequisites[c] if p in steps]
+    consecutive = {(a, b) for a, b in zip(steps, steps[1:], strict=False)}
+    bold = [e for e in needs if e in consecutive]
+    assert bold
+    assert len(bold) < len(needs)
+    assert tab.js("window.kgraph.drawnEdges()") == {
+        "on": len(bold),
+        "quiet": len(needs) - len(bold),
+    }
+    look = "window.kgraph.edgeLook({}, {})"
+    assert tab.js(look.format(*map(json.dumps, bold[0]))) == "on"
+    quiet = next(e for e in needs if e not in consecutive)
+    assert tab.js(look.format(*map(json.dumps, quiet))) == "quiet"
     outside = next(c for c in sorted(shipped.concepts) if c not in steps)
     assert tab.js(f"window.kgraph.look({json.dumps(outside)}).lit") == "dim"
 
@@ -350,3 +366,49 @@ def test_route_on_a_phone_reads_as_a_list_from_the_first_step(open_tab, shipped)
     assert set(steps[:5]) <= named
     for a, b in combinations(numbers, 2):
         assert (a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2 >= (a["r"] + b["r"]) ** 2
+
+
+def test_details_go_deeper_and_back_to_the_lighter_version(open_tab, shipped):
+    """A light concept's details link its full version ("Go deeper"), and the full version's
+    details link back to every light concept that names it ("Lighter version"), in English and
+    Russian; each link selects that concept. The pair comes from the data."""
+    light = min(c for c in shipped.concepts if shipped[c].deeper in shipped)
+    full = shipped[light].deeper
+    assert full is not None
+    lighter = sorted(shipped.lighter[full])
+    tab = open_tab(select(shipped), fragment=f"c={light}")
+    tab.wait(f"window.kgraph.state().selected === {json.dumps(light)}")
+    links = "[...document.querySelectorAll('#details [data-versions={}] button')].map(b => b.dataset.id)"
+    label = "document.querySelector('#details [data-versions={}] .label').textContent"
+    assert tab.js(links.format("deeper")) == [full]
+    assert tab.js(label.format("deeper")) == texts("en")("page.deeper")
+    assert tab.js("document.querySelector('#details [data-versions=lighter]')") is None
+    tab.click_selector(f"#details [data-versions=deeper] button[data-id={json.dumps(full)}]")
+    tab.wait(f"window.kgraph.state().selected === {json.dumps(full)}")
+    assert tab.js(links.format("lighter")) == lighter
+    assert tab.js(label.format("lighter")) == texts("en")("page.lighter")
+    tab.js("window.kgraph.setLanguage('ru')")
+    assert tab.js(label.format("lighter")) == texts("ru")("page.lighter")
+    names = "[...document.querySelectorAll('#details [data-versions=lighter] button')].map(b => b.textContent)"
+    assert tab.js(names) == [texts("ru").name(shipped[c]) for c in lighter]
+    tab.click_selector(f"#details [data-versions=lighter] button[data-id={json.dumps(light)}]")
+    tab.wait(f"window.kgraph.state().selected === {json.dumps(light)}")
+    assert tab.js(label.format("deeper")) == texts("ru")("page.deeper")
+
+
+def test_version_links_show_hostile_names_as_text(open_tab):
+    """A hostile name in a "Go deeper" link is shown as text, never run or parsed."""
+    kg = KGraph(
+        [
+            make_concept("full", name=NAME),
+            make_concept("light", deeper="full"),
+        ]
+    )
+    tab = open_tab(select(kg), fragment="c=light")
+    tab.wait("document.querySelector('#details [data-versions=deeper] button')")
+    assert (
+        tab.js("document.querySelector('#details [data-versions=deeper] button').textContent")
+        == NAME
+    )
+    assert tab.js("document.querySelector('#details [data-versions=deeper] img')") is None
+    assert tab.js("window.__pwned === undefined") is True

@@ -497,3 +497,32 @@ def test_each_step_names_the_practice_projects_it_opens(open_tab, shipped):
     )
     assert kinds == ["project"] * sum(len(v) for v in opened.values())
     assert tab.errors() == []
+
+
+def test_known_and_ready_follow_each_mark_and_unmark(open_tab, shipped):
+    """Marks added one at a time (the page updates its sets from the new concepts only), then one
+    taken away (the page recomputes): after each, every concept's state is the library's: known
+    is the marks with all they need, ready is what has all its prerequisites known."""
+    tab = open_tab(select(shipped))
+    rng = random.Random(25)
+    marks = rng.sample(sorted(shipped.concepts), 6)
+    looks = "Object.fromEntries(window.kgraph.data.concepts.map(c => [c.id, window.kgraph.look(c.id).learn]))"
+
+    def expected(marked: list[str]) -> dict[str, str]:
+        known = shipped.closure(marked)
+        ready = {
+            c for c in shipped.concepts if c not in known and set(shipped.prerequisites[c]) <= known
+        }
+        return {
+            c: "known" if c in known else "ready" if c in ready else "later"
+            for c in shipped.concepts
+        }
+
+    for n, mark in enumerate(marks, 1):
+        if mark in shipped.closure(marks[: n - 1]):
+            continue  # already implied: a mark would add nothing new to check
+        tab.js(f"window.kgraph.toggleKnown({json.dumps(mark)})")
+        assert tab.js(looks) == expected(tab.js(STATE)["saved"]), mark
+    tab.js(f"window.kgraph.toggleKnown({json.dumps(tab.js(STATE)['saved'][0])})")
+    assert tab.js(looks) == expected(tab.js(STATE)["saved"])
+    assert tab.errors() == []

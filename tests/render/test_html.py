@@ -291,6 +291,27 @@ def test_outcomes_travel_in_every_language_only_where_there_are_some(small_graph
     assert "outcomes" not in concepts["b"]
 
 
+def test_versions_travel_only_where_there_are_some_and_are_named_off_the_page():
+    """A light concept carries its full version (`deeper`), the full one its light ones
+    (`lighter`); a concept with neither pays nothing; a version the selection leaves out is
+    named in `offpage`, so the link reads as its name."""
+    kg = KGraph(
+        [
+            make_concept("full", name="Full"),
+            make_concept("light", name="Light", deeper="full"),
+            make_concept("plain"),
+        ]
+    )
+    concepts = {c["id"]: c for c in page_data(select(kg))["concepts"]}
+    assert concepts["light"]["deeper"] == "full"
+    assert concepts["full"]["lighter"] == ["light"]
+    assert not {"deeper", "lighter"} & set(concepts["plain"])
+    assert "lighter" not in concepts["light"]
+    assert "deeper" not in concepts["full"]
+    alone = page_data(Selection(kg, ("light",)))
+    assert alone["offpage"] == {"full": both("Full")}
+
+
 def test_lang_sets_the_language_the_page_opens_in(small_graph):
     """``lang="ru"`` writes the static words, the title and ``<html lang>`` in Russian."""
     page = render_html(select(small_graph, focus="lora"), lang="ru")

@@ -5,9 +5,9 @@
     data: DATA, look: function (id) {
       return { lit: lookOf(id), learn: learnState(id), step: planOrder.has(id) ? planOrder.get(id) : null };
     },
-    edgeLook: function (from, to) {
-      return !view.lit ? "normal" : (view.lit.has(from) && view.lit.has(to) ? "on" : "dim");
-    },
+    edgeLook: edgeLookOf,
+    /* The lit edges the last frame drew: bold ("on") and thin ("quiet"). */
+    drawnEdges: function () { return { on: drawnEdges.on, quiet: drawnEdges.quiet }; },
     plan: function (goal, from) { setGoal(goal, from || null); },
     toggleKnown: toggleKnown, importText: importText, knownText: function () { return knownText(state.marks); },
     markdown: function () { return plan ? planMarkdown() : null; }, calendar: calendarText, setView: setView, fit: function () { fitView(false); },

@@ -56,15 +56,19 @@
     try { window.localStorage.setItem(STORE, knownText(state.marks)); state.storageBad = false; }
     catch (e) { say(ui("page.storage_failed")); }
   }
-  function setMarks(marks, saved) {
-    if (saved) { state.marks = marks; state.linkMarks = null; saveStored(); } else state.linkMarks = marks;
-    refresh(true);
+  /* New marks; `saved` keeps them in the browser, `afterMap` (a single mark) draws the map first
+   * and then writes the storage and the panels, in the same task. */
+  function setMarks(marks, saved, afterMap) {
+    if (saved) { state.marks = marks; state.linkMarks = null; } else state.linkMarks = marks;
+    if (saved) { if (afterMap) afterDrawn(saveStored); else saveStored(); }
+    refresh(true, afterMap);
   }
   function toggleKnown(id) {
     var marks = new Map(marksInUse());
     if (marks.has(id)) marks.delete(id); else marks.set(id, now());
-    say(ui(marks.has(id) ? "page.marked" : "page.unmarked", { name: name(id) }));
-    setMarks(marks, state.linkMarks === null);
+    var told = ui(marks.has(id) ? "page.marked" : "page.unmarked", { name: name(id) });
+    afterDrawn(function () { say(told); });  // before the storage's word, should it fail
+    setMarks(marks, state.linkMarks === null, true);
   }
   function importText(text, fileName) {
     var file = shownText(fileName);

@@ -227,12 +227,24 @@
   /* Show `lit` (a Set) in colour and dim the rest; lit === null shows the whole graph. */
   /* One redraw per action, however many changes it makes: drawn as soon as the action's own
    * work is done (a microtask), so the new picture is ready for the very next frame. */
-  var drawing = false;
+  var drawing = false, afterDraw = [];
   function paint(lit, focusId) {
     view.lit = lit; view.focus = focusId;
     if (drawing) return;
     drawing = true;
-    Promise.resolve().then(function () { drawing = false; window.network.redraw(); });
+    Promise.resolve().then(function () {
+      drawing = false;
+      window.network.redraw();
+      if (afterDraw.length) Promise.resolve().then(drawn);
+    });
+  }
+  /* Work for right after the next draw (same task, same frame): DOM writes that would otherwise
+   * make the draw's read of the canvas size lay the page out first. */
+  function afterDrawn(job) { afterDraw.push(job); if (!drawing) paint(view.lit, view.focus); }
+  function drawn() {
+    var jobs = afterDraw;
+    afterDraw = [];
+    jobs.forEach(function (job) { job(); });
   }
   var KNOWN = dark ? "#3fb950" : "#1a7f37";
   var STEP = dark ? "#f0f6fc" : "#1f2328";
@@ -274,28 +286,47 @@
       ctx.stroke();
     });
   }
-  /* Lit edges as one path of lines and one of arrowheads, from dot edge to dot edge, bold on
-   * screen whatever the zoom. */
+  /* How an edge is drawn: "normal" with nothing lit, "dim" unless both ends are lit; lit, a
+   * plan's route reads as a line: bold ("on") only where a step needs the step just before it,
+   * the plan's other needs thin ("quiet"); a selection's edges are all bold. */
+  function edgeLookOf(from, to) {
+    if (!view.lit) return "normal";
+    if (!view.lit.has(from) || !view.lit.has(to)) return "dim";
+    if (view.focus !== null || !planOrder.has(to)) return "on";
+    return planOrder.get(to) === planOrder.get(from) + 1 ? "on" : "quiet";
+  }
+  var drawnEdges = { on: 0, quiet: 0 };  // what the last frame drew, for the tests
+  /* Lit edges from dot edge to dot edge, the same on screen whatever the zoom: the bold ones as
+   * one path of lines and one of arrowheads, the quiet ones likewise, thinner and fainter. */
   function litEdges(ctx, lit, scale, light) {
-    var lines = new Path2D(), heads = new Path2D(), long = 9 / scale, wide = 4 / scale, pairs = [];
+    var bold = { lines: new Path2D(), heads: new Path2D(), count: 0 };
+    var thin = { lines: new Path2D(), heads: new Path2D(), count: 0 };
     lit.forEach(function (to) {
-      needs.get(to).forEach(function (from) { if (lit.has(from)) pairs.push([from, to]); });
+      needs.get(to).forEach(function (from) {
+        if (!lit.has(from)) return;
+        var look = edgeLookOf(from, to), into = look === "on" ? bold : thin;
+        into.count++;
+        arrow(into, byId.get(from), byId.get(to), (look === "on" ? 9 : 6) / scale, (look === "on" ? 4 : 2.5) / scale);
+      });
     });
-    pairs.forEach(function (e) {
-      var a = byId.get(e[0]), b = byId.get(e[1]), dx = b.x - a.x, dy = b.y - a.y;
-      var length = Math.sqrt(dx * dx + dy * dy) || 1, ux = dx / length, uy = dy / length;
-      var x1 = b.x - ux * b.size, y1 = b.y - uy * b.size;
-      lines.moveTo(a.x + ux * a.size, a.y + uy * a.size);
-      lines.lineTo(x1, y1);
-      heads.moveTo(x1, y1);
-      heads.lineTo(x1 - ux * long - uy * wide, y1 - uy * long + ux * wide);
-      heads.lineTo(x1 - ux * long + uy * wide, y1 - uy * long - ux * wide);
-      // no closePath: fill closes each head, and closePath on a long Path2D costs O(n) each
-    });
-    ctx.globalAlpha = light ? 0.3 : 1;  // in the route view the order speaks; the edges stay light
-    ctx.strokeStyle = EDGE.on; ctx.lineWidth = (light ? 1.2 : 2.4) / scale; ctx.stroke(lines);
-    ctx.fillStyle = EDGE.on; ctx.fill(heads);
+    drawnEdges = { on: bold.count, quiet: thin.count };
+    ctx.strokeStyle = EDGE.on; ctx.fillStyle = EDGE.on;
+    ctx.globalAlpha = light ? 0.18 : 0.35;
+    ctx.lineWidth = 1 / scale; ctx.stroke(thin.lines); ctx.fill(thin.heads);
+    ctx.globalAlpha = light ? 0.6 : 1;  // in the route view the order speaks; its edges stay light
+    ctx.lineWidth = (light ? 1.6 : 2.4) / scale; ctx.stroke(bold.lines); ctx.fill(bold.heads);
     ctx.globalAlpha = 1;
+  }
+  function arrow(into, a, b, long, wide) {
+    var dx = b.x - a.x, dy = b.y - a.y;
+    var length = Math.sqrt(dx * dx + dy * dy) || 1, ux = dx / length, uy = dy / length;
+    var x1 = b.x - ux * b.size, y1 = b.y - uy * b.size;
+    into.lines.moveTo(a.x + ux * a.size, a.y + uy * a.size);
+    into.lines.lineTo(x1, y1);
+    into.heads.moveTo(x1, y1);
+    into.heads.lineTo(x1 - ux * long - uy * wide, y1 - uy * long + ux * wide);
+    into.heads.lineTo(x1 - ux * long + uy * wide, y1 - uy * long - ux * wide);
+    // no closePath: fill closes each head, and closePath on a long Path2D costs O(n) each
   }
 
   /* ---- names and numbers that never collide ----
@@ -508,6 +539,7 @@
     function visible(c) { return (shownIds === null || shownIds.has(c.id)) && (!view.lit || view.lit.has(c.id)); }
     var shown = DATA.concepts.filter(function (c) { return visible(c) && inView(c); });
     ctx.save();
+    drawnEdges = { on: 0, quiet: 0 };
     if (view.lit) {
       if (layoutName !== "route") {  // the route view draws nothing else: no veil needed
         ctx.fillStyle = VEIL;

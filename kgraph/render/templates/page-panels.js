@@ -83,6 +83,8 @@
     }
     if (c.aliases.length) box.appendChild(el("p", ui("page.aliases", { aliases: c.aliases.join(", ") }), "aliases"));
     box.appendChild(el("p", tx(c.summary), "summary"));
+    versions(box, "deeper", c.deeper ? [c.deeper] : []);
+    versions(box, "lighter", c.lighter || []);
     section(box, ui("page.needs", { count: c.needs.length }), c.needs, function (li, link) {
       li.append(conceptLink(link.id), el("span", tx(link.why), "why"));
     });
@@ -90,6 +92,16 @@
       function (li, id) { li.appendChild(conceptLink(id)); });
     section(box, ui("page.outcomes"), c.outcomes ? tx(c.outcomes) : [], outcomeItem);
     section(box, ui("page.resources"), c.resources, resourceItem);
+  }
+  /* "Go deeper" (a light concept's full version) or "Lighter version" (the light concepts that
+   * name this one as theirs): links that select that concept, as `kgraph show` lists them. */
+  function versions(box, kind, ids) {
+    if (!ids.length) return;
+    var line = el("p", null, "versions " + kind);
+    line.dataset.versions = kind;
+    line.appendChild(el("span", ui(kind === "deeper" ? "page.deeper" : "page.lighter"), "label"));
+    ids.forEach(function (id, n) { line.append(n ? ", " : " ", conceptLink(id)); });
+    box.appendChild(line);
   }
   /* One "you can …" of a concept: a box the reader ticks to check themselves (not saved). */
   function outcomeItem(li, text) {
@@ -157,10 +169,8 @@
   function planHere(id) {
     state.selected = null;
     window.network.unselectAll();
-    setGoal(id, null);
-    showIntro();
+    setGoal(id, null, function () { focusOn("next-title"); });
     fitView(true);
-    focusOn("next-title");
   }
 
   /* The plan: its total, the steps under column headers, folded by rung (each step keeps its
@@ -268,8 +278,7 @@
     }
     var actions = el("p", null, "actions");
     actions.append(button(ui("page.copy_md"), "ghost", copyPlan), button(ui("page.clear_plan"), "ghost", function () {
-      setGoal(null, null);
-      document.getElementById("goal").focus();
+      setGoal(null, null, function () { document.getElementById("goal").focus(); });
     }));
     box.appendChild(actions);
   }
@@ -477,18 +486,26 @@
     document.getElementById("page-title").textContent = text;
   }
 
-  /* Recompute the answers and show them everywhere; `remember` writes the fragment. */
-  function refresh(remember) {
+  /* Recompute the answers and show them everywhere; `remember` writes the fragment. With
+   * `afterMap` (a mark, a new goal) the panels are rebuilt right after the map has drawn, in the
+   * same task and so for the same frame: the map reads the page's layout before the panels
+   * change it, not after (which would make the draw wait for the panels' layout). */
+  function refresh(remember, afterMap) {
     compute();
     repaint();
-    showTitle(); showNext(); showGaps(); showWeek(); showPlan(); showProgress(); showLadder(); showPickers();
     if (state.view === "route") { if (plan && plan.steps.length) placeAll("route"); else setView("graph"); }
-    showViews();
-    if (state.selected !== null) showDetails(byId.get(state.selected)); else showIntro();
+    if (afterMap) afterDrawn(showPanels); else showPanels();
     if (remember) writeHash();
   }
-  function setGoal(goal, from) {
+  function showPanels() {
+    showTitle(); showNext(); showGaps(); showWeek(); showPlan(); showProgress(); showLadder(); showPickers();
+    showViews();
+    if (state.selected !== null) showDetails(byId.get(state.selected)); else showIntro();
+  }
+  /* A new goal: the map first, then its panels (`then`, if given, after them). */
+  function setGoal(goal, from, then) {
     state.goal = goal; state.from = goal ? from : null;
     rememberGoal();
-    refresh(true);
+    refresh(true, true);
+    if (then) afterDrawn(then);
   }

@@ -64,9 +64,8 @@
     }
     state.pace = pace;
     say("");
-    setGoal(goal, from);
+    setGoal(goal, from, function () { focusOn("next-title"); });
     fitView(true);
-    focusOn("next-title");
   }
   document.getElementById("search-form").addEventListener("submit", function (ev) { ev.preventDefault(); search(); });
   document.getElementById("search").addEventListener("change", search);

@@ -80,18 +80,51 @@
   }
 
   /* ---- the answers ---- */
+  /* A new mark adds its concept and whatever it needs that was not known yet (the known set is
+   * closed under "needs": the walk stops at a known concept); only their dependents can become
+   * ready. An unmark can un-know what other marks still imply: that one recomputes it all. */
+  var computedMarks = null;
+  function addedMarks(marked) {
+    if (computedMarks === null || marked.length < computedMarks.size) return null;
+    var added = marked.filter(function (id) { return !computedMarks.has(id); });
+    return marked.length - added.length === computedMarks.size ? added : null;
+  }
+  function addKnown(id) {
+    if (known.has(id)) return;
+    var fresh = [id], stack = [id];
+    known.add(id);
+    while (stack.length) {
+      G.needs.get(stack.pop()).forEach(function (p) {
+        if (!known.has(p)) { known.add(p); fresh.push(p); stack.push(p); }
+      });
+    }
+    var next = new Set();
+    fresh.forEach(function (n) {
+      ready.delete(n);
+      G.dependents.get(n).forEach(function (d) { if (!known.has(d)) next.add(d); });
+    });
+    next.forEach(function (d) {
+      if (G.needs.get(d).every(function (p) { return known.has(p); })) ready.add(d);
+    });
+  }
   var computedFor = null;  // the marks the known and ready sets were last computed for
   function compute() {
     var marked = Array.from(marksInUse().keys()).filter(function (id) { return byId.has(id); });
     var key = marked.join(",");
     if (key !== computedFor) {  // a new goal keeps the marks: no need to walk the graph again
+      var added = addedMarks(marked);
+      if (added) added.forEach(addKnown); else {
+        known = P.knownSet(G, marked, false);
+        ready = new Set(G.ids.filter(function (id) {
+          return !known.has(id) && G.needs.get(id).every(function (p) { return known.has(p); });
+        }));
+      }
       computedFor = key;
-      known = P.knownSet(G, marked, false);
-      ready = new Set(G.ids.filter(function (id) {
-        return !known.has(id) && G.needs.get(id).every(function (p) { return known.has(p); });
-      }));
+      computedMarks = new Set(marked);
     }
-    plan = state.goal ? P.plan(G, { to: state.goal, from: state.from, known: marked, strict: false }) : null;
+    /* Without a start the plan's known set is this one: the planner need not walk it again. */
+    plan = state.goal ? P.plan(G, { to: state.goal, from: state.from, known: marked, strict: false,
+      have: state.from ? undefined : known }) : null;
     planOrder = new Map();
     if (plan) plan.steps.forEach(function (s, i) { planOrder.set(s.id, i + 1); });
     state.marked = marked;

@@ -286,10 +286,11 @@ var KGraphPlanner = (function () {
   }
 
   /* kgraph path [FROM] TO --known … [--no-projects]: {target, source, known, steps, totals,
-   * chain, hours, studyHours, projectHours, capstones}. */
+   * chain, hours, studyHours, projectHours, capstones}. A caller that already holds the known
+   * set of `known` and `from` may pass it as `have` (it is read, never changed). */
   function plan(g, query) {
     var source = query.from || null, marked = unique((query.known || []).concat(source ? [source] : []));
-    var have = knownSet(g, marked, query.strict);
+    var have = query.have || knownSet(g, marked, query.strict);  // `have`: that set, if known
     var wanted = new Set(Array.from(closure(g, [query.to])).filter(function (id) { return !have.has(id); }));
     var carried = [];
     if (!query.noProjects && wanted.size) {  /* a known goal climbs no rung */
@@ -402,7 +403,7 @@ var KGraphPlanner = (function () {
     if (value === 0) return "0";
     var exponent = Number(value.toExponential(11).split("e")[1]);
     if (exponent < -4 || exponent >= 12) {
-      var parts = value.toExponential(11).split("e"), power = Math.abs(Number(parts[1]));
+      var parts = halfEvenExponential(value).split("e"), power = Math.abs(Number(parts[1]));
       return trimZeros(parts[0]) + "e" + (Number(parts[1]) < 0 ? "-" : "+") + (power < 10 ? "0" : "") + power;
     }
     return trimZeros(halfEven(value, 11 - exponent));
@@ -416,6 +417,15 @@ var KGraphPlanner = (function () {
     if (!/^50*$/.test(rest)) return fixed;
     var last = cut.replace(/\D/g, "").slice(-1);
     return Number(last) % 2 === 0 ? cut : fixed;
+  }
+
+  /* value.toExponential(11), but an exact tie goes to the even digit as in Python (toExponential
+   * rounds ties up: 9169991528205000 is "9.16999152820e+15" in Python, not "…821e+15"). */
+  function halfEvenExponential(value) {
+    var rounded = value.toExponential(11), longer = value.toExponential(41).split("e");
+    var rest = longer[0].slice(-30), cut = longer[0].slice(0, -30);
+    if (!/^50*$/.test(rest)) return rounded;
+    return Number(cut.slice(-1)) % 2 === 0 ? cut + "e" + longer[1] : rounded;
   }
 
   /* A plan at a pace, as kgraph/pace.py lays it out: week n covers the running hours
