@@ -20,7 +20,7 @@ from kgraph.queries import (
     Unlocks,
     Why,
 )
-from kgraph.render.terminal import clean, label
+from kgraph.render.terminal import clean, label, label_in
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -69,16 +69,23 @@ def _plan(plan: Plan[Any], lang: str = DEFAULT) -> str:
         return "\n".join([*lines, nothing if plan.reversed else t("plan.nothing")]) + "\n"
     columns = (t("col.number"), t("col.rung"), t("col.hours"), t("col.total"), t("col.concept"))
     lines += ["", "{:>4}  {:<11} {:>6}  {:>6}  {}".format(*columns)]
-    rungs = {level: f"{t.level(level):<11}" for level in LEVELS}  # made once, not per row
+    # Made once, not per row: each rung's column, the projects' marks.
+    rungs = {level: f"{t.level(level):<11}" for level in LEVELS}
+    marks = {False: f"  {t('plan.project')}", True: f"  {t('plan.capstone')}"}
+    projects = False
+    # One f-string a row; ``:>6.12g`` is `hours`' rule (``.12g``) in a column of six.
     for number, step in enumerate(plan.steps, 1):
         c = step.concept
-        mark = f"  {t('plan.capstone' if c.capstone else 'plan.project')}" if c.is_project else ""
+        if c.is_project:
+            projects, mark = True, marks[c.capstone]
+        else:
+            mark = ""
         lines.append(
-            f"{number:4}  {rungs[c.level]} {hours(c.hours):>6}  {hours(step.running_hours):>6}"
-            f"  {label(c, lang)}{mark}"
+            f"{number:4}  {rungs[c.level]} {c.hours:>6.12g}  {step.running_hours:>6.12g}"
+            f"  {label_in(c, t)}{mark}"
         )
     lines += ["", *_totals(plan.totals, t)]
-    if any(step.concept.is_project for step in plan.steps):
+    if projects:
         split = {"study": hours(plan.study_hours), "projects": hours(plan.project_hours)}
         lines.append(t("totals.split", **split))
     if plan.chain:
