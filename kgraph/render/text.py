@@ -52,7 +52,9 @@ def render_text(result: object, lang: str = DEFAULT) -> str:
 _unknown = render_text.dispatch(object)
 
 
-@render_text.register(Plan)  # the class itself: a generic's annotation is no class
+# Each renderer registered by its class: singledispatch would otherwise evaluate every
+# annotation (`typing.get_type_hints`) at every start, and a generic's annotation is no class.
+@render_text.register(Plan)
 def _plan(plan: Plan[Any], lang: str = DEFAULT) -> str:
     t = texts(lang)
     if plan.source:
@@ -107,7 +109,7 @@ def _totals(totals: Iterable[RungTotal], t: Texts) -> list[str]:
     return lines
 
 
-@render_text.register
+@render_text.register(Gaps)
 def _gaps(result: Gaps, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.ready and not result.blocked:
@@ -127,7 +129,7 @@ def _gaps(result: Gaps, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register
+@render_text.register(NextSteps)
 def _next_steps(result: NextSteps, lang: str = DEFAULT) -> str:
     t, goal = texts(lang), result.goal
     if not result.candidates:
@@ -145,7 +147,7 @@ def _next_steps(result: NextSteps, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register
+@render_text.register(Why)
 def _why(result: Why, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.chains:
@@ -158,7 +160,7 @@ def _why(result: Why, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register
+@render_text.register(Unlocks)
 def _unlocks(result: Unlocks, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.rings:
@@ -175,7 +177,7 @@ def _unlocks(result: Unlocks, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register
+@render_text.register(Details)
 def _details(result: Details, lang: str = DEFAULT) -> str:
     t, c = texts(lang), result.concept
     lines = [t("details.head", name=clean(t.name(c)), id=c.id)]
@@ -213,7 +215,7 @@ def _mastery(c: Concept, t: Texts) -> list[str]:
     return lines
 
 
-@render_text.register
+@render_text.register(Listing)
 def _listing(result: Listing, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.concepts:
@@ -237,7 +239,7 @@ def _subject(result: Listing, t: Texts) -> str:
     return " ".join(words) or t("listing.all")
 
 
-@render_text.register
+@render_text.register(Stats)
 def _stats(result: Stats, lang: str = DEFAULT) -> str:
     t = texts(lang)
     nouns = {
