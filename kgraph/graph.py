@@ -146,14 +146,25 @@ class KGraph:
             sorted(c for c, k in kinds.items() if k == CAPSTONE)
         )
         self._lighter: Mapping[str, tuple[str, ...]] | None = None
-        unlocks = reverse_adjacency(needs)
         self.prerequisites: Mapping[str, tuple[str, ...]] = needs
-        self.dependents: Mapping[str, tuple[str, ...]] = {k: tuple(v) for k, v in unlocks.items()}
+        self._dependents: Mapping[str, tuple[str, ...]] | None = None
         self._names: dict[str, str] | None = None
         self._covers: dict[str, tuple[str, ...]] | None = None
         self._rows: Mapping[str, Sequence[Any]] = {}  # a cache entry's index rows (from_entry)
         self._headlines: dict[str, Headline] = {}
         self.taught_in: list[tuple[str, str]] = []  # (name, id) resolved through a sub-topic
+
+    @property
+    def dependents(self) -> Mapping[str, tuple[str, ...]]:
+        """What needs each concept (`prerequisites` turned round), made on first use.
+
+        A plan (`plan_order`, `shortest_chains`) reads only prerequisites: ``kgraph path`` never
+        turns the whole graph round.
+        """
+        if self._dependents is None:
+            unlocks = reverse_adjacency(self.prerequisites)
+            self._dependents = {k: tuple(v) for k, v in unlocks.items()}
+        return self._dependents
 
     @classmethod
     def from_edges(cls, edges: Iterable[tuple[str, str]], *, hours: float = 1.0) -> KGraph:
@@ -196,7 +207,7 @@ class KGraph:
                 kind = Kind.PROJECT if mark else Kind.CONCEPT
                 found = Headline(
                     cid, name, _LEVELS[level], float(hours), kind, mark == CAPSTONE,
-                    tuple((lang, n) for lang, n in names),
+                    tuple(map(tuple, names)),
                 )  # fmt: skip
             self._headlines[concept_id] = found
         return found
@@ -410,13 +421,15 @@ class KGraph:
         """
         chosen = set(members)
         ranks = self._ranks
-        goals = sorted(
-            (c for c in chosen if not any(d in chosen for d in self.dependents[c])),
-            key=self.rung_key,
-        )
+        prerequisites = self.prerequisites
+        needs = {c: [p for p in prerequisites[c] if p in chosen] for c in chosen}
+        unlocks: dict[str, list[str]] = {c: [] for c in needs}  # the edges among them, turned
+        for cid, prereqs in needs.items():
+            for prereq in prereqs:
+                unlocks[prereq].append(cid)
+        goals = sorted((c for c, users in unlocks.items() if not users), key=self.rung_key)
         capstones = sorted((c for c in self.capstones if c in chosen), key=self.rung_key)
-        below = self._ancestor_counts(chosen)
-        needs = {c: [p for p in self.prerequisites[c] if p in chosen] for c in chosen}
+        below = _ancestor_counts(needs, unlocks)
         # The sort keys, made once: a dict lookup per comparison, not a call building a tuple.
         biggest_first = {c: (-below[c], ranks[c], c) for c in chosen}
         lowest_rung = {c: (ranks[c], c) for c in chosen}
@@ -436,30 +449,6 @@ class KGraph:
                 placed.add(anchor)
                 self._pull(anchor, needs, placed, order, lowest_rung.__getitem__)
         return order
-
-    def _ancestor_counts(self, chosen: set[str]) -> dict[str, int]:
-        """For each of *chosen*, how many of *chosen* it needs through edges among them.
-
-        One topological pass, each entry with its ancestors a bitset (a Python int, its own bit
-        its index in that order, so an early entry's set stays short) made of its
-        prerequisites' and dropped once every dependent has read it.
-        """
-        order = self.topological_order(chosen)
-        waiting = {c: sum(d in chosen for d in self.dependents[c]) for c in chosen}
-        upto: dict[str, int] = {}  # an entry and its ancestors
-        counts: dict[str, int] = {}
-        for i, cid in enumerate(order):
-            mask = 0
-            for prereq in self.prerequisites[cid]:
-                if prereq in chosen:
-                    mask |= upto[prereq]
-                    waiting[prereq] -= 1
-                    if not waiting[prereq]:
-                        del upto[prereq]  # every dependent has read it
-            counts[cid] = mask.bit_count()
-            if waiting[cid]:
-                upto[cid] = mask | 1 << i
-        return counts
 
     @property
     def project_ids(self) -> frozenset[str]:
@@ -550,13 +539,39 @@ class KGraph:
                     queue.append(nxt)
         return distance
 
+    def _distances_to(self, source: str, target: str) -> dict[str, int]:
+        """`distances_from` *source*, for *target* and what it needs only, read backwards.
+
+        A chain from *source* to *target* runs through *target*'s ancestors alone, so their
+        distances are all `shortest_chains` reads: each is one more than its nearest
+        prerequisite's, found depth-first along prerequisites (no dependents are needed).
+        Concepts *source* does not lead to are left out, as `distances_from` leaves them.
+        """
+        prerequisites = self.prerequisites
+        found: dict[str, int] = {source: 0}
+        entered = {source, target}
+        stack = [(target, iter(prerequisites[target]))]
+        while stack:
+            node, pending = stack[-1]
+            for prereq in pending:
+                if prereq not in entered:
+                    entered.add(prereq)
+                    stack.append((prereq, iter(prerequisites[prereq])))
+                    break
+            else:  # every prerequisite is done: the nearest one, if source leads to any
+                stack.pop()
+                steps = [found[p] for p in prerequisites[node] if p in found]
+                if steps:
+                    found[node] = min(steps) + 1
+        return found
+
     def shortest_chains(self, source: str, target: str, *, limit: int = 3) -> list[tuple[str, ...]]:
         """Up to *limit* shortest chains source → … → target, in lexicographic order.
 
         Walks back from *target* along prerequisites one step nearer to *source*, lowest id
         first, keeping one shared path (a chain of 100,000 must not be copied at every step).
         """
-        distance = self.distances_from(source)
+        distance = self._distances_to(source, target)
         if target not in distance:
             return []
 
@@ -651,7 +666,8 @@ def kahn_order(
 
     The one topological walk: `KGraph.topological_order`, `kgraph.layout.depths` and the cycle
     search of `kgraph.validation` (which keeps what is *left*: every member on or behind a
-    cycle) all use it. Edges to non-members are ignored.
+    cycle) all use it (`KGraph.plan_order` walks its entries' own edges, already filtered).
+    Edges to non-members are ignored.
 
     Examples:
         >>> needs = {"a": [], "b": ["a"], "c": ["b", "x"], "x": ["c"]}
@@ -694,6 +710,41 @@ def reverse_adjacency(
                 if prereq in members:
                     unlocks[prereq].append(node)
     return unlocks
+
+
+def _ancestor_counts(
+    needs: Mapping[str, list[str]], unlocks: Mapping[str, list[str]]
+) -> dict[str, int]:
+    """For each entry of *needs*, how many of its entries it needs through edges among them.
+
+    *needs* holds each entry's prerequisites among the entries and *unlocks* the same edges
+    turned round. One topological pass (Kahn's), each entry with its ancestors a bitset (a
+    Python int, its own bit its index in that order, so an early entry's set stays short) made
+    of its prerequisites' and dropped once every dependent has read it.
+    """
+    left = {c: len(prereqs) for c, prereqs in needs.items()}
+    waiting = {c: len(users) for c, users in unlocks.items()}
+    ready = [c for c, n in left.items() if not n]
+    upto: dict[str, int] = {}  # an entry and its ancestors
+    counts: dict[str, int] = {}
+    i = 0
+    while ready:
+        cid = ready.pop()
+        mask = 0
+        for prereq in needs[cid]:
+            mask |= upto[prereq]
+            waiting[prereq] -= 1
+            if not waiting[prereq]:
+                del upto[prereq]  # every dependent has read it
+        counts[cid] = mask.bit_count()
+        if waiting[cid]:
+            upto[cid] = mask | 1 << i
+        i += 1
+        for user in unlocks[cid]:
+            left[user] -= 1
+            if not left[user]:
+                ready.append(user)
+    return counts
 
 
 def _by_id(concept: Concept) -> str:

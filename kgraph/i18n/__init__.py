@@ -151,7 +151,10 @@ class Texts:
     def name(self, concept: Concept | Headline) -> str:
         """The concept's name in this language, else its English name."""
         if isinstance(concept, Headline):
-            return next((n for lang, n in concept.names if lang == self.lang), concept.name)
+            for lang, name in concept.names:
+                if lang == self.lang:
+                    return name
+            return concept.name
         translation = concept.translations.get(self.lang)
         return translation.name if translation is not None else concept.name
 

@@ -70,7 +70,10 @@ def _dates(timed: Schedule, t: Texts) -> list[str]:
 def render_guide(guide: Guide[Any], lang: str = DEFAULT) -> str:
     """The guided plan as text in *lang* (see the module's docstring)."""
     t = texts(lang)
-    base = render_text(guide.plan, lang).split("\n")
+    text = render_text(guide.plan, lang)
+    if guide.schedule is None and not guide.detail and not any(guide.projects):
+        return text  # no line to add, none to date: the plan's own text
+    base = text.split("\n")
     out: list[str] = []
     number = 1
     for line in base:

@@ -60,10 +60,14 @@ def clean_message(text: str) -> str:
 
 def label(concept: Concept | Headline, lang: str = DEFAULT) -> str:
     """``id — Name`` (the name in *lang*), or the id alone when the name says the same."""
-    name = clean(texts(lang).name(concept))
-    return (
-        concept.id if name.casefold() == concept.id.replace("-", " ") else f"{concept.id} — {name}"
-    )
+    return label_in(concept, texts(lang))
+
+
+def label_in(concept: Concept | Headline, t: Texts) -> str:
+    """`label` in *t*'s language, for a renderer that labels many concepts."""
+    name = clean(t.name(concept))
+    cid = concept.id
+    return cid if name.casefold() == cid.replace("-", " ") else f"{cid} — {name}"
 
 
 def resource_text(resource: Resource, t: Texts) -> str:
@@ -75,4 +79,12 @@ def resource_text(resource: Resource, t: Texts) -> str:
     )  # fmt: skip
 
 
-__all__ = ["clean", "clean_message", "escape_hidden", "hidden", "label", "resource_text"]
+__all__ = [
+    "clean",
+    "clean_message",
+    "escape_hidden",
+    "hidden",
+    "label",
+    "label_in",
+    "resource_text",
+]

@@ -20,7 +20,7 @@ from kgraph.queries import (
     Unlocks,
     Why,
 )
-from kgraph.render.terminal import clean, label
+from kgraph.render.terminal import clean, label, label_in
 
 if TYPE_CHECKING:
     from collections.abc import Iterable
@@ -52,7 +52,9 @@ def render_text(result: object, lang: str = DEFAULT) -> str:
 _unknown = render_text.dispatch(object)
 
 
-@render_text.register(Plan)  # the class itself: a generic's annotation is no class
+# Each renderer registered by its class: singledispatch would otherwise evaluate every
+# annotation (`typing.get_type_hints`) at every start, and a generic's annotation is no class.
+@render_text.register(Plan)
 def _plan(plan: Plan[Any], lang: str = DEFAULT) -> str:
     t = texts(lang)
     if plan.source:
@@ -69,16 +71,23 @@ def _plan(plan: Plan[Any], lang: str = DEFAULT) -> str:
         return "\n".join([*lines, nothing if plan.reversed else t("plan.nothing")]) + "\n"
     columns = (t("col.number"), t("col.rung"), t("col.hours"), t("col.total"), t("col.concept"))
     lines += ["", "{:>4}  {:<11} {:>6}  {:>6}  {}".format(*columns)]
-    rungs = {level: f"{t.level(level):<11}" for level in LEVELS}  # made once, not per row
+    # Made once, not per row: each rung's column, the projects' marks.
+    rungs = {level: f"{t.level(level):<11}" for level in LEVELS}
+    marks = {False: f"  {t('plan.project')}", True: f"  {t('plan.capstone')}"}
+    projects = False
+    # One f-string a row; ``:>6.12g`` is `hours`' rule (``.12g``) in a column of six.
     for number, step in enumerate(plan.steps, 1):
         c = step.concept
-        mark = f"  {t('plan.capstone' if c.capstone else 'plan.project')}" if c.is_project else ""
+        if c.is_project:
+            projects, mark = True, marks[c.capstone]
+        else:
+            mark = ""
         lines.append(
-            f"{number:4}  {rungs[c.level]} {hours(c.hours):>6}  {hours(step.running_hours):>6}"
-            f"  {label(c, lang)}{mark}"
+            f"{number:4}  {rungs[c.level]} {c.hours:>6.12g}  {step.running_hours:>6.12g}"
+            f"  {label_in(c, t)}{mark}"
         )
     lines += ["", *_totals(plan.totals, t)]
-    if any(step.concept.is_project for step in plan.steps):
+    if projects:
         split = {"study": hours(plan.study_hours), "projects": hours(plan.project_hours)}
         lines.append(t("totals.split", **split))
     if plan.chain:
@@ -100,7 +109,7 @@ def _totals(totals: Iterable[RungTotal], t: Texts) -> list[str]:
     return lines
 
 
-@render_text.register
+@render_text.register(Gaps)
 def _gaps(result: Gaps, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.ready and not result.blocked:
@@ -120,7 +129,7 @@ def _gaps(result: Gaps, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register
+@render_text.register(NextSteps)
 def _next_steps(result: NextSteps, lang: str = DEFAULT) -> str:
     t, goal = texts(lang), result.goal
     if not result.candidates:
@@ -138,7 +147,7 @@ def _next_steps(result: NextSteps, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register
+@render_text.register(Why)
 def _why(result: Why, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.chains:
@@ -151,7 +160,7 @@ def _why(result: Why, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register
+@render_text.register(Unlocks)
 def _unlocks(result: Unlocks, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.rings:
@@ -168,7 +177,7 @@ def _unlocks(result: Unlocks, lang: str = DEFAULT) -> str:
     return "\n".join(lines) + "\n"
 
 
-@render_text.register
+@render_text.register(Details)
 def _details(result: Details, lang: str = DEFAULT) -> str:
     t, c = texts(lang), result.concept
     lines = [t("details.head", name=clean(t.name(c)), id=c.id)]
@@ -206,7 +215,7 @@ def _mastery(c: Concept, t: Texts) -> list[str]:
     return lines
 
 
-@render_text.register
+@render_text.register(Listing)
 def _listing(result: Listing, lang: str = DEFAULT) -> str:
     t = texts(lang)
     if not result.concepts:
@@ -230,7 +239,7 @@ def _subject(result: Listing, t: Texts) -> str:
     return " ".join(words) or t("listing.all")
 
 
-@render_text.register
+@render_text.register(Stats)
 def _stats(result: Stats, lang: str = DEFAULT) -> str:
     t = texts(lang)
     nouns = {
