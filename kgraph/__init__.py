@@ -7,34 +7,25 @@ exactly these calls.
 
 from __future__ import annotations
 
-import gc
 from typing import TYPE_CHECKING
 
-# Importing kgraph makes thousands of objects that all live on (classes, functions, tables):
-# the cycle collector is paused for the import only, and left as it was found.
-_COLLECTING = gc.isenabled()
-gc.disable()
-try:
-    from kgraph.errors import DataError, InputError, KgraphError, Problem, UnknownConceptError
-    from kgraph.graph import KGraph
-    from kgraph.load import load_graph
-    from kgraph.model import Category, Concept, GraphFile, Level
-    from kgraph.queries import (
-        gaps,
-        learning_path,
-        listing,
-        next_steps,
-        search,
-        show,
-        stats,
-        unlocks,
-        why,
-    )
-    from kgraph.store import dump, resolve_graph_path, write_atomic
-    from kgraph.version import __version__
-finally:
-    if _COLLECTING:
-        gc.enable()
+from kgraph.errors import DataError, InputError, KgraphError, Problem, UnknownConceptError
+from kgraph.graph import KGraph
+from kgraph.load import load_graph
+from kgraph.model import Category, Concept, GraphFile, Level
+from kgraph.queries import (
+    gaps,
+    learning_path,
+    listing,
+    next_steps,
+    search,
+    show,
+    stats,
+    unlocks,
+    why,
+)
+from kgraph.store import dump, resolve_graph_path, write_atomic
+from kgraph.version import __version__
 
 if TYPE_CHECKING:
     from kgraph.parsing import parse

@@ -118,14 +118,11 @@ def load_checked(path: PathArg | None = None) -> tuple[Parsed, KGraph]:
 
 @contextmanager
 def paused_gc() -> Iterator[None]:
-    """Pause the cycle collector while a graph loads (and while ``kgraph path`` works).
+    """Pause the cycle collector while a graph loads.
 
     Loading makes millions of objects that all live on, and each collection would walk them
     again. Nothing loaded forms a cycle. Measured at 100,000 concepts: a checked load 8.2 s →
     6.5 s, a cached one 2.55 s → 1.32 s; rendering an export gains nothing, so only loads pause.
-    A command's module being imported, and a plan being ordered and printed, make no cyclic
-    garbage either: the command line pauses the collector for those too (about 1 ms of a warm
-    ``kgraph path``, `kgraph.cli.app` and `kgraph.cli.path`).
     """
     was_enabled = gc.isenabled()
     gc.disable()

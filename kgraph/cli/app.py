@@ -44,7 +44,6 @@ from kgraph.cli.options import (
 from kgraph.errors import FileError, KgraphError, MessageError, UnknownConceptError
 from kgraph.graph import normalize, short_names
 from kgraph.i18n import texts
-from kgraph.load import paused_gc
 from kgraph.render.terminal import clean, clean_message
 from kgraph.version import __version__
 
@@ -148,8 +147,7 @@ class _Group(click.Group):
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name in COMMAND_MODULES:
-            with paused_gc():  # an import makes objects that live on: nothing to collect
-                import_module(f"kgraph.cli.{COMMAND_MODULES[cmd_name]}")
+            import_module(f"kgraph.cli.{COMMAND_MODULES[cmd_name]}")
         return super().get_command(ctx, cmd_name)
 
     def resolve_command(

@@ -5,7 +5,7 @@ The most used command imports only what it needs: not the other query commands' 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import click
 
@@ -22,7 +22,6 @@ from kgraph.cli.app import (
 )
 from kgraph.cli.plan import emit_plan, goal_names, outline_only, pace_options
 from kgraph.i18n import texts
-from kgraph.load import paused_gc
 from kgraph.render import exporter
 
 if TYPE_CHECKING:
@@ -42,7 +41,18 @@ if TYPE_CHECKING:
 @format_option("text", "json", "mermaid", "markdown", "ics")
 @click.option("--detail", is_flag=True, help="Under each step: its outcomes, where to start.")
 @pace_options
-def path_command(**options: Any) -> None:
+def path_command(
+    *,
+    fmt: str,
+    names: tuple[str, ...],
+    known: tuple[str, ...] | None,
+    progress_file: Path | None,
+    strict: bool,
+    no_projects: bool,
+    detail: bool,
+    pace: str | None,
+    start: str | None,
+) -> None:
     """Print an ordered curriculum from FROM (and what you know) to TO, with hours.
 
     The plan carries the capstone project of each rung it climbs; foundations and use concepts
@@ -59,22 +69,6 @@ def path_command(**options: Any) -> None:
         kgraph path lora agi --pace 10 -f ics     # the plan as a calendar
         kgraph path                               # your saved goal (kgraph goal)
     """
-    with paused_gc():  # a plan makes no cyclic garbage: the collector would only slow it
-        _path(**options)
-
-
-def _path(
-    *,
-    fmt: str,
-    names: tuple[str, ...],
-    known: tuple[str, ...] | None,
-    progress_file: Path | None,
-    strict: bool,
-    no_projects: bool,
-    detail: bool,
-    pace: str | None,
-    start: str | None,
-) -> None:
     lang = current_lang()
     if len(names) > 2:  # noqa: PLR2004 - FROM and TO
         raise click.UsageError(texts(lang)("cli.path_names", count=len(names)))
