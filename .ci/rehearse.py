@@ -188,7 +188,7 @@ def rehearse(names: list[str]) -> None:
             SCENARIOS[name](repo)
             for command in ("kgraph fmt", *GRAPH_CHECKS):
                 sh(command, repo)
-            sh(f"{GIT} commit -q -am {shlex.quote(name)}", repo)
+            sh(f"{GIT} commit -q --allow-empty -am {shlex.quote(name)}", repo)
         for command in CHECKS[-2:]:
             sh(command, repo)
     print(
