@@ -2,8 +2,9 @@
 
 axe-core is vendored under ``tests/browser/vendor/axe-core`` (test-only, pinned, with its
 licence) and injected into the page under test, so the check runs offline in Chromium and
-Firefox alike. Each state a learner meets is checked: the opening view, a plan, the Ladder view
-and the details panel, on a desktop and a phone.
+Firefox alike. Each state a learner meets is checked: the opening view, a plan, the Ladder view,
+the details panel, the route only and a plan at a pace (this week's panel), on a desktop and a
+phone.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ STATES = {
     "ladder": ("", "window.kgraph.setView('ladder')"),
     "details": ("c=lora", None),
     "route": ("to=agi&from=lora", "window.kgraph.setView('route')"),
+    "week": ("to=agi&from=lora&pace=10&start=2027-01-04", None),
 }
 
 
@@ -58,5 +60,7 @@ def test_no_serious_or_critical_violation(open_tab, shipped_selection, state, wi
     tab.js("new Promise(r => requestAnimationFrame(() => setTimeout(r, 400)))")
     if state == "details":
         assert tab.js("window.kgraph.state().selected") == "lora"
+    if state == "week":  # this week's panel and the calendar's button are on the page
+        assert tab.js("document.querySelectorAll('[data-panel=week] li').length") > 0
     tab.js(f"((0, eval)({json.dumps(AXE.read_text(encoding='utf-8'))}), true)")
     assert tab.js(RUN, timeout=300) == [], state  # a whole-page audit: minutes on a busy machine
