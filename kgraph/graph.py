@@ -87,26 +87,6 @@ class KGraph:
         self._index(by_id, needs, ranks, kinds)
 
     @classmethod
-    def from_documents(cls, documents: Iterable[Mapping[str, Any]]) -> KGraph:
-        """A graph of canonical concept documents (`Concept.to_json`) of a validated file.
-
-        Each document becomes a `Concept` only when first read: a query on 100,000 concepts
-        touches a fraction of them. The canonical form already lists prerequisites sorted.
-        """
-        docs = sorted(documents, key=lambda doc: doc["id"])
-        needs = {doc["id"]: tuple(p["id"] for p in doc["prerequisites"]) for doc in docs}
-        ranks = {doc["id"]: _LEVEL_RANKS[doc["level"]] for doc in docs}
-        graph = cls.__new__(cls)
-        kinds = {
-            doc["id"]: _kind_mark(doc["kind"], doc.get("capstone", False))
-            for doc in docs
-            if doc.get("kind", "concept") != "concept"
-        }
-        by_id: dict[str, Mapping[str, Any] | str | None] = {doc["id"]: doc for doc in docs}
-        graph._index(_Documents(by_id), needs, ranks, kinds)  # noqa: SLF001 - its own class
-        return graph
-
-    @classmethod
     def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Callable[[], bytes]) -> KGraph:
         """A graph of a cache entry (`kgraph.cache.load`): index rows, and its concepts' lines.
 
@@ -595,34 +575,6 @@ class KGraph:
                 path.append(step)
                 pending.append(nearer(step))
         return sorted(chains)
-
-
-class _Documents(Mapping[str, Concept]):
-    """Concept documents by id, each made a `Concept` the first time it is read."""
-
-    def __init__(self, documents: dict[str, Mapping[str, Any] | str | None]) -> None:
-        self._documents = documents  # a document becomes None once its concept is built
-        self._built: dict[str, Concept] = {}
-
-    def __getitem__(self, concept_id: str) -> Concept:
-        built = self._built.get(concept_id)
-        if built is None:
-            document = self._documents[concept_id]
-            assert document is not None  # noqa: S101 - set to None only once built
-            if isinstance(document, str):  # a cache entry's line, parsed on first read
-                document = json.loads(document)
-            built = self._built[concept_id] = Concept.from_json(document)
-            self._documents[concept_id] = None  # the concept shares its strings: free the rest
-        return built
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self._documents)
-
-    def __len__(self) -> int:
-        return len(self._documents)
-
-    def __contains__(self, concept_id: object) -> bool:
-        return concept_id in self._documents
 
 
 class _Lines(Mapping[str, Concept]):

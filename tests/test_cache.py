@@ -46,8 +46,12 @@ def test_second_load_comes_from_the_cache_and_equals_the_checked_graph(graph_fil
     assert len(entries()) == 1
     second = load_graph(graph_file)
     assert parses == [str(graph_file)]  # validated once only
+    assert list(second.concepts) == list(first.concepts)
     assert dict(second.concepts) == dict(first.concepts)
     assert second.prerequisites == first.prerequisites
+    assert second.dependents == first.dependents
+    assert second.learning_order(second.concepts) == first.learning_order(first.concepts)
+    assert "nothing" not in second.concepts
 
 
 def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
