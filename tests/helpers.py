@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from kgraph.goal import Goal
 from kgraph.model import Category, Concept, Level, Prerequisite, Resource, ResourceKind
+from kgraph.pace import parse_date
+from kgraph.study import Week, this_week
+
+if TYPE_CHECKING:
+    from kgraph.graph import KGraph
 
 
 def make_concept(
@@ -39,3 +45,14 @@ def make_concept(
     if isinstance(data["category"], str):
         data["category"] = Category(data["category"])
     return Concept(**data)
+
+
+def week_of(kg: KGraph, case: dict[str, Any]) -> Week:
+    """``kgraph week`` for a page's case: its ``to``, ``from``, ``known``, ``pace``, ``start``."""
+    return this_week(
+        kg,
+        Goal(case["to"], case["from"]),
+        pace=case["pace"],
+        today=parse_date(case["start"]),
+        known=tuple(case["known"]),
+    )

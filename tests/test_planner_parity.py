@@ -30,7 +30,7 @@ from kgraph.render.json import to_data
 from kgraph.render.markdown import md_link, md_text
 from kgraph.study import known_before
 from tests.conftest import REPO, SHIPPED
-from tests.helpers import make_concept
+from tests.helpers import make_concept, week_of
 from tests.strategies import LEVELS
 
 if TYPE_CHECKING:
@@ -440,17 +440,7 @@ def test_the_page_refuses_the_paces_the_cli_refuses(node: Node):
 
 def python_week(kg: KGraph, query: dict[str, Any]) -> dict[str, Any]:
     """``kgraph week`` (kgraph.study.this_week) for the goal, known set, pace and today."""
-    from kgraph.goal import Goal
-    from kgraph.pace import parse_date
-    from kgraph.study import this_week
-
-    week = this_week(
-        kg,
-        Goal(query["to"], query["from"]),
-        pace=query["pace"],
-        today=parse_date(query["start"]),
-        known=tuple(query["known"]),
-    )
+    week = week_of(kg, query)
     return {
         "steps": [[s.concept.id, s.running_hours] for s in week.steps],
         "opens": [[c.id for c in p] for p in week.projects],

@@ -25,9 +25,10 @@ from kgraph.queries import learning_path
 from kgraph.render.ics import render_ics
 from kgraph.resources import start_with
 from kgraph.selection import select
-from kgraph.study import guide, this_week
+from kgraph.study import guide
 from tests.browser.hostile import JS_URL, NAME, hostile_concepts
 from tests.conftest import SHIPPED
+from tests.helpers import week_of
 from tests.plan_graph import plan_graph
 
 pytestmark = pytest.mark.browser
@@ -59,13 +60,7 @@ def shipped() -> KGraph:
 def expected_week(kg: KGraph, case: dict[str, Any], lang: str) -> list[dict[str, Any]]:
     """`kgraph week`'s steps for *case*, as the panel shows them in *lang*."""
     t = texts(lang)
-    week = this_week(
-        kg,
-        Goal(case["to"], case["from"]),
-        pace=case["pace"],
-        today=parse_date(case["start"]),
-        known=tuple(case["known"]),
-    )
+    week = week_of(kg, case)
     rows = []
     for step, first, projects in zip(week.steps, week.start_with, week.projects, strict=True):
         c = step.concept
@@ -84,6 +79,11 @@ def expected_week(kg: KGraph, case: dict[str, Any], lang: str) -> list[dict[str,
             }
         )
     return rows
+
+
+def whole_plan(to: str) -> dict[str, Any]:
+    """A case whose pace (every hour of a week) takes the whole plan from nothing into week 1."""
+    return {"to": to, "from": None, "known": [], "pace": 168, "start": "2027-01-04"}
 
 
 def fragment(case: dict[str, Any]) -> str:
@@ -122,13 +122,7 @@ def test_the_week_panel_is_kgraph_week(open_tab, shipped):
     ]
     for case in cases:
         show(tab, case)
-        week = this_week(
-            shipped,
-            Goal(case["to"], case["from"]),
-            pace=case["pace"],
-            today=parse_date(case["start"]),
-            known=tuple(case["known"]),
-        )
+        week = week_of(shipped, case)
         assert tab.js(WEEK) == expected_week(shipped, case, "en"), case
         if week.steps:
             assert tab.js(f"{FINISH}.dataset.finish") == week.finish
@@ -151,13 +145,7 @@ def test_the_week_in_russian_and_a_capstone_s_deliverable(open_tab):
     """At a pace that takes the whole plan, every step is this week's, capstones with their
     deliverable; switching to Russian rewrites outcomes, words and the finish."""
     kg = plan_graph()
-    case: dict[str, Any] = {
-        "to": "tune-cap",
-        "from": None,
-        "known": [],
-        "pace": 168,
-        "start": "2027-01-04",
-    }
+    case = whole_plan(to="tune-cap")
     tab = open_tab(select(kg), fragment=fragment(case))
     tab.wait(f"{FINISH} !== null")
     rows = tab.js(WEEK)
@@ -168,7 +156,7 @@ def test_the_week_in_russian_and_a_capstone_s_deliverable(open_tab):
     assert tab.js(WEEK) == expected_week(kg, case, "ru")
     ru = texts("ru")
     assert tab.js("document.querySelector('#week-title').textContent") == ru("page.week_title")
-    week = this_week(kg, Goal("tune-cap"), pace=168, today=parse_date("2027-01-04"))
+    week = week_of(kg, case)
     assert tab.js(f"{FINISH}.textContent") == ru(
         "page.week_finish", hours=hours(week.remaining), pace="168", date=week.finish
     )
@@ -225,13 +213,7 @@ def test_a_hostile_graph_s_week_and_calendar_stay_text(open_tab):
     assert bad.resources[0].url == JS_URL
     kg = KGraph([bad if c.id == "evil" else c for c in concepts])
     assert start_with(kg["evil"]) is not None
-    case: dict[str, Any] = {
-        "to": "after",
-        "from": None,
-        "known": [],
-        "pace": 168,
-        "start": "2027-01-04",
-    }
+    case = whole_plan(to="after")
     tab = open_tab(select(kg), fragment=fragment(case))
     tab.wait(f"{FINISH} !== null")
     assert NAME in tab.js("document.querySelector('#week').textContent")
