@@ -409,24 +409,20 @@ var KGraphPlanner = (function () {
     return trimZeros(halfEven(value, 11 - exponent));
   }
   function trimZeros(text) { return text.indexOf(".") === -1 ? text : text.replace(/\.?0+$/, ""); }
-  /* value.toFixed(digits), but an exact tie goes to the even digit as in Python (toFixed rounds
-   * ties up). A tie is exact only when the binary value ends in a 5 at the next place. */
-  function halfEven(value, digits) {
-    var fixed = value.toFixed(digits), longer = value.toFixed(Math.min(100, digits + 30));
-    var cut = longer.slice(0, longer.length - 30).replace(/\.$/, ""), rest = longer.slice(longer.length - 30);
-    if (!/^50*$/.test(rest)) return fixed;
-    var last = cut.replace(/\D/g, "").slice(-1);
-    return Number(last) % 2 === 0 ? cut : fixed;
-  }
-
-  /* value.toExponential(11), but an exact tie goes to the even digit as in Python (toExponential
-   * rounds ties up: 9169991528205000 is "9.16999152820e+15" in Python, not "…821e+15"). */
-  function halfEvenExponential(value) {
-    var rounded = value.toExponential(11), longer = value.toExponential(41).split("e");
-    var rest = longer[0].slice(-30), cut = longer[0].slice(0, -30);
+  /* `rounded` (toFixed or toExponential, which round ties up), but an exact tie goes to the even
+   * digit as in Python; `longer` is the same number written with 30 more digits, and the tie is
+   * exact only when those are a 5 and zeros (9169991528205000 is "9.16999152820e+15"). */
+  function tieToEven(rounded, longer) {
+    var parts = longer.split("e"), digits = parts[0];
+    var cut = digits.slice(0, -30).replace(/\.$/, ""), rest = digits.slice(-30);
     if (!/^50*$/.test(rest)) return rounded;
-    return Number(cut.slice(-1)) % 2 === 0 ? cut + "e" + longer[1] : rounded;
+    var last = Number(cut.replace(/\D/g, "").slice(-1));
+    return last % 2 === 0 ? cut + (parts.length > 1 ? "e" + parts[1] : "") : rounded;
   }
+  function halfEven(value, digits) {
+    return tieToEven(value.toFixed(digits), value.toFixed(Math.min(100, digits + 30)));
+  }
+  function halfEvenExponential(value) { return tieToEven(value.toExponential(11), value.toExponential(41)); }
 
   /* A plan at a pace, as kgraph/pace.py lays it out: week n covers the running hours
    * ((n-1)*H, n*H], week 1 begins on `start` (YYYY-MM-DD), and the plan ends on the last day of
