@@ -2,15 +2,20 @@
 
 An entry is the file's concepts in their canonical JSON form, stored under a key made of the
 file's exact bytes, kgraph's version and the code that validates (so an edited checkout never
-trusts an entry its older self wrote). JSON, never pickle: an entry is data, not code. Anything
-unexpected in an entry (unreadable, truncated, another key or version inside, an index whose
-checksum does not match) makes it a miss; concept lines that do not match theirs, found when a
-first concept is read, make the loader check the graph file again (`kgraph.load`). A cache
-folder that cannot be written only costs speed. The key is a BLAKE2b digest, as it names
-content; the checksums are CRC-32, which catch what can happen to a file at rest (truncation,
-a bad block, a stray edit) at a fifth of the cost (0.3 ms against 1.5-1.8 ms for 2,000
-concepts), and a stronger one would stop no one: whoever can write the cache folder can write a
-matching digest too.
+trusts an entry its older self wrote). Anything unexpected in an entry (unreadable, truncated,
+another key or version inside, an index whose checksum does not match) makes it a miss; concept
+lines that do not match theirs, found when a first concept is read, make the loader check the
+graph file again (`kgraph.load`). A cache folder that cannot be written only costs speed. The
+key is a BLAKE2b digest, as it names content; the checksums are CRC-32, which catch what can
+happen to a file at rest (truncation, a bad block, a stray edit) at a fifth of the cost (0.3 ms
+against 1.5-1.8 ms for 2,000 concepts), and a stronger one would stop no one: whoever can write
+the cache folder can write a matching digest too.
+
+The concepts' lines are JSON; the index (what a walk and a plan's text read) is `marshal`, the
+format of Python's own bytecode caches: data, never code (unlike pickle, loading it runs
+nothing), read only after its checksum matched, and only by the marshal version that wrote it.
+A warm query thus imports neither ``json`` nor ``pathlib`` (paths here are strings), which were
+a tenth of its start (`bench/path_ratio.py`).
 
 Finding a file's entry needs the digest of its bytes; hashing a large graph on every query costs
 more than the rest of the lookup, so a *stamp* beside the entries remembers, per graph path, the
@@ -25,11 +30,11 @@ time until it is older than any such tick.
 
 from __future__ import annotations
 
-import json
+import contextlib
+import marshal
 import os
 import time
 from binascii import crc32
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 from kgraph.errors import InputError
@@ -40,11 +45,14 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     from kgraph.model import Concept
+    from kgraph.store import PathArg
 
 NO_CACHE_ENV: Final = "KGRAPH_NO_CACHE"
-FORMAT: Final = 5  # 5: rows carry hours and names; 4: rows mark projects; 3: an index line
+FORMAT: Final = 6  # 6: a marshal index, text header and stamps; 5: rows carry hours and names
 KEEP: Final = 16  # entries kept; older ones (graphs since edited) are removed
 SETTLED_NS: Final = 3 * 10**9  # a file changed more recently than this gets no stamp
+ENTRY_MAGIC: Final = "kgraph-cache"
+STAMP_MAGIC: Final = "kgraph-stamp"
 
 
 def enabled() -> bool:
@@ -52,22 +60,22 @@ def enabled() -> bool:
     return os.environ.get(NO_CACHE_ENV, "") in ("", "0") and _base() is not None
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
     """``$XDG_CACHE_HOME/kgraph``, else ``~/.cache/kgraph``."""
     base = _base()
     if base is None:
         msg = "no cache folder: neither $XDG_CACHE_HOME nor a home directory is known"
         raise InputError(msg)
-    return base / "kgraph"
+    return os.path.join(base, "kgraph")
 
 
-def _base() -> Path | None:
+def _base() -> str | None:
     if xdg := os.environ.get("XDG_CACHE_HOME"):
-        return Path(xdg)
-    try:
-        return Path.home() / ".cache"
-    except RuntimeError:  # no $HOME and no password entry: run without a cache
+        return xdg
+    home = os.path.expanduser("~")
+    if home == "~":  # no $HOME and no password entry: run without a cache
         return None
+    return os.path.join(home, ".cache")
 
 
 def key(file_digest: str) -> str:
@@ -75,7 +83,7 @@ def key(file_digest: str) -> str:
     return content_digest(f"{file_digest}|{_code_fingerprint()}".encode())
 
 
-def file_digest(path: Path, status: os.stat_result, limit: int) -> str:
+def file_digest(path: PathArg, status: os.stat_result, limit: int) -> str:
     """The digest of the graph file *path*, whose status is *status*: hashed if that changed.
 
     See the module's docstring for the stamp. A file over *limit* bytes is never looked up:
@@ -90,7 +98,7 @@ def file_digest(path: Path, status: os.stat_result, limit: int) -> str:
     found = digest(path, limit=limit)
     settled = time.time_ns() - max(status.st_mtime_ns, status.st_ctime_ns) > SETTLED_NS
     try:
-        unchanged = _stamp(path.stat()) == stamp  # not saved while it was being hashed
+        unchanged = _stamp(os.stat(path)) == stamp  # not saved while it was being hashed
     except OSError:
         unchanged = False
     if settled and unchanged:
@@ -102,35 +110,48 @@ def _stamp(status: os.stat_result) -> list[int]:
     return [status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev]
 
 
-def _where(path: Path) -> str:
+def _where(path: PathArg) -> str:
     """*path* made absolute, not resolved: a stamp's inode and device follow a symlink."""
-    return os.path.abspath(path)  # noqa: PTH100 - the one cheap call, no resolving
+    return os.path.abspath(path)  # the one cheap call, no resolving
 
 
-def _stamp_path(path: Path) -> Path:
-    return cache_dir() / f"{content_digest(os.fsencode(_where(path)))}.stamp"
+def _stamp_path(path: PathArg) -> str:
+    name = f"{content_digest(os.fsencode(_where(path)))}.stamp"
+    return os.path.join(cache_dir(), name)
 
 
-def _read_stamp(where: Path, path: Path) -> tuple[list[int], str] | None:
-    """The status and digest a stamp recorded for *path*; None if there is none or it is bad."""
+def _read_stamp(where: str, path: PathArg) -> tuple[list[int], str] | None:
+    """The status and digest a stamp recorded for *path*; None if there is none or it is bad.
+
+    A stamp is one line: ``kgraph-stamp FORMAT SIZE MTIME CTIME INODE DEVICE DIGEST PATH``,
+    the path last, as it may hold spaces.
+    """
     try:
-        with where.open("rb") as file:
-            doc = json.loads(file.read())
-        same = doc["format"] == FORMAT and doc["path"] == _where(path)
-        stamp, file_digest = doc["stat"], doc["blake2b"]
-    except (OSError, ValueError, KeyError, TypeError, InputError):
+        with open(where, "rb") as file:
+            fields = file.read().removesuffix(b"\n").split(b" ", 8)
+        magic, version, *stamp_fields, found, recorded_path = fields
+        stamp = [int(field) for field in stamp_fields]
+        same = magic.decode() == STAMP_MAGIC and int(version) == FORMAT
+        same = same and recorded_path == os.fsencode(_where(path))
+    except (OSError, ValueError):  # unreadable, too few fields, not numbers
         return None
-    if not same or not isinstance(stamp, list) or not isinstance(file_digest, str):
+    if not same or len(stamp) != len(_STAMP_FIELDS) or len(found) != _DIGEST_LENGTH:
         return None
-    return stamp, file_digest
+    return stamp, found.decode("ascii", "replace")
 
 
-def _save_stamp(where: Path, path: Path, stamp: list[int], file_digest: str) -> None:
-    doc = {"format": FORMAT, "path": _where(path), "stat": stamp, "blake2b": file_digest}
+_STAMP_FIELDS: Final = ("size", "mtime", "ctime", "inode", "device")
+_DIGEST_LENGTH: Final = 64  # BLAKE2b-256 in hex
+
+
+def _save_stamp(where: str, path: PathArg, stamp: list[int], file_digest: str) -> None:
+    fields = [STAMP_MAGIC, str(FORMAT), *map(str, stamp), file_digest]
+    line = " ".join(fields).encode() + b" " + os.fsencode(_where(path)) + b"\n"
     try:
-        where.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(where, _compact(doc) + "\n")
-        _prune(where.parent, "*.stamp")
+        folder = os.path.dirname(where)
+        os.makedirs(folder, exist_ok=True)
+        write_atomic(where, line)
+        _prune(folder, ".stamp")
     except (OSError, InputError):
         return
 
@@ -141,10 +162,11 @@ def _code_fingerprint() -> str:
     Stamps, not contents: a stat of some forty files costs well under a millisecond.
     """
     stamps = [__version__, str(FORMAT)]
-    for folder, dirs, files in os.walk(Path(__file__).parent):
+    here = os.path.dirname(__file__)
+    for folder, dirs, files in os.walk(here):
         dirs[:] = sorted(d for d in dirs if not d.startswith(("_", ".")))
         for name in sorted(f for f in files if f.endswith(".py")):
-            st = os.stat(os.path.join(folder, name))  # noqa: PTH116, PTH118 - the cheap calls
+            st = os.stat(os.path.join(folder, name))
             stamps.append(f"{folder}/{name}:{st.st_size}:{st.st_mtime_ns}")
     return "|".join(stamps)
 
@@ -153,44 +175,54 @@ class Entry(NamedTuple):
     """A sound entry's index, and how to read its concepts' lines (None: damaged or gone)."""
 
     schema_ref: str
-    rows: list[list[Any]]  # `index_row` of each concept, in id order
+    rows: tuple[tuple[Any, ...], ...]  # `index_row` of each concept, in id order
     documents: Callable[[], bytes | None]  # each concept's JSON, a line for each row
+
+
+def _identity(entry_key: str) -> list[str]:
+    """What an entry's header line says it is: which entry, for which code and formats.
+
+    The line goes on with the index's length and CRC-32 and the concepts' lines' CRC-32.
+    """
+    return [ENTRY_MAGIC, str(FORMAT), entry_key, __version__, str(marshal.version)]
 
 
 def load(entry_key: str) -> Entry | None:
     """The entry *entry_key*, if its index is sound; None for any kind of miss.
 
-    An entry is a header line (its key, kgraph's version, the CRC-32 of the index line and of
-    the concepts' lines), the index line (the schema reference and, per concept, what a walk and
-    a plan's text read: `index_row`), then one line per concept. Only the header and the index
-    are read here, the index checked before any of it is used; the concepts' lines are read,
-    checked and decoded when a first concept is read (`Entry.documents`), and a line is parsed
-    only when its concept is read (`KGraph.from_entry`): a plan's text reads none of them.
+    An entry is a header line (`_identity`, then the index's length and checksum and the
+    concepts' lines' checksum), the index (marshal: the schema reference and, per concept, what
+    a walk and a plan's text read, `index_row`), then one line per concept. Only the header and
+    the index are read here, the index checked before any of it is used; the concepts' lines
+    are read, checked and decoded when a first concept is read (`Entry.documents`), and a line
+    is parsed only when its concept is read (`KGraph.from_entry`): a plan's text reads none.
     """
     try:
-        where = cache_dir() / f"{entry_key}.json"
-        with where.open("rb") as entry:
-            header = json.loads(entry.readline())
-            first = entry.readline()
+        where = _entry_path(entry_key)
+        with open(where, "rb") as entry:
+            fields = entry.readline().decode("ascii").split()
+            if fields[:-3] != _identity(entry_key):
+                return None
+            length, index_sum, documents_sum = map(int, fields[-3:])
+            index = entry.read(length)
             offset = entry.tell()
-        index_line = first.removesuffix(b"\n")
-        sound = header.keys() == {"key", "kgraph", "index", "documents"} and (
-            header["key"] == entry_key and header["kgraph"] == __version__
-        )
-        if not sound or header["index"] != crc32(index_line):
+        if crc32(index) != index_sum:
             return None
-        index = json.loads(index_line)
-        rows = list(index["concepts"])
-        check = (offset, int(header["documents"]), len(rows))
-        return Entry(str(index["schema"]), rows, lambda: _documents(where, *check))
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        schema_ref, rows = marshal.loads(index)  # noqa: S302 - kgraph's own, its checksum sound
+        check = (offset, documents_sum, len(rows))
+        return Entry(str(schema_ref), tuple(rows), lambda: _documents(where, *check))
+    except (OSError, ValueError, TypeError, EOFError, InputError):
         return None
 
 
-def _documents(where: Path, offset: int, checksum: int, count: int) -> bytes | None:
+def _entry_path(entry_key: str) -> str:
+    return os.path.join(cache_dir(), f"{entry_key}.entry")
+
+
+def _documents(where: str, offset: int, checksum: int, count: int) -> bytes | None:
     """The concepts' lines of the entry *where*, if sound: *count* lines, CRC-32 *checksum*."""
     try:
-        with where.open("rb") as entry:
+        with open(where, "rb") as entry:
             entry.seek(offset)
             documents = entry.read()
     except OSError:
@@ -202,42 +234,44 @@ def _documents(where: Path, offset: int, checksum: int, count: int) -> bytes | N
 def store(entry_key: str, schema_ref: str, concepts: Iterable[Concept]) -> None:
     """Save an entry for a file that has just passed validation; failing to save is no error."""
     ordered = sorted(concepts, key=lambda c: c.id)
-    index = _compact({"schema": schema_ref, "concepts": [index_row(c) for c in ordered]}).encode()
+    index = marshal.dumps((schema_ref, tuple(index_row(c) for c in ordered)))
     documents = document_lines(ordered)
-    header: dict[str, str | int] = {"key": entry_key, "kgraph": __version__}
-    header |= {"index": crc32(index), "documents": crc32(documents)}
-    folder = cache_dir()
+    header = [*_identity(entry_key), str(len(index)), str(crc32(index)), str(crc32(documents))]
     try:
-        folder.mkdir(parents=True, exist_ok=True)
-        text = b"\n".join([_compact(header).encode(), index, documents]).decode()
-        write_atomic(folder / f"{entry_key}.json", text)
-        _prune(folder, "*.json")
+        folder = cache_dir()
+        os.makedirs(folder, exist_ok=True)
+        write_atomic(
+            _entry_path(entry_key), b"".join([" ".join(header).encode(), b"\n", index, documents])
+        )
+        _prune(folder, ".entry")
     except (OSError, InputError):
         return
 
 
 def document_lines(concepts: Iterable[Concept]) -> bytes:
     """Each concept's canonical JSON on a line of its own, in the order given, as UTF-8."""
-    return "\n".join(_compact(c.to_json()) for c in concepts).encode()  # JSON escapes newlines
+    import json  # noqa: PLC0415 - only a check writes them, and a warm query never needs json
+
+    lines = (json.dumps(c.to_json(), ensure_ascii=False, separators=(",", ":")) for c in concepts)
+    return "\n".join(lines).encode()  # JSON escapes newlines
 
 
-def index_row(concept: Concept) -> list[Any]:
+def index_row(concept: Concept) -> tuple[Any, ...]:
     """A concept's row of the index: what a walk reads, and what a plan's text shows of it.
 
-    ``[id, level, [prerequisite ids, sorted], mark, hours, name, [[language, name], …]]``
+    ``(id, level, (prerequisite ids, sorted), mark, hours, name, ((language, name), …))``
     (`kgraph.graph.KGraph.from_entry`, `kgraph.graph.KGraph.headline`).
     """
-    names = [[lang, t.name] for lang, t in sorted(concept.translations.items())]
-    hours = int(concept.hours) if concept.hours.is_integer() else concept.hours
-    return [
+    names = tuple((lang, t.name) for lang, t in sorted(concept.translations.items()))
+    return (
         concept.id,
         concept.level.value,
-        sorted(set(concept.prerequisite_ids)),
+        tuple(sorted(set(concept.prerequisite_ids))),
         index_mark(concept),
-        hours,
+        concept.hours,
         concept.name,
         names,
-    ]
+    )
 
 
 def index_mark(concept: Concept) -> str:
@@ -247,15 +281,13 @@ def index_mark(concept: Concept) -> str:
     return concept.kind.value if concept.is_project else ""
 
 
-def _compact(doc: object) -> str:
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
-
-
-def _prune(folder: Path, pattern: str) -> None:
-    """Keep the `KEEP` most recently written entries (or stamps: *pattern*)."""
-    entries = sorted(folder.glob(pattern), key=lambda p: (p.stat().st_mtime_ns, p.name))
-    for stale in entries[:-KEEP]:
-        stale.unlink(missing_ok=True)
+def _prune(folder: str, suffix: str) -> None:
+    """Keep the `KEEP` most recently written entries (or stamps: *suffix*)."""
+    with os.scandir(folder) as found:
+        mine = [(e.stat().st_mtime_ns, e.name, e.path) for e in found if e.name.endswith(suffix)]
+    for *_, stale in sorted(mine)[:-KEEP]:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(stale)
 
 
 __all__ = [

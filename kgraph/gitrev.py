@@ -59,7 +59,7 @@ def read_revision(rev: str, path: str, *, cwd: PathArg | None = None) -> str:
         raise InputError(msg) from None
 
 
-def read_side(spec: str, path: str = LOCAL_GRAPH.as_posix()) -> Parsed:
+def read_side(spec: str, path: str = LOCAL_GRAPH) -> Parsed:
     """Parse *spec*: a graph file if one exists there, else *path* at git revision *spec*."""
     if Path(spec).is_file():
         return parse(read_graph(Path(spec)), spec)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import json
 import math
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from kgraph.errors import MessageError
@@ -23,11 +24,9 @@ from kgraph.graph import normalize
 from kgraph.i18n import DEFAULT, texts
 from kgraph.pace import MAX_PACE, check_pace
 from kgraph.saved_progress import backup_path, locked
-from kgraph.store import as_path, read_text, write_atomic
+from kgraph.store import read_text, write_atomic
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from kgraph.graph import KGraph
     from kgraph.store import PathArg
 
@@ -61,7 +60,7 @@ class SavedGoal(NamedTuple):
 
 def goal_path(progress_file: PathArg) -> Path:
     """The goal file that sits beside the progress file *progress_file*."""
-    return as_path(progress_file).with_name(FILE_NAME)
+    return Path(progress_file).with_name(FILE_NAME)
 
 
 def _error(kind: type[MessageError], key: str, **values: object) -> MessageError:
@@ -127,7 +126,7 @@ def load_goal(path: PathArg) -> SavedGoal:
     Raises:
         GoalFileError: if the file exists and is not a readable goal file.
     """
-    path = as_path(path)
+    path = Path(path)
     if not path.exists():
         return SavedGoal(str(path), None)
     return SavedGoal(str(path), parse_goal(read_text(path), path))
@@ -153,7 +152,7 @@ def save_goal(
         kg.resolve(source) if source is not None else None,
         check_pace(pace) if pace is not None else None,
     )
-    path = as_path(path)
+    path = Path(path)
     with locked(path):
         load_goal(path)  # refuses to overwrite a file it cannot read
         if path.exists():
@@ -168,7 +167,7 @@ def clear_goal(path: PathArg) -> Path | None:
     A goal file kgraph reads is kept as ``.bak``; one it cannot read is renamed ``.broken``,
     so the ``.bak`` of the last good goal survives too. Nothing is lost either way.
     """
-    path = as_path(path)
+    path = Path(path)
     with locked(path):
         if not path.exists():
             return None

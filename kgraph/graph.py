@@ -14,7 +14,6 @@ ids, so every result is deterministic whatever the order of the file.
 from __future__ import annotations
 
 import functools
-import json
 import re
 from collections import deque
 from collections.abc import Mapping
@@ -90,7 +89,7 @@ class KGraph:
     def from_entry(cls, rows: Iterable[Sequence[Any]], documents: Callable[[], bytes]) -> KGraph:
         """A graph of a cache entry (`kgraph.cache.load`): index rows, and its concepts' lines.
 
-        The rows ``[id, level, [prerequisite ids], mark, hours, name, [[language, name], …]]``
+        The rows ``(id, level, (prerequisite ids), mark, hours, name, ((language, name), …))``
         (in id order, prerequisites sorted; mark ``""``, ``"project"`` or ``"capstone"``) are all
         a walk reads, and a plan's text (`headline`); *documents* gives each concept's JSON on a
         line of its own in the rows' order, called when a first concept is read, and a line is
@@ -102,7 +101,7 @@ class KGraph:
         heads: dict[str, Sequence[Any]] = {}
         for row in rows:
             cid, level, prerequisites, mark = row[:4]
-            needs[cid], ranks[cid], heads[cid] = tuple(prerequisites), _LEVEL_RANKS[level], row
+            needs[cid], ranks[cid], heads[cid] = prerequisites, _LEVEL_RANKS[level], row
             if mark:
                 kinds[cid] = mark
         graph = cls.__new__(cls)
@@ -185,10 +184,7 @@ class KGraph:
             else:
                 cid, level, _, mark, hours, name, names = row
                 kind = Kind.PROJECT if mark else Kind.CONCEPT
-                found = Headline(
-                    cid, name, _LEVELS[level], float(hours), kind, mark == CAPSTONE,
-                    tuple(map(tuple, names)),
-                )  # fmt: skip
+                found = Headline(cid, name, _LEVELS[level], hours, kind, mark == CAPSTONE, names)
             self._headlines[concept_id] = found
         return found
 
@@ -592,6 +588,8 @@ class _Lines(Mapping[str, Concept]):
     def __getitem__(self, concept_id: str) -> Concept:
         built = self._built.get(concept_id)
         if built is None:
+            import json  # noqa: PLC0415 - a plan's text reads no concept: its start needs no json
+
             position = self._positions[concept_id]
             if self._lines is None:
                 self._lines = self._documents().decode().split("\n")  # once, not line by line

@@ -7,6 +7,7 @@ for lint, and never uses the cache.
 from __future__ import annotations
 
 import gc
+import os
 import stat
 from contextlib import contextmanager
 from typing import TYPE_CHECKING
@@ -24,9 +25,7 @@ from kgraph.store import (
 )
 
 if TYPE_CHECKING:
-    import os
     from collections.abc import Callable, Iterator
-    from pathlib import Path
 
     from kgraph.model import GraphFile
     from kgraph.parsing import Parsed
@@ -45,7 +44,7 @@ def load_graph(path: PathArg | None = None, *, use_cache: bool = True) -> KGraph
         return _load_graph(resolve_graph_path(path), use_cache=use_cache)
 
 
-def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
+def _load_graph(path: str, *, use_cache: bool) -> KGraph:
     """Look the file up in the cache, else check it and cache what was checked.
 
     The lookup takes the file's digest from the cache's stamp while its status is unchanged,
@@ -64,13 +63,13 @@ def _load_graph(path: Path, *, use_cache: bool) -> KGraph:
     from kgraph.parsing import parse  # noqa: PLC0415 - a cache hit checks nothing
 
     data = read_bytes(path, limit=limit)
-    graph = _valid_graph(parse(decode(data, path), str(path)))
+    graph = _valid_graph(parse(decode(data, path), path))
     if cached:
         cache.store(cache.key(content_digest(data)), graph.schema_ref, graph.concepts)
     return KGraph(graph.concepts)
 
 
-def _lines(hit: cache.Entry, path: Path, file_digest: str, limit: int) -> Callable[[], bytes]:
+def _lines(hit: cache.Entry, path: str, file_digest: str, limit: int) -> Callable[[], bytes]:
     """The concepts' lines of the entry *hit*, read when a first concept is.
 
     Should they be damaged or gone by then, the file is checked again and its concepts are used
@@ -84,23 +83,23 @@ def _lines(hit: cache.Entry, path: Path, file_digest: str, limit: int) -> Callab
     return read
 
 
-def _checked_lines(path: Path, file_digest: str, limit: int) -> bytes:
+def _checked_lines(path: str, file_digest: str, limit: int) -> bytes:
     """The concepts' lines of the file *path*, checked: the index in use is of these bytes."""
     from kgraph.parsing import parse  # noqa: PLC0415 - as in _load_graph
 
     data = read_bytes(path, limit=limit)
     if content_digest(data) != file_digest:  # saved since: its concepts would not fit the index
         msg = f"{path}: changed while kgraph read it; run the command again"
-        raise MessageError(msg, "error.graph_changed", path=str(path))
-    graph = _valid_graph(parse(decode(data, path), str(path)))
+        raise MessageError(msg, "error.graph_changed", path=path)
+    graph = _valid_graph(parse(decode(data, path), path))
     cache.store(cache.key(file_digest), graph.schema_ref, graph.concepts)
     return cache.document_lines(sorted(graph.concepts, key=lambda c: c.id))
 
 
-def _regular_file(path: Path) -> os.stat_result | None:
+def _regular_file(path: str) -> os.stat_result | None:
     """*path*'s status if it is a regular file (a pipe or a device is read once, never cached)."""
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None  # reading it will say what is wrong
     return status if stat.S_ISREG(status.st_mode) else None
@@ -112,7 +111,7 @@ def load_checked(path: PathArg | None = None) -> tuple[Parsed, KGraph]:
 
     path = resolve_graph_path(path)
     with paused_gc():
-        parsed = parse(read_graph(path), str(path))
+        parsed = parse(read_graph(path), path)
         return parsed, KGraph(_valid_graph(parsed).concepts)
 
 

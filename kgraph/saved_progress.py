@@ -35,7 +35,6 @@ from kgraph.model import ID_PATTERN
 from kgraph.store import (  # where the file lives is store's; named here too
     FILE_NAME,
     HOME_ENV,
-    as_path,
     progress_path,
     read_text,
     write_atomic,
@@ -109,7 +108,7 @@ def now() -> str:
 
 def load_progress(path: PathArg) -> SavedProgress:
     """Read *path*; a missing file is empty progress, anything unreadable a `SavedProgressError`."""
-    path = as_path(path)
+    path = Path(path)
     if not path.exists():
         return SavedProgress(path)
     try:
@@ -183,7 +182,7 @@ def locked_progress(path: PathArg) -> Iterator[SavedProgress]:
     Raises:
         InputError: if the folder or the lock file cannot be created, or the lock taken.
     """
-    path = as_path(path)
+    path = Path(path)
     with locked(path):
         yield load_progress(path)
 
@@ -195,7 +194,7 @@ def locked(path: PathArg) -> Iterator[None]:
     Raises:
         InputError: if the folder or the lock file cannot be created, or the lock taken.
     """
-    path = as_path(path)
+    path = Path(path)
     _make_folder(path)
     lock = lock_path(path)
     fd = _locked_fd(lock)

@@ -12,13 +12,11 @@ concept's keys in `CONCEPT_KEYS` order, prerequisites sorted by id, two-space in
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import re
 import stat
 import sys
 from contextlib import contextmanager
-from pathlib import Path
 from typing import TYPE_CHECKING, Final, Literal
 
 from kgraph.errors import FileError, InputError
@@ -36,77 +34,75 @@ if TYPE_CHECKING:
 GRAPH_ENV: Final = "KGRAPH_GRAPH"
 HOME_ENV: Final = "KGRAPH_HOME"  # the folder of the saved progress file
 FILE_NAME: Final = "known.json"
-LOCAL_GRAPH: Final = Path("graph") / "concepts.json"
+LOCAL_GRAPH: Final = "graph/concepts.json"  # a checkout's, as git names it too
 MAX_MIB_ENV: Final = "KGRAPH_MAX_MIB"
 DEFAULT_MAX_MIB: Final = 256
 BYTES_PER_CONCEPT: Final = 1150  # a concept of realistic size, as canonical JSON
 
 
 PathArg = str | os.PathLike[str]  # every path parameter of the library accepts either
+# The paths this module finds are strings, and it works with them through `os`: a query starts
+# without importing pathlib, 3 ms of it (`bench/path_ratio.py`). Callers wrap them in `Path`.
 
 
-def progress_path(explicit: PathArg | None = None, env: Mapping[str, str] | None = None) -> Path:
+def progress_path(explicit: PathArg | None = None, env: Mapping[str, str] | None = None) -> str:
     """The saved progress: ``--progress-file``, then ``$KGRAPH_HOME``, then the XDG data folder."""
     if explicit is not None:
-        return as_path(explicit)
+        return os.fspath(explicit)
     env = os.environ if env is None else env
     if home := env.get(HOME_ENV):
-        return Path(home) / FILE_NAME
+        return os.path.join(home, FILE_NAME)
     if data := env.get("XDG_DATA_HOME"):
-        return Path(data) / "kgraph" / FILE_NAME
-    try:
-        return Path.home() / ".local" / "share" / "kgraph" / FILE_NAME
-    except RuntimeError:  # no $HOME and no password entry
+        return os.path.join(data, "kgraph", FILE_NAME)
+    home = os.path.expanduser("~")
+    if home == "~":  # no $HOME and no password entry
         msg = f"no home directory to keep your progress in: set {HOME_ENV} or pass --progress-file"
-        raise InputError(msg) from None
+        raise InputError(msg)
+    return os.path.join(home, ".local", "share", "kgraph", FILE_NAME)
 
 
-def as_path(value: PathArg) -> Path:
-    """*value* as a `Path`: library callers pass `str` or any `os.PathLike`."""
-    return value if isinstance(value, Path) else Path(os.fspath(value))
-
-
-def packaged_graph_path() -> Path:
+def packaged_graph_path() -> str:
     """The graph shipped in the wheel, or the checkout's copy in an editable install."""
-    here = Path(__file__).resolve().parent
-    shipped = here / "_data" / "concepts.json"
-    return shipped if shipped.is_file() else here.parent / LOCAL_GRAPH
+    here = os.path.dirname(os.path.realpath(__file__))
+    shipped = os.path.join(here, "_data", "concepts.json")
+    if os.path.isfile(shipped):
+        return shipped
+    return os.path.join(os.path.dirname(here), LOCAL_GRAPH)
 
 
 GraphSource = Literal["option", "env", "local", "packaged"]
 
 
-def resolve_graph_path(explicit: PathArg | None = None) -> Path:
+def resolve_graph_path(explicit: PathArg | None = None) -> str:
     """Pick the graph file: *explicit* (``--graph``), ``$KGRAPH_GRAPH``, ``./graph``, packaged."""
     return choose_graph(explicit)[0]
 
 
-def choose_graph(explicit: PathArg | None = None) -> tuple[Path, GraphSource]:
+def choose_graph(explicit: PathArg | None = None) -> tuple[str, GraphSource]:
     """The graph file `resolve_graph_path` picks, and which step of the order picked it."""
     if explicit is not None:
-        return as_path(explicit), "option"
+        return os.fspath(explicit), "option"
     if env := os.environ.get(GRAPH_ENV):
-        return Path(env), "env"
-    if LOCAL_GRAPH.is_file():
+        return env, "env"
+    if os.path.isfile(LOCAL_GRAPH):
         return LOCAL_GRAPH, "local"
     return packaged_graph_path(), "packaged"
 
 
 def read_text(path: PathArg) -> str:
     """Read a UTF-8 text file, turning every OS failure into one readable `FileError`."""
-    return decode(read_bytes(path), as_path(path))
+    return decode(read_bytes(path), path)
 
 
 def read_graph(path: PathArg) -> str:
     """A graph file's text, refusing a file too large to load (`graph_size_limit`)."""
-    return decode(read_bytes(path, limit=graph_size_limit()), as_path(path))
+    return decode(read_bytes(path, limit=graph_size_limit()), path)
 
 
 def read_bytes(path: PathArg, *, limit: int | None = None) -> bytes:
     """The bytes of *path*; `InputError` for any OS failure or a file over *limit* bytes."""
-    path = as_path(path)
-    with _reading(path, limit):
-        return path.read_bytes()
+    with _reading(path, limit), open(path, "rb") as file:
+        return file.read()
 
 
 def content_digest(data: bytes) -> str:
@@ -116,19 +112,18 @@ def content_digest(data: bytes) -> str:
 
 def digest(path: PathArg, *, limit: int | None = None) -> str:
     """`content_digest` of *path*'s bytes, read in blocks (a large file is not held in memory)."""
-    path = as_path(path)
     hasher = blake2b(digest_size=32)
-    with _reading(path, limit), path.open("rb") as file:
+    with _reading(path, limit), open(path, "rb") as file:
         while block := file.read(1 << 20):
             hasher.update(block)
     return hasher.hexdigest()
 
 
 @contextmanager
-def _reading(path: Path, limit: int | None) -> Iterator[None]:
+def _reading(path: PathArg, limit: int | None) -> Iterator[None]:
     """Refuse a file over *limit* bytes; turn every OS failure into one readable `FileError`."""
     try:
-        if limit is not None and (size := path.stat().st_size) > limit:
+        if limit is not None and (size := os.stat(path).st_size) > limit:
             msg = (
                 f"{path}: {size / 2**20:,.0f} MiB is more than kgraph reads"
                 f" ({limit / 2**20:,.0f} MiB, about {limit // BYTES_PER_CONCEPT:,} concepts);"
@@ -137,20 +132,20 @@ def _reading(path: Path, limit: int | None) -> Iterator[None]:
             raise InputError(msg)
         yield
     except FileNotFoundError:
-        raise FileError(str(path), "missing") from None
+        raise FileError(os.fspath(path), "missing") from None
     except IsADirectoryError:
-        raise FileError(str(path), "directory") from None
+        raise FileError(os.fspath(path), "directory") from None
     except OSError as err:
-        raise FileError(str(path), "unreadable", detail=err.strerror or err) from None
+        raise FileError(os.fspath(path), "unreadable", detail=err.strerror or err) from None
 
 
-def decode(data: bytes, path: Path) -> str:
+def decode(data: bytes, path: PathArg) -> str:
     """UTF-8 text (a byte-order mark is dropped), or an `InputError` naming the bad byte."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as err:
         byte = f"{data[err.start]:#04x}"
-        raise FileError(str(path), "encoding", start=err.start, byte=byte) from None
+        raise FileError(os.fspath(path), "encoding", start=err.start, byte=byte) from None
 
 
 def graph_size_limit() -> int:
@@ -174,6 +169,8 @@ def dump(graph: GraphFile) -> str:
         "$schema": graph.schema_ref,
         "concepts": [c.to_json() for c in sorted(graph.concepts, key=lambda c: c.id)],
     }
+    import json  # noqa: PLC0415 - writing only: a query never needs it
+
     return json.dumps(doc, indent=2, ensure_ascii=False) + "\n"
 
 
@@ -181,8 +178,10 @@ _TEMP_SUFFIX: Final = ".tmp"
 _TEMP_NAME: Final = r"\.(?P<pid>[0-9]+)\.[a-z0-9_]+\.tmp"  # what follows ".NAME" in a temp's name
 
 
-def write_atomic(path: PathArg, text: str) -> None:
-    """Replace *path* with *text*; a reader sees the old file or the new one, never half of it.
+def write_atomic(path: PathArg, text: str | bytes) -> None:
+    """Replace *path* with *text* (as UTF-8, or bytes as they are); never half of either.
+
+    A reader sees the old file or the new one.
 
     The bytes go to a temp file in the same folder, named after *path* and this process's pid;
     they are flushed and fsynced, get the old file's permissions and are renamed over *path*.
@@ -192,15 +191,15 @@ def write_atomic(path: PathArg, text: str) -> None:
     Raises:
         InputError: naming *path*, when it cannot be written (disk full, read-only, no folder).
     """
-    path = as_path(path)
+    path = os.fspath(path)
     try:
-        data = text.encode("utf-8")
+        data = text if isinstance(text, bytes) else text.encode("utf-8")
     except UnicodeEncodeError as err:  # a lone surrogate: no UTF-8 file can hold it
         msg = f"{path}: cannot write: character {err.start} is not valid Unicode"
         raise InputError(msg) from None
     try:
         try:
-            mode = stat.S_IMODE(path.stat().st_mode)
+            mode = stat.S_IMODE(os.stat(path).st_mode)
         except FileNotFoundError:
             mode = 0o644
         _sweep_stale_temps(path)
@@ -210,11 +209,15 @@ def write_atomic(path: PathArg, text: str) -> None:
         raise InputError(msg) from None
 
 
-def _replace(path: Path, data: bytes, mode: int) -> None:
-    prefix = f".{path.name}.{os.getpid()}."
+def _folder(path: str) -> str:
+    return os.path.dirname(path) or os.curdir
+
+
+def _replace(path: str, data: bytes, mode: int) -> None:
+    prefix = f".{os.path.basename(path)}.{os.getpid()}."
     import tempfile  # noqa: PLC0415 - with what it pulls in, a visible share of a query's start
 
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=prefix, suffix=_TEMP_SUFFIX)
+    fd, tmp = tempfile.mkstemp(dir=_folder(path), prefix=prefix, suffix=_TEMP_SUFFIX)
     try:
         try:
             view = memoryview(data)
@@ -223,25 +226,28 @@ def _replace(path: Path, data: bytes, mode: int) -> None:
             os.fsync(fd)
         finally:
             os.close(fd)
-        Path(tmp).chmod(mode)
-        Path(tmp).replace(path)  # same folder, so the rename is atomic
+        os.chmod(tmp, mode)
+        os.replace(tmp, path)  # same folder, so the rename is atomic
     except BaseException:
-        Path(tmp).unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
         raise
-    _sync_folder(path.parent)
+    _sync_folder(_folder(path))
 
 
-def _sweep_stale_temps(path: Path) -> None:
+def _sweep_stale_temps(path: str) -> None:
     """Remove the temps of *path* whose writer process no longer exists (killed mid-write)."""
-    pattern = re.compile(re.escape(f".{path.name}") + _TEMP_NAME)
-    with os.scandir(path.parent) as entries:
+    name = os.path.basename(path)
+    pattern = re.compile(re.escape(f".{name}") + _TEMP_NAME)
+    with os.scandir(_folder(path)) as entries:
         stale = [
             e.path
             for e in entries
             if (found := pattern.fullmatch(e.name)) and not _alive(int(found["pid"]))
         ]
-    for name in stale:
-        Path(name).unlink(missing_ok=True)
+    for temp in stale:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
 
 
 def _alive(pid: int) -> bool:
@@ -257,7 +263,7 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def _sync_folder(folder: Path) -> None:
+def _sync_folder(folder: str) -> None:
     """Make the rename itself durable; best effort, as some systems cannot sync a folder."""
     if sys.platform == "win32":
         return
@@ -276,7 +282,6 @@ __all__ = [
     "LOCAL_GRAPH",
     "GraphSource",
     "PathArg",
-    "as_path",
     "choose_graph",
     "decode",
     "digest",

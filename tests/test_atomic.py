@@ -39,6 +39,7 @@ ALLOWED = {
     ("saved_progress.py", "locked"),  # unlink of the lock file, still locked
     ("goal.py", "clear_goal"),  # goal --clear: unlink once .bak is written, or rename aside
     ("store.py", "digest"),  # open for reading, to hash the graph file
+    ("store.py", "read_bytes"),  # open for reading any file kgraph reads
     ("cache.py", "load"),  # open for reading a cache entry
     ("cache.py", "_read_stamp"),  # open for reading a graph file's stamp
     ("cache.py", "_documents"),  # open for reading a cache entry's concept lines
@@ -77,8 +78,8 @@ def spy(monkeypatch) -> list[Path]:
     written: list[Path] = []
     real = kgraph.store._replace
 
-    def recording(path: Path, data: bytes, mode: int) -> None:
-        written.append(path)
+    def recording(path: str, data: bytes, mode: int) -> None:
+        written.append(Path(path))
         real(path, data, mode)
 
     monkeypatch.setattr(kgraph.store, "_replace", recording)
@@ -192,7 +193,7 @@ def inject(monkeypatch: pytest.MonkeyPatch, where: str, code: int) -> None:
         raise error
 
     target = {"write": (os, "write", half_then_fail), "fsync": (os, "fsync", fail),
-              "mkstemp": (tempfile, "mkstemp", fail), "replace": (Path, "replace", fail)}[where]  # fmt: skip
+              "mkstemp": (tempfile, "mkstemp", fail), "replace": (os, "replace", fail)}[where]  # fmt: skip
     monkeypatch.setattr(*target)
 
 

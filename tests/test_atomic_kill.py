@@ -27,7 +27,7 @@ CONCEPTS = 400
 
 # Run inside the child: wrap the writer's system calls so the chosen one kills the process.
 CHILD = """
-import os, pathlib, signal, sys, tempfile
+import os, signal, sys, tempfile
 name, when = sys.argv[1].split(":")
 calls = {"n": 0}
 
@@ -53,8 +53,8 @@ def wrap(owner, attr, key):
 wrap(tempfile, "mkstemp", "mkstemp")
 wrap(os, "write", "write")
 wrap(os, "fsync", "fsync")
-wrap(pathlib.Path, "chmod", "chmod")
-wrap(pathlib.Path, "replace", "replace")
+wrap(os, "chmod", "chmod")
+wrap(os, "replace", "replace")
 sys.argv = ["kgraph", "fmt", "--graph", sys.argv[2]]
 from kgraph.cli import run
 run()

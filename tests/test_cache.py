@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import marshal
 import os
 import subprocess
 import sys
 import time
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from click.testing import CliRunner
@@ -20,6 +22,9 @@ from kgraph.load import load_graph
 from kgraph.model import Concept, Headline
 from kgraph.version import __version__
 from tests.conftest import REPO
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 @pytest.fixture
@@ -37,8 +42,8 @@ def parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def entries() -> list[Path]:
-    folder = cache.cache_dir()
-    return sorted(folder.glob("*.json")) if folder.is_dir() else []
+    folder = Path(cache.cache_dir())
+    return sorted(folder.glob("*.entry")) if folder.is_dir() else []
 
 
 def test_second_load_comes_from_the_cache_and_equals_the_checked_graph(graph_file, parses):
@@ -54,25 +59,35 @@ def test_second_load_comes_from_the_cache_and_equals_the_checked_graph(graph_fil
     assert "nothing" not in second.concepts
 
 
-def test_an_entry_is_plain_json_of_the_canonical_concepts(graph_file):
-    """A header, an index line (what walks read), then each concept's canonical JSON, in id order."""
+def test_an_entry_is_a_header_an_index_and_the_canonical_concepts(graph_file):
+    """A header line, the index (what walks read, marshal), each concept's JSON, in id order."""
     kg = load_graph(graph_file)
     [entry] = entries()
-    header, index, documents = entry.read_text(encoding="utf-8").split("\n", 2)
-    assert json.loads(header) == {
-        "key": entry.stem,
-        "kgraph": __version__,
-        "index": zlib.crc32(index.encode()),
-        "documents": zlib.crc32(documents.encode()),
-    }
-    lines = documents.split("\n")
+    first, rest = entry.read_bytes().split(b"\n", 1)
+    header = first.decode().split()
+    length = int(header[5])
+    index, documents = rest[:length], rest[length:]
+    assert header == [
+        "kgraph-cache",
+        str(cache.FORMAT),
+        entry.stem,
+        __version__,
+        str(marshal.version),
+        str(len(index)),
+        str(zlib.crc32(index)),
+        str(zlib.crc32(documents)),
+    ]
+    lines = documents.decode().split("\n")
     concepts = [kg[cid] for cid in sorted(kg.concepts)]
     assert [json.loads(line) for line in lines] == [c.to_json() for c in concepts]
-    names = [[[lang, t.name] for lang, t in sorted(c.translations.items())] for c in concepts]
-    assert json.loads(index)["concepts"] == [
-        [c.id, c.level.value, sorted(c.prerequisite_ids), cache.index_mark(c), c.hours, c.name, n]
-        for c, n in zip(concepts, names, strict=True)
-    ]
+    names = [tuple((lang, t.name) for lang, t in sorted(c.translations.items())) for c in concepts]
+    schema_ref, rows = marshal.loads(index)  # noqa: S302 - the entry this test just wrote
+    assert schema_ref.endswith("schema.json")
+    needs = [tuple(sorted(c.prerequisite_ids)) for c in concepts]
+    assert rows == tuple(
+        (c.id, c.level.value, p, cache.index_mark(c), c.hours, c.name, n)
+        for c, p, n in zip(concepts, needs, names, strict=True)
+    )
 
 
 def test_a_cached_plan_outline_is_the_plan_and_builds_no_concept(tmp_path: Path):
@@ -158,31 +173,64 @@ def test_edited_validating_code_does_not_trust_the_entry(graph_file, parses, mon
     assert len(parses) == 2
 
 
+def _header_field(position: int, value: bytes) -> Callable[[bytes], bytes]:
+    """A damage: the header's field at *position* replaced by *value*."""
+
+    def damage(data: bytes) -> bytes:
+        first, rest = data.split(b"\n", 1)
+        fields = first.split(b" ")
+        fields[position] = value
+        return b" ".join(fields) + b"\n" + rest
+
+    return damage
+
+
+def _index_byte_flipped(data: bytes) -> bytes:
+    """A bit flipped in the middle of the index: a bad block, still the right length."""
+    first, rest = data.split(b"\n", 1)
+    middle = int(first.split()[5]) // 2
+    return first + b"\n" + rest[:middle] + bytes([rest[middle] ^ 1]) + rest[middle + 1 :]
+
+
+def _index_rewritten(data: bytes) -> bytes:
+    """A sound checksum over an index of another shape: loading it must not raise."""
+    first, rest = data.split(b"\n", 1)
+    fields = first.split(b" ")
+    index = marshal.dumps(["not", "an", "index"])
+    fields[5:7] = [str(len(index)).encode(), str(zlib.crc32(index)).encode()]
+    return b" ".join(fields) + b"\n" + index + rest[int(first.split()[5]) :]
+
+
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda text: text[: len(text) // 2],  # truncated
-        lambda text: "",
-        lambda text: "[]",
-        lambda text: text.replace('{"key":"', '{"key":"0', 1),  # another file's key inside
-        lambda text: text.replace('"kgraph":"', '"kgraph":"0.', 1),
-        lambda text: text.replace('"hours":20', '"hours":21', 1),  # damaged, still valid JSON
-        lambda text: text.partition("\n")[2],  # no header
-        lambda text: text.replace('"level":', '"levels":', 1),  # a concept that does not build
-        lambda text: text.replace('"concepts":[', '"concepts":[7,', 1),
-        lambda text: "\udcff".join(text.partition('"schema"')[::2]),  # not UTF-8 once encoded
+        lambda data: data[: len(data) // 2],  # truncated
+        lambda data: b"",
+        lambda data: b"[]",
+        _header_field(0, b"kgraph-stamp"),  # not an entry
+        _header_field(1, b"5"),  # another format
+        _header_field(2, b"0" * 64),  # another file's key inside
+        _header_field(3, b"0.0"),  # another kgraph
+        _header_field(4, b"99"),  # another marshal version
+        _header_field(5, b"x"),  # a length that is no number
+        _index_byte_flipped,
+        _index_rewritten,
+        lambda data: data.replace(b'"hours":20', b'"hours":21', 1),  # damaged, still valid JSON
+        lambda data: data.partition(b"\n")[2],  # no header
+        lambda data: data.replace(b'"level":', b'"levels":', 1),  # a concept that does not build
+        lambda data: data.replace(b'"id":"lora"', b'"id":"\xff"', 1),  # not UTF-8
     ],
 )
 def test_a_corrupt_entry_is_rebuilt(graph_file, parses, damage):
     load_graph(graph_file)
     [entry] = entries()
-    good = entry.read_text(encoding="utf-8")
-    entry.write_bytes(damage(good).encode("utf-8", "surrogateescape"))
+    good = entry.read_bytes()
+    entry.write_bytes(damage(good))
     kg = load_graph(graph_file)
     assert kg["lora"].id == "lora"  # a concept read: its lines are checked by now
     assert len(parses) == 2
     assert "lora" in kg
-    assert entry.read_text(encoding="utf-8") == good
+    assert entry.read_bytes() == good
 
 
 def test_concept_lines_damaged_after_the_index_was_read_are_checked_again_from_the_file(
@@ -192,18 +240,18 @@ def test_concept_lines_damaged_after_the_index_was_read_are_checked_again_from_t
     checked = load_graph(graph_file)
     kg = load_graph(graph_file)  # from the cache: no concept line read yet
     [entry] = entries()
-    good = entry.read_text(encoding="utf-8")
-    entry.write_text(good.replace('"hours":20', '"hours":21', 1), encoding="utf-8")
+    good = entry.read_bytes()
+    entry.write_bytes(good.replace(b'"hours":20', b'"hours":21', 1))
     assert dict(kg.concepts) == dict(checked.concepts)  # the file's concepts, not the damage
     assert len(parses) == 2
-    assert entry.read_text(encoding="utf-8") == good
+    assert entry.read_bytes() == good
 
 
 def test_a_graph_saved_while_its_cached_lines_are_damaged_is_an_error_not_a_mix(graph_file):
     load_graph(graph_file)
     kg = load_graph(graph_file)
     [entry] = entries()
-    entry.write_text(entry.read_text(encoding="utf-8").replace('"hours":20', '"hours":21', 1))
+    entry.write_bytes(entry.read_bytes().replace(b'"hours":20', b'"hours":21', 1))
     text = graph_file.read_text(encoding="utf-8")
     graph_file.write_text(text.replace('"hours": 20', '"hours": 22', 1), encoding="utf-8")
     with pytest.raises(InputError, match="changed while kgraph read it") as raised:
@@ -261,8 +309,12 @@ def test_no_cache_option_and_environment_turn_it_off(graph_file, parses, monkeyp
     assert len(entries()) == 1
 
 
-def test_a_warm_query_never_imports_pydantic(graph_file, tmp_path):
-    """The point of the cache: a validated graph loads without pydantic's import (or OpenSSL's)."""
+def test_a_warm_query_never_imports_pydantic_json_or_pathlib(graph_file, tmp_path):
+    """The point of the cache: a validated graph loads without pydantic's import (or OpenSSL's).
+
+    And a warm plan's text needs neither json (the index is marshal, no concept is read) nor
+    pathlib (the start-up path's paths are strings): together a tenth of its start.
+    """
     script = (
         "import sys\n"
         "from kgraph.cli import main\n"
@@ -270,7 +322,7 @@ def test_a_warm_query_never_imports_pydantic(graph_file, tmp_path):
         "    main(['path', 'lora', '--known', '', '--graph', sys.argv[1]])\n"
         "except SystemExit:\n"
         "    pass\n"
-        "heavy = ('pydantic', 'pydantic_core', '_hashlib')\n"
+        "heavy = ('pydantic', 'pydantic_core', '_hashlib', 'json', 'pathlib')\n"
         "print(sorted(m for m in sys.modules if m.split('.')[0] in heavy))\n"
     )
     env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
@@ -302,12 +354,8 @@ def test_a_bad_size_limit_is_a_clear_error(graph_file, monkeypatch):
 
 
 def test_without_any_home_the_cache_is_off(graph_file, parses, monkeypatch):
-    def no_home() -> Path:
-        msg = "Could not determine home directory."
-        raise RuntimeError(msg)
-
     monkeypatch.delenv("XDG_CACHE_HOME")
-    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # as with no $HOME nor passwd
     assert not cache.enabled()
     assert "lora" in load_graph(graph_file)
     assert "lora" in load_graph(graph_file)
@@ -389,8 +437,8 @@ def hashed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     seen: list[Path] = []
     real = store.digest
 
-    def counting(path: Path, *, limit: int | None = None) -> str:
-        seen.append(path)
+    def counting(path: str, *, limit: int | None = None) -> str:
+        seen.append(Path(path))
         return real(path, limit=limit)
 
     monkeypatch.setattr(cache, "digest", counting)
@@ -398,7 +446,7 @@ def hashed(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
 
 
 def stamps() -> list[Path]:
-    return sorted(cache.cache_dir().glob("*.stamp"))
+    return sorted(Path(cache.cache_dir()).glob("*.stamp"))
 
 
 def test_a_settled_file_is_hashed_once_while_its_status_stays(
@@ -445,11 +493,13 @@ def test_a_file_changed_just_now_gets_no_stamp_and_is_hashed_every_time(graph_fi
     [
         lambda text: "",
         lambda text: text[: len(text) // 2],
-        lambda text: text.replace('"blake2b":"', '"blake2b":"0', 1),  # a digest of no entry
-        lambda text: text.replace('"blake2b":"', '"blake2b":7,"x":"', 1),
-        lambda text: text.replace('"stat":[', '"stat":"', 1),
-        lambda text: text.replace('"path":"', '"path":"/elsewhere', 1),  # another file's stamp
-        lambda text: text.replace('"format":', '"format":0', 1),
+        lambda text: _stamp_field(text, 7, "0" * 63),  # a digest cut short
+        lambda text: _stamp_field(text, 7, "0"),  # no digest at all
+        lambda text: _stamp_field(text, 2, "x"),  # a size that is no number
+        lambda text: text.replace(" /", " /elsewhere/", 1),  # another file's stamp
+        lambda text: _stamp_field(text, 1, "5"),  # another format
+        lambda text: _stamp_field(text, 0, "kgraph-cache"),  # not a stamp
+        lambda text: " ".join(text.split(" ")[:7]),  # no digest and no path
     ],
 )
 def test_a_damaged_stamp_is_never_trusted(graph_file, parses, monkeypatch, damage):
@@ -462,4 +512,27 @@ def test_a_damaged_stamp_is_never_trusted(graph_file, parses, monkeypatch, damag
     assert parses[:1] == [str(graph_file)]
     assert load_graph(graph_file).prerequisites == first.prerequisites  # a sound stamp again
     [rewritten] = stamps()
-    assert json.loads(rewritten.read_text(encoding="utf-8"))["path"] == str(graph_file)
+    status = graph_file.stat()
+    fields = (status.st_size, status.st_mtime_ns, status.st_ctime_ns, status.st_ino, status.st_dev)
+    digest = store.digest(graph_file)
+    assert rewritten.read_text(encoding="utf-8") == (
+        f"kgraph-stamp {cache.FORMAT} {' '.join(map(str, fields))} {digest} {graph_file}\n"
+    )
+
+
+def test_a_stamp_keeps_a_path_with_spaces_and_a_line_feed(tmp_path, parses, monkeypatch):
+    """The path is the stamp's last field, kept whole: a space or a line feed in it is no damage."""
+    monkeypatch.setattr(cache, "SETTLED_NS", -1)
+    odd = tmp_path / "my graphs\nnew" / "concepts .json"
+    odd.parent.mkdir()
+    odd.write_text((REPO / "graph" / "concepts.json").read_text(encoding="utf-8"))
+    load_graph(odd)
+    load_graph(odd)
+    assert len(stamps()) == 1
+    assert parses == [str(odd)]  # the second load found its entry through the stamp
+
+
+def _stamp_field(text: str, position: int, value: str) -> str:
+    fields = text.split(" ")
+    fields[position] = value
+    return " ".join(fields)

@@ -413,11 +413,11 @@ class TestWhichFile:
     def test_fmt_never_rewrites_the_packaged_copy(self, runner):
         from kgraph.store import packaged_graph_path
 
-        before = packaged_graph_path().read_bytes()
+        before = Path(packaged_graph_path()).read_bytes()
         result = runner.invoke(main, ["fmt"])
         assert result.exit_code == 2
         assert result.stderr.startswith("Error: fmt never rewrites the graph packaged with kgraph")
-        assert packaged_graph_path().read_bytes() == before
+        assert Path(packaged_graph_path()).read_bytes() == before
         assert runner.invoke(main, ["fmt", "--check"]).exit_code == 0  # reading is fine
 
     def test_in_a_checkout_nothing_is_added(self, runner, graph_file):

@@ -58,12 +58,12 @@ def test_every_path_parameter_takes_str_and_pathlike(tmp_path, graph_file):
     for kind in (str, Where):
         assert len(kgraph.load_graph(kind(graph_file))) == len(kgraph.load_graph(graph_file))
         assert len(load_checked(kind(graph_file))[1]) == len(kgraph.load_graph(graph_file))
-        assert kgraph.resolve_graph_path(kind(graph_file)) == graph_file
+        assert kgraph.resolve_graph_path(kind(graph_file)) == str(graph_file)
         target = tmp_path / f"out-{kind.__name__}.txt"
         kgraph.write_atomic(kind(target), "text\n")
         assert read_text(kind(target)) == "text\n"
         progress = tmp_path / f"known-{kind.__name__}.json"
-        assert progress_path(kind(progress)) == progress
+        assert progress_path(kind(progress)) == str(progress)
         assert load_progress(kind(progress)).marked == {}
         with locked_progress(kind(progress)) as progress_file:
             assert progress_file.path == progress

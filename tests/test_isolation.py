@@ -21,8 +21,8 @@ def test_every_user_folder_points_into_the_sandbox_or_the_test_folder(tmp_path):
 
 
 def test_the_cache_and_progress_of_a_test_and_a_subprocess_stay_inside(tmp_path):
-    assert cache.cache_dir().is_relative_to(tmp_path)
-    assert progress_path(None).is_relative_to(tmp_path)
+    assert Path(cache.cache_dir()).is_relative_to(tmp_path)
+    assert Path(progress_path(None)).is_relative_to(tmp_path)
     code = "from pathlib import Path; print(Path.home())"
     home = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert Path(home.stdout.strip()).is_relative_to(SANDBOX)

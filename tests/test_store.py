@@ -152,14 +152,14 @@ def test_unreadable_files_raise_input_error(tmp_path: Path, setup, message: str)
 
 def test_resolution_order(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
     assert resolve_graph_path() == packaged_graph_path()
-    assert packaged_graph_path().is_file()
+    assert Path(packaged_graph_path()).is_file()
     local = tmp_path / "graph" / "concepts.json"
     local.parent.mkdir()
     local.write_text("{}", encoding="utf-8")
-    assert resolve_graph_path() == Path("graph/concepts.json")
+    assert resolve_graph_path() == "graph/concepts.json"
     monkeypatch.setenv("KGRAPH_GRAPH", "env.json")
-    assert resolve_graph_path() == Path("env.json")
-    assert resolve_graph_path(Path("flag.json")) == Path("flag.json")
+    assert resolve_graph_path() == "env.json"
+    assert resolve_graph_path(Path("flag.json")) == "flag.json"  # any os.PathLike
 
 
 def test_write_atomic_replaces_and_keeps_mode(tmp_path: Path):
@@ -176,10 +176,10 @@ def test_write_atomic_failure_keeps_old_file_and_no_temp(tmp_path: Path, monkeyp
     path = tmp_path / "f.json"
     path.write_text("old", encoding="utf-8")
 
-    def fail(self: Path, target: Path) -> None:
+    def fail(source: str, target: str) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(Path, "replace", fail)
+    monkeypatch.setattr(os, "replace", fail)
     with pytest.raises(InputError, match="cannot write: No space left on device"):
         write_atomic(path, "new")
     assert path.read_text(encoding="utf-8") == "old"

@@ -7,7 +7,7 @@ command's context shares with its parent's.
 
 from __future__ import annotations
 
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING, Any, Final
 
 import click
@@ -58,7 +58,7 @@ def global_options() -> list[click.Option]:
     return [
         click.Option(
             ["-g", "--graph"],
-            type=click.Path(dir_okay=False, path_type=Path),
+            type=click.Path(dir_okay=False),
             is_eager=True,
             expose_value=False,
             callback=_remember(_GRAPH_PATH),
@@ -91,12 +91,12 @@ def current_lang() -> str:
     return str(lang) if lang else choose_language()
 
 
-def chosen_graph_path(ctx: click.Context | None = None) -> Path:
+def chosen_graph_path(ctx: click.Context | None = None) -> str:
     """``--graph`` (before or after the command), else ``$KGRAPH_GRAPH``, ``./graph``, packaged."""
     return chosen_graph_source(ctx)[0]
 
 
-def chosen_graph_source(ctx: click.Context | None = None) -> tuple[Path, GraphSource]:
+def chosen_graph_source(ctx: click.Context | None = None) -> tuple[str, GraphSource]:
     """The graph file and which step chose it.
 
     A ``$KGRAPH_GRAPH`` naming no file is an error that names the variable: a user may have set
@@ -104,9 +104,9 @@ def chosen_graph_source(ctx: click.Context | None = None) -> tuple[Path, GraphSo
     """
     ctx = ctx or click.get_current_context(silent=True)
     path, source = choose_graph(ctx.meta.get(_GRAPH_PATH) if ctx is not None else None)
-    if source == "env" and (not path.exists() or path.is_dir()):
+    if source == "env" and (not os.path.exists(path) or os.path.isdir(path)):
         t = texts(ctx.meta.get(LANG_KEY) or environment_language() if ctx else DEFAULT)
-        raise InputError(t("error.env_graph", var=GRAPH_ENV, path=clean(str(path))))
+        raise InputError(t("error.env_graph", var=GRAPH_ENV, path=clean(path)))
     return path, source
 
 

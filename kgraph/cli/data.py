@@ -62,10 +62,10 @@ def _checked_file(lang: str, *, rewrite: bool = False) -> Path:
     path, source = chosen_graph_source()
     t = texts(lang)
     if source == "packaged" and rewrite:
-        raise InputError(t("cli.fmt_packaged", path=clean(str(path))))
+        raise InputError(t("cli.fmt_packaged", path=clean(path)))
     if source in {"env", "packaged"}:
-        click.echo(t(f"cli.checked_{source}", path=clean(str(path)), var=GRAPH_ENV), err=True)
-    return path
+        click.echo(t(f"cli.checked_{source}", path=clean(path), var=GRAPH_ENV), err=True)
+    return Path(path)
 
 
 def _report(problems: tuple[Problem, ...], fmt: str, *, path: str, count: int, lang: str) -> str:

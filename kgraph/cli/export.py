@@ -49,7 +49,7 @@ def default_name(selection: Selection, fmt: str, lang: str, options: dict[str, A
 
 def default_folder() -> Path:
     """``exports/`` in a checkout (where ``graph/concepts.json`` is), else the current folder."""
-    return Path("exports") if LOCAL_GRAPH.is_file() else Path()
+    return Path("exports") if Path(LOCAL_GRAPH).is_file() else Path()
 
 
 def _write_export(text: str, output: Path | None, default: str, lang: str) -> None:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
 from kgraph.cli import plan
@@ -26,9 +24,6 @@ from kgraph.projects import projects as list_projects
 from kgraph.render.terminal import clean
 from kgraph.study import this_week
 
-if TYPE_CHECKING:
-    from pathlib import Path
-
 
 @main.command()
 @saved_progress_option
@@ -39,7 +34,7 @@ if TYPE_CHECKING:
 def projects(
     *,
     known: tuple[str, ...] | None,
-    progress_file: Path | None,
+    progress_file: str | None,
     strict: bool,
     ready: bool,
     level: str | None,
@@ -76,7 +71,7 @@ def goal(
     source: str | None,
     pace: str | None,
     clear: bool,
-    progress_file: Path | None,
+    progress_file: str | None,
     fmt: str,
 ) -> None:
     """Save a goal (TO, from FROM, at H hours a week) beside your progress; or show or clear it.
@@ -112,7 +107,7 @@ def goal(
 @progress_option
 @click.option("--pace", metavar="H", help="Hours a week (default: the saved goal's pace).")
 @format_option("text", "json")
-def week(*, progress_file: Path | None, pace: str | None, fmt: str) -> None:
+def week(*, progress_file: str | None, pace: str | None, fmt: str) -> None:
     """Print this week's study for your saved goal: steps, outcomes, where to start, the finish.
 
     \b

@@ -56,7 +56,7 @@ T = TypeVar("T")
 @main.command()
 @concept_argument("names", nargs=-1, required=True, metavar="CONCEPT...")
 @progress_option
-def learn(names: tuple[str, ...], progress_file: Path | None) -> None:
+def learn(names: tuple[str, ...], progress_file: str | None) -> None:
     """Mark concepts as known and save it; their prerequisites count as known too.
 
     \b
@@ -87,7 +87,7 @@ def _complete_marked(ctx: click.Context, _: click.Parameter, incomplete: str) ->
     "names", nargs=-1, required=True, metavar="CONCEPT...", shell_complete=_complete_marked
 )
 @progress_option
-def forget(names: tuple[str, ...], progress_file: Path | None) -> None:
+def forget(names: tuple[str, ...], progress_file: str | None) -> None:
     """Unmark concepts as known; nothing else is removed.
 
     \b
@@ -111,7 +111,7 @@ def forget(names: tuple[str, ...], progress_file: Path | None) -> None:
 )  # fmt: skip
 def known(
     *,
-    progress_file: Path | None,
+    progress_file: str | None,
     fmt: str,
     export_: bool,
     import_: Path | None,
@@ -154,7 +154,7 @@ def known(
 @strict_option
 @format_option("text", "json")
 def progress_command(
-    known: tuple[str, ...] | None, progress_file: Path | None, strict: bool, fmt: str
+    known: tuple[str, ...] | None, progress_file: str | None, strict: bool, fmt: str
 ) -> None:
     """Show the ladder: how much of each rung you know, where you stand, how to climb.
 
@@ -254,7 +254,7 @@ def _offer_to_save(kg: KGraph, new: tuple[str, ...], path: Path, t: Texts, *, as
 def assess(
     *,
     target: str | None,
-    progress_file: Path | None,
+    progress_file: str | None,
     fmt: str,
     save: bool,
     fresh: bool,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from pathlib import Path
+import os
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -11,7 +11,6 @@ import click
 from kgraph.cli.context import chosen_graph, current_lang
 from kgraph.errors import KgraphError
 from kgraph.graph import names_of, normalize
-from kgraph.render.json import render_json
 from kgraph.render.text import render_text
 from kgraph.store import progress_path
 
@@ -83,7 +82,7 @@ progress_option = click.option(
     "--profile",  # its name before "saved progress" was the one word for it
     "progress_file",
     cls=_RenamedOption,
-    type=click.Path(dir_okay=False, path_type=Path),
+    type=click.Path(dir_okay=False),
     help="Progress file (default: $KGRAPH_HOME/known.json, else ~/.local/share/kgraph/known.json).",
 )
 
@@ -106,13 +105,13 @@ def saved_progress_option(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def known_for(
-    kg: KGraph, known: tuple[str, ...] | None, progress_file: Path | None
+    kg: KGraph, known: tuple[str, ...] | None, progress_file: str | None
 ) -> tuple[str, ...]:
     """*known* when given, else the saved progress mapped onto *kg*'s current ids."""
     if known is not None:
         return known
     path = progress_path(progress_file)
-    if not path.exists():  # nothing saved yet: the progress module need not even load
+    if not os.path.exists(path):  # nothing saved yet: the progress module need not even load
         return ()
     from kgraph.saved_progress import load_progress, resolve
 
@@ -135,7 +134,12 @@ def concept_argument(
 
 def emit(result: object, fmt: str, lang: str) -> None:
     """Print a query result as text in *lang*, or as language-neutral JSON."""
-    click.echo(render_json(result) if fmt == "json" else render_text(result, lang), nl=False)
+    if fmt == "json":
+        from kgraph.render.json import render_json  # only asked for: json is a share of a start
+
+        click.echo(render_json(result), nl=False)
+    else:
+        click.echo(render_text(result, lang), nl=False)
 
 
 def query_command(func: Callable[..., object]) -> Callable[..., None]:

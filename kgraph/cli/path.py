@@ -5,8 +5,6 @@ The most used command imports only what it needs: not the other query commands' 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import click
 
 from kgraph import queries
@@ -23,9 +21,6 @@ from kgraph.cli.app import (
 from kgraph.cli.plan import emit_plan, goal_names, outline_only, pace_options
 from kgraph.i18n import texts
 from kgraph.render import exporter
-
-if TYPE_CHECKING:
-    from pathlib import Path
 
 
 @main.command("path")
@@ -46,7 +41,7 @@ def path_command(
     fmt: str,
     names: tuple[str, ...],
     known: tuple[str, ...] | None,
-    progress_file: Path | None,
+    progress_file: str | None,
     strict: bool,
     no_projects: bool,
     detail: bool,

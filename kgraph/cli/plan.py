@@ -18,12 +18,10 @@ from kgraph.cli.app import (
 from kgraph.errors import InputError
 from kgraph.i18n import texts
 from kgraph.queries import learning_path
-from kgraph.render.json import dumps, to_data
 from kgraph.study import guide, guide_outline, pace_so_far
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
 
     from kgraph.graph import KGraph
     from kgraph.queries import Plan
@@ -58,7 +56,7 @@ def today() -> date:
 
 
 def goal_names(
-    kg: KGraph, names: tuple[str, ...], pace: str | None, progress_file: Path | None
+    kg: KGraph, names: tuple[str, ...], pace: str | None, progress_file: str | None
 ) -> tuple[tuple[str, ...], str | None]:
     """*names*, or with none the saved goal's FROM and TO, and its pace when none is given."""
     if names:
@@ -120,7 +118,7 @@ def emit_plan(
 
 
 def emit_with_pace_so_far(
-    kg: KGraph, result: object, *, fmt: str, lang: str, progress_file: Path | None, saved: bool
+    kg: KGraph, result: object, *, fmt: str, lang: str, progress_file: str | None, saved: bool
 ) -> None:
     """Print *result*, then (from saved progress and a saved goal) the pace so far.
 
@@ -129,6 +127,8 @@ def emit_with_pace_so_far(
     """
     so_far = pace_so_far_for_goal(kg, progress_file) if saved else None
     if fmt == "json":
+        from kgraph.render.json import dumps, to_data  # as `emit`
+
         data = to_data(result)
         if isinstance(data, dict) and so_far is not None:
             data["so_far"] = to_data(so_far)
@@ -141,7 +141,7 @@ def emit_with_pace_so_far(
         click.echo(so_far_text(so_far, texts(lang)))
 
 
-def pace_so_far_for_goal(kg: KGraph, progress_file: Path | None) -> SoFar | None:
+def pace_so_far_for_goal(kg: KGraph, progress_file: str | None) -> SoFar | None:
     """The pace so far toward the saved goal, from the saved progress; None without a goal."""
     from kgraph.goal import goal_on, goal_path, load_goal
     from kgraph.saved_progress import load_progress, progress_path, resolve

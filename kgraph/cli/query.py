@@ -21,8 +21,6 @@ from kgraph.i18n import texts
 from kgraph.model import Category, Level
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from kgraph.graph import KGraph
 
 
@@ -43,7 +41,7 @@ def gaps(
     kg: KGraph,
     names: tuple[str, ...],
     known: tuple[str, ...] | None,
-    progress_file: Path | None,
+    progress_file: str | None,
     strict: bool,
 ) -> object:
     """Split what you miss for TO into ready-now and blocked concepts; FROM counts as known.
@@ -69,7 +67,7 @@ def next_command(
     *,
     source: str | None,
     known: tuple[str, ...] | None,
-    progress_file: Path | None,
+    progress_file: str | None,
     strict: bool,
     goal: str | None,
 ) -> object:
