@@ -472,28 +472,18 @@ class KGraph:
                 order.append(node)
 
     def _depth_first(self, chosen: set[str]) -> list[str]:
-        """Post-order from the goals (members nothing else chosen needs), lowest rung first."""
+        """Post-order from the goals (members nothing else chosen needs), lowest rung first.
+
+        The walk is `_pull`'s, each node's prerequisites among *chosen* lowest rung first.
+        """
+        needs = {c: [p for p in self.prerequisites[c] if p in chosen] for c in chosen}
         goals = [m for m in chosen if not any(d in chosen for d in self.dependents[m])]
         order: list[str] = []
         entered: set[str] = set()
         for goal in sorted(goals, key=self.rung_key):
             entered.add(goal)
-            stack = [(goal, self._needed(goal, chosen))]
-            while stack:
-                node, pending = stack[-1]
-                for prereq in pending:
-                    if prereq not in entered:
-                        entered.add(prereq)
-                        stack.append((prereq, self._needed(prereq, chosen)))
-                        break
-                else:
-                    stack.pop()
-                    order.append(node)
+            self._pull(goal, needs, entered, order, self.rung_key)
         return order
-
-    def _needed(self, concept_id: str, chosen: set[str]) -> Iterator[str]:
-        needs = [p for p in self.prerequisites[concept_id] if p in chosen]
-        return iter(sorted(needs, key=self.rung_key))
 
     def rank(self, concept_id: str) -> int:
         """The rank of *concept_id*'s rung (`Level.rank`), from the index: nothing is built."""

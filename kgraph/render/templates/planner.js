@@ -64,31 +64,42 @@ var KGraphPlanner = (function () {
   function knownSet(g, marked, strict) { return strict ? new Set(marked) : closure(g, marked); }
   function unique(ids) { return Array.from(new Set(ids)); }
 
+  /* The members nothing else among `chosen` needs, lowest rung first. */
+  function goalsOf(g, chosen) {
+    return Array.from(chosen).filter(function (m) {
+      return !g.dependents.get(m).some(function (d) { return chosen.has(d); });
+    }).sort(byRung(g));
+  }
+
+  /* The one depth-first walk (kgraph.graph.KGraph._pull): `anchor` appended to `order` after its
+   * prerequisites among `chosen` not yet `placed`, in post-order, each node's prerequisites
+   * visited in `compare` order. */
+  function pull(g, chosen, anchor, placed, order, compare) {
+    function needed(id) {
+      return g.needs.get(id).filter(function (p) { return chosen.has(p); }).sort(compare);
+    }
+    var stack = [{ id: anchor, pending: needed(anchor), next: 0 }];
+    while (stack.length) {
+      var top = stack[stack.length - 1], pushed = false;
+      while (top.next < top.pending.length) {
+        var prereq = top.pending[top.next++];
+        if (!placed.has(prereq)) {
+          placed.add(prereq);
+          stack.push({ id: prereq, pending: needed(prereq), next: 0 });
+          pushed = true;
+          break;
+        }
+      }
+      if (!pushed) { stack.pop(); order.push(top.id); }
+    }
+  }
+
   /* Post-order from the goals (members nothing else chosen needs), lowest rung first. */
   function depthFirst(g, chosen) {
     var rungFirst = byRung(g), order = [], entered = new Set();
-    function needed(id) {
-      return g.needs.get(id).filter(function (p) { return chosen.has(p); }).sort(rungFirst);
-    }
-    var goals = Array.from(chosen).filter(function (m) {
-      return !g.dependents.get(m).some(function (d) { return chosen.has(d); });
-    }).sort(rungFirst);
-    goals.forEach(function (goal) {
+    goalsOf(g, chosen).forEach(function (goal) {
       entered.add(goal);
-      var stack = [{ id: goal, pending: needed(goal), next: 0 }];
-      while (stack.length) {
-        var top = stack[stack.length - 1], pushed = false;
-        while (top.next < top.pending.length) {
-          var prereq = top.pending[top.next++];
-          if (!entered.has(prereq)) {
-            entered.add(prereq);
-            stack.push({ id: prereq, pending: needed(prereq), next: 0 });
-            pushed = true;
-            break;
-          }
-        }
-        if (!pushed) { stack.pop(); order.push(top.id); }
-      }
+      pull(g, chosen, goal, entered, order, rungFirst);
     });
     return order;
   }
@@ -181,38 +192,17 @@ var KGraphPlanner = (function () {
   function planOrder(g, members) {
     var chosen = new Set(members), rungFirst = byRung(g), below = ancestorCounts(g, chosen);
     function biggestFirst(a, b) { return (below.get(b) - below.get(a)) || rungFirst(a, b); }
-    function pull(anchor, placed, order, compare) {
-      function needed(id) {
-        return g.needs.get(id).filter(function (p) { return chosen.has(p); }).sort(compare);
-      }
-      var stack = [{ id: anchor, pending: needed(anchor), next: 0 }];
-      while (stack.length) {
-        var top = stack[stack.length - 1], pushed = false;
-        while (top.next < top.pending.length) {
-          var prereq = top.pending[top.next++];
-          if (!placed.has(prereq)) {
-            placed.add(prereq);
-            stack.push({ id: prereq, pending: needed(prereq), next: 0 });
-            pushed = true;
-            break;
-          }
-        }
-        if (!pushed) { stack.pop(); order.push(top.id); }
-      }
-    }
-    var goals = Array.from(chosen).filter(function (m) {
-      return !g.dependents.get(m).some(function (d) { return chosen.has(d); });
-    }).sort(rungFirst);
+    var goals = goalsOf(g, chosen);
     var capstones = g.capstones.filter(function (id) { return chosen.has(id); }).sort(rungFirst);
     var walked = [], entered = new Set();
     capstones.concat(goals).forEach(function (id) {
-      if (!entered.has(id)) { entered.add(id); pull(id, entered, walked, biggestFirst); }
+      if (!entered.has(id)) { entered.add(id); pull(g, chosen, id, entered, walked, biggestFirst); }
     });
     var anchors = walked.filter(function (id) { return !justInTime(g, id); });
     var late = goals.filter(function (id) { return justInTime(g, id); });
     var placed = new Set(), order = [];
     anchors.concat(late).forEach(function (id) {
-      if (!placed.has(id)) { placed.add(id); pull(id, placed, order, rungFirst); }
+      if (!placed.has(id)) { placed.add(id); pull(g, chosen, id, placed, order, rungFirst); }
     });
     return order;
   }
