@@ -53,6 +53,8 @@ KEEP: Final = 16  # entries kept; older ones (graphs since edited) are removed
 SETTLED_NS: Final = 3 * 10**9  # a file changed more recently than this gets no stamp
 ENTRY_MAGIC: Final = "kgraph-cache"
 STAMP_MAGIC: Final = "kgraph-stamp"
+_STAMP_FIELDS: Final = ("size", "mtime", "ctime", "inode", "device")
+_DIGEST_LENGTH: Final = 64  # BLAKE2b-256 in hex
 
 
 def enabled() -> bool:
@@ -138,10 +140,6 @@ def _read_stamp(where: str, path: PathArg) -> tuple[list[int], str] | None:
     if not same or len(stamp) != len(_STAMP_FIELDS) or len(found) != _DIGEST_LENGTH:
         return None
     return stamp, found.decode("ascii", "replace")
-
-
-_STAMP_FIELDS: Final = ("size", "mtime", "ctime", "inode", "device")
-_DIGEST_LENGTH: Final = 64  # BLAKE2b-256 in hex
 
 
 def _save_stamp(where: str, path: PathArg, stamp: list[int], file_digest: str) -> None:
