@@ -13,7 +13,7 @@ English and Russian, and saves one PNG per state into the folder given:
 - ``ladder``: the Ladder view;
 - ``hover``: a hover card on the desktop, after the language was switched to the other one;
 - ``week``: the same plan at 10 h a week from a fixed start, with dated "I know this" marks in
-  the browser's storage: the "This week" panel, its finish and the pace so far.
+  the browser's storage: the end of the "This week" panel, its finish and the pace so far.
 
 Names are ``{browser}-{device}-{lang}-{state}.png``. Usage::
 
@@ -51,6 +51,13 @@ STORE_MARKS = (
     + ")"
 )
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+SO_FAR_IN_VIEW = """(async () => {  // rows laid out as they come into view move it: again
+  const end = document.querySelector('#week .so-far, #week [data-finish]');
+  for (let i = 0; i < 3; i++) {
+    end.scrollIntoView({block: 'center'});
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+})()"""
 SETTLE = "new Promise(r => requestAnimationFrame(() => setTimeout(r, 450)))"  # a frame, animations
 
 
@@ -69,7 +76,7 @@ def states(lang: str) -> list[tuple[str, str, list[str]]]:
         (
             "week",
             f"{PLAN}&pace=10&start={WEEK_START}&{tail}",
-            [STORE_MARKS, "RELOAD", "document.getElementById('week').scrollIntoView()"],
+            [STORE_MARKS, "RELOAD", SO_FAR_IN_VIEW],
         ),
     ]
 
