@@ -11,7 +11,9 @@ English and Russian, and saves one PNG per state into the folder given:
 - ``details``: a concept chosen (details beside the map; a bottom sheet on a phone);
 - ``panels``: the panels of the plan scrolled into view (on a phone: below the map);
 - ``ladder``: the Ladder view;
-- ``hover``: a hover card on the desktop, after the language was switched to the other one.
+- ``hover``: a hover card on the desktop, after the language was switched to the other one;
+- ``week``: the same plan at 10 h a week from a fixed start, with dated "I know this" marks in
+  the browser's storage: the end of the "This week" panel, its finish and the pace so far.
 
 Names are ``{browser}-{device}-{lang}-{state}.png``. Usage::
 
@@ -36,7 +38,26 @@ DEVICES = {"desktop": (1280, 800), "phone": (390, 844)}
 LANGS = ("en", "ru")
 PLAN = "to=agi&from=lora"
 CHOSEN = "lora"
+WEEK_START = "2026-12-07"
+WEEK_MARKS = {  # what a learner marked, and when: 4 weeks of study after a first day
+    "python": "2026-10-19T09:00:00Z",
+    "embeddings": "2026-11-12T18:30:00Z",
+    "attention": "2026-11-20T19:00:00Z",
+    "transformer": "2026-12-01T20:15:00Z",
+}
+STORE_MARKS = (
+    "window.localStorage.setItem('kgraph.known', "
+    + json.dumps(json.dumps({"format": "kgraph-known", "known": WEEK_MARKS, "version": 1}))
+    + ")"
+)
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"]
+SO_FAR_IN_VIEW = """(async () => {  // rows laid out as they come into view move it: again
+  const end = document.querySelector('#week .so-far, #week [data-finish]');
+  for (let i = 0; i < 3; i++) {
+    end.scrollIntoView({block: 'center'});
+    await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+  }
+})()"""
 SETTLE = "new Promise(r => requestAnimationFrame(() => setTimeout(r, 450)))"  # a frame, animations
 
 
@@ -52,6 +73,11 @@ def states(lang: str) -> list[tuple[str, str, list[str]]]:
         ("panels", f"{PLAN}&{tail}", ["document.getElementById('next').scrollIntoView()"]),
         ("ladder", tail, ["window.kgraph.setView('ladder')"]),
         ("hover", f"lang={other}", ["HOVER", f"window.kgraph.setLanguage({json.dumps(lang)})"]),
+        (
+            "week",
+            f"{PLAN}&pace=10&start={WEEK_START}&{tail}",
+            [STORE_MARKS, "RELOAD", SO_FAR_IN_VIEW],
+        ),
     ]
 
 
@@ -72,6 +98,15 @@ class Shooter:
     def goto(self, url: str) -> None:
         """Open *url* and wait for the first complete draw."""
         self.page.goto(url)
+        self.drawn(url)
+
+    def reload(self) -> None:
+        """Load the page again (it reads the browser's storage anew) and wait for the draw."""
+        self.page.reload()
+        self.drawn("the page, reloaded")
+
+    def drawn(self, url: str) -> None:
+        """Wait for the first complete draw of *url*."""
         deadline = time.monotonic() + 60
         while not self.js("window.kgraphReady === true"):
             if time.monotonic() > deadline:
@@ -114,6 +149,8 @@ def shoot_all(kind: str, make_page: Any, url: str, out: Path, only: str) -> list
                     for script in scripts:
                         if script == "HOVER":
                             shooter.hover()
+                        elif script == "RELOAD":
+                            shooter.reload()
                         else:
                             shooter.js(script)
                     shooter.shoot(out / name)

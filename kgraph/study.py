@@ -141,7 +141,10 @@ def pace_so_far(
     if weeks < 1:
         return None
     since = today - timedelta(days=7 * weeks)
-    studied = sum(kg[cid].hours for cid, day in days.items() if since < day <= today)
+    studied = 0.0  # added left to right in id order, as the page adds them (sum() compensates)
+    for cid, day in sorted(days.items()):
+        if since < day <= today:
+            studied += kg[cid].hours
     rate = studied / weeks
     from kgraph.pace import finish_date  # noqa: PLC0415 - as in _dated
 

@@ -12,6 +12,8 @@ import json
 import random
 import shutil
 import subprocess
+from collections.abc import Callable
+from datetime import timedelta
 from importlib.resources import files
 from typing import TYPE_CHECKING, Any
 
@@ -20,15 +22,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kgraph.cli import main
+from kgraph.goal import Goal
 from kgraph.graph import KGraph
 from kgraph.i18n import hours
 from kgraph.load import load_graph
 from kgraph.model import Kind
+from kgraph.pace import parse_date
 from kgraph.projects import suggested_along
 from kgraph.queries import gaps, learning_path, next_steps
 from kgraph.render.json import to_data
 from kgraph.render.markdown import md_link, md_text
-from kgraph.study import known_before
+from kgraph.study import known_before, pace_so_far, this_week
 from tests.conftest import REPO, SHIPPED
 from tests.helpers import make_concept, week_of
 from tests.strategies import LEVELS
@@ -514,3 +518,141 @@ def test_calendar_text_is_escaped_and_folded_as_the_cli_does(node: Node, values:
     values = [*values, *edges]  # lines at and around 75 octets, 2-, 3- and 4-octet characters
     [answer] = node.ask(KGraph([]), [{"kind": "ics_text", "values": values}])
     assert answer == [[escape_text(v), fold(v)] for v in values]
+
+
+def python_so_far(kg: KGraph, query: dict[str, Any]) -> dict[str, Any] | None:
+    """`kgraph week`'s pace so far (kgraph.study.pace_so_far) and its rate as the CLI prints it;
+    with a goal, the hours left are its plan's for the marks as known, as `kgraph week` has it."""
+    today = parse_date(query["today"])
+    if "to" in query:
+        week = this_week(
+            kg,
+            Goal(query["to"], query["from"]),
+            pace=10,
+            today=today,
+            known=tuple(query["marks"]),
+            marks=query["marks"],
+        )
+        found = week.so_far
+    else:
+        found = pace_so_far(kg, query["marks"], today=today, remaining=query["remaining"])
+    if found is None:
+        return None
+    return {
+        "hoursAWeek": found.hours_a_week,
+        "weeks": found.weeks,
+        "arrive": found.arrive,
+        "rate": hours(round(found.hours_a_week, 1)),
+    }
+
+
+def dated(today: str, days_back: int, hour: int = 9) -> str:
+    """The mark time *days_back* days before *today* (after it when negative)."""
+    return f"{parse_date(today) - timedelta(days=days_back)}T{hour:02}:00:00Z"
+
+
+SO_FAR_TODAYS = ["2026-12-07", "2027-01-01", "2028-02-29", "2028-03-06", "2026-03-29"]
+
+
+@st.composite
+def dated_marks(draw: st.DrawFn, ids: list[str], today: str) -> dict[str, str]:
+    """Marks over the last ~60 days before *today*, some on *today*, a few after it."""
+    chosen = draw(st.lists(st.sampled_from(ids), unique=True, max_size=14))
+    back = st.one_of(st.integers(-6, 62), st.sampled_from([0, 7, 14, 21, 27, 28, 29]))
+    return {
+        cid: dated(today, draw(back), draw(st.integers(0, 23)))
+        for cid in sorted(chosen)  # a progress file's order (kgraph.saved_progress.resolve)
+    }
+
+
+@given(data=st.data())
+def test_the_page_s_pace_so_far_is_kgraph_week_s(node: Node, shipped: KGraph, data: st.DataObject):
+    """Generated dated marks on the shipped graph and several todays: the same hours a week,
+    weeks, arrival and printed rate as `kgraph.study.pace_so_far`, with hours left given or
+    taken from a goal's plan as the page and `kgraph week` take them."""
+    ids = sorted(shipped.concepts)
+    queries: list[dict[str, Any]] = []
+    for _ in range(data.draw(st.integers(1, 4))):
+        today = data.draw(st.sampled_from(SO_FAR_TODAYS))
+        marks = data.draw(dated_marks(ids, today))
+        remaining = data.draw(
+            st.one_of(
+                st.just(0.0),
+                st.sampled_from([shipped[i].hours for i in ids]),
+                st.floats(0.5, 3000, allow_nan=False),
+            )
+        )
+        queries.append({"marks": marks, "today": today, "remaining": remaining})
+        goal = {"to": data.draw(st.sampled_from(ids)), "from": None}
+        queries.append({"marks": marks, "today": today, **goal})
+    answers = node.ask(shipped, [{"kind": "so_far", **q} for q in queries])
+    for query, answer in zip(queries, answers, strict=True):
+        assert answer == python_so_far(shipped, query), query
+
+
+def so_far_graph() -> KGraph:
+    """Concepts of 1, 3, 5 and 7 hours: over 4 weeks, rates of 0.25, 0.75, 1.25 and 1.75, each
+    an exact tie at one decimal, which Python's round() breaks to the even digit; and of 0.1,
+    0.2 and 0.3 hours, whose float sum depends on the order they are added in."""
+    fractions = [make_concept(f"f{n}", hours=n / 10) for n in (1, 2, 3)]  # added in id order
+    return KGraph(
+        [make_concept(f"c{h}", hours=h) for h in (1, 3, 5, 7)] + [make_concept("start"), *fractions]
+    )
+
+
+SO_FAR_TODAY = "2026-12-07"
+Check = Callable[[Any, KGraph], bool]
+
+
+def _rate(h: int) -> Check:
+    return lambda a, kg: (
+        a["hoursAWeek"] == kg[f"c{h}"].hours / 4
+        and a["rate"] == hours(round(kg[f"c{h}"].hours / 4, 1))
+    )
+
+
+def _on(days: int) -> str:
+    return dated(SO_FAR_TODAY, days)
+
+
+SO_FAR_EDGES: list[tuple[str, dict[str, str], float, Check]] = [
+    ("less than a week", {"start": _on(6), "c5": _on(1)}, 10, lambda a, kg: a is None),
+    ("exactly a week", {"start": _on(7), "c5": _on(0)}, 10,
+     lambda a, kg: (a["weeks"], a["hoursAWeek"]) == (1, kg["c5"].hours)),
+    ("two weeks less a day", {"start": _on(13), "c3": _on(6)}, 4, lambda a, kg: a["weeks"] == 1),
+    ("two weeks", {"start": _on(14), "c3": _on(6)}, 4,
+     lambda a, kg: (a["weeks"], a["hoursAWeek"]) == (2, kg["c3"].hours / 2)),
+    ("the window's first day out, the next in",
+     {"start": _on(60), "c1": _on(28), "c5": _on(27)}, 10,
+     lambda a, kg: (a["weeks"], a["hoursAWeek"]) == (4, kg["c5"].hours / 4)),
+    ("a mark after today", {"start": _on(40), "c7": _on(-1)}, 5, lambda a, kg: a["arrive"] is None),
+    ("only the first day: 0 h a week",
+     {"start": dated(SO_FAR_TODAY, 30, 8), "c5": dated(SO_FAR_TODAY, 30, 20)}, 5,
+     lambda a, kg: (a["hoursAWeek"], a["arrive"]) == (0, None)),
+    ("nothing left", {"start": _on(30), "c3": _on(2)}, 0,
+     lambda a, kg: a["arrive"] == SO_FAR_TODAY and a["hoursAWeek"] > 0),
+    ("nothing left at 0 h a week", {"start": _on(30)}, 0,
+     lambda a, kg: a["arrive"] == SO_FAR_TODAY),
+    *((f"a rate of {h}/4", {"start": _on(35), f"c{h}": _on(3)}, 9, _rate(h)) for h in (1, 3, 5, 7)),
+    ("hours added in id order, whatever the marks' order",
+     {"start": _on(35), "f3": _on(3), "f2": _on(2), "f1": _on(1)}, 9,
+     lambda a, kg: a["hoursAWeek"] == (0.1 + 0.2 + 0.3) / 4 != (0.3 + 0.2 + 0.1) / 4),
+    ("a first mark after today", {"c5": _on(-3)}, 5, lambda a, kg: a is None),
+    ("marks of another graph only", {"gone": _on(20)}, 5, lambda a, kg: a is None),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("case", "marks", "remaining", "check"), SO_FAR_EDGES, ids=[e[0] for e in SO_FAR_EDGES]
+)
+def test_the_pace_so_far_at_its_edges(
+    node: Node, case: str, marks: dict[str, str], remaining: float, check: Check
+):
+    """Each rule at its boundary, page and CLI alike: a week of history or none, the window of
+    whole weeks (its first day out, the next in), the first day never counting, a mark after
+    today, 0 h a week (never), nothing left (today), ties in the printed rate (to even)."""
+    kg = so_far_graph()
+    query = {"marks": marks, "today": SO_FAR_TODAY, "remaining": remaining}
+    [answer] = node.ask(kg, [{"kind": "so_far", **query}])
+    assert answer == python_so_far(kg, query), case
+    assert check(answer, kg), (case, answer)

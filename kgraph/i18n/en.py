@@ -287,6 +287,10 @@ MESSAGES: Final[dict[str, str]] = {
     "page.week_spill": "The last step runs over into next week.",
     "page.week_finish": "{hours} h left in all; at {pace} h a week you finish on {date}.",
     "page.week_done": "Nothing left to learn for {target}: you have reached it.",
+    "page.week_so_far_never": (
+        "At your pace so far (0 h a week over the last {weeks} {weeks_noun}) you would not"
+        " arrive; “I know this” marks what you study."
+    ),
     "page.ics": "Download calendar (.ics)",
     "page.opens": "Now you can practise on:",
     "page.weeks": "weeks {first}–{last}",

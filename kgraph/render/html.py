@@ -74,6 +74,7 @@ _SCRIPT_UNSAFE_RE: Final = re.compile("[<>&\u2028\u2029]")
 # bytes whichever Python writes them (gzip.compress puts the host's OS there in some versions).
 _GZIP_HEADER: Final = b"\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\xff"
 _PAGE_MESSAGES: Final = ("page.", "unit.", "md.", "title.", "plan.nothing", "ics.")
+_CLI_SENTENCES: Final = frozenset({"week.so_far"})  # the page says it word for word as the CLI
 # The view: one function split by job into files joined in this order (core opens, boot closes).
 VIEW_SCRIPTS: Final = tuple(
     f"page-{job}.js"
@@ -185,8 +186,12 @@ def ui_strings(t: Texts) -> dict[str, Any]:
         "categories": {str(c): t.category(c) for c in Category},
         "kinds": {str(k): t.kind(k) for k in ResourceKind},
         "levels": {str(lv): t.level(lv) for lv in LEVELS},
-        "messages": {k: v for k, v in t.messages.items() if k.startswith(_PAGE_MESSAGES)},
-        "nouns": {noun: dict(t.nouns[noun]) for noun in ("concept", "link")},
+        "messages": {
+            k: v
+            for k, v in t.messages.items()
+            if k.startswith(_PAGE_MESSAGES) or k in _CLI_SENTENCES
+        },
+        "nouns": {noun: dict(t.nouns[noun]) for noun in ("concept", "link", "week")},
     }
 
 

@@ -9,27 +9,33 @@ from __future__ import annotations
 
 import json
 import random
-from typing import Any
+from datetime import timedelta
+from typing import TYPE_CHECKING, Any
 
 import icalendar
 import pytest
 from click.testing import CliRunner
 
 from kgraph.cli import main
-from kgraph.goal import Goal, goal_text
+from kgraph.goal import Goal, goal_path, goal_text
 from kgraph.graph import KGraph
 from kgraph.i18n import LANGUAGES, hours, texts
 from kgraph.load import load_graph
 from kgraph.pace import parse_date
 from kgraph.queries import learning_path
 from kgraph.render.ics import render_ics
+from kgraph.render.plan_text import so_far_text
 from kgraph.resources import start_with
+from kgraph.saved_progress import marks_text
 from kgraph.selection import select
-from kgraph.study import guide
+from kgraph.study import guide, this_week
 from tests.browser.hostile import JS_URL, NAME, hostile_concepts
 from tests.conftest import SHIPPED
 from tests.helpers import week_of
 from tests.plan_graph import plan_graph
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 pytestmark = pytest.mark.browser
 
@@ -301,4 +307,88 @@ def test_a_saved_goal_the_page_cannot_read_is_ignored(open_tab, small_graph):
     tab.js(f"window.localStorage.setItem('kgraph.goal', {json.dumps(goal_text(Goal('agi')))})")
     tab.reload()
     assert tab.js("window.kgraph.state().goal") == "agi"  # and a good one is read
+    assert tab.errors() == []
+
+
+SO_FAR = "document.querySelector('#week .so-far')?.textContent ?? null"
+
+
+def dated(start: str, days_back: int, hour: int = 9) -> str:
+    """A mark's time *days_back* days before *start* (after it when negative)."""
+    return f"{parse_date(start) - timedelta(days=days_back)}T{hour:02}:00:00Z"
+
+
+def cli_week(folder: Path, case: dict[str, Any], marks: dict[str, str], lang: str) -> list[str]:
+    """The lines `kgraph week` prints with *marks* saved, the case's goal and pace saved beside
+    them, on the case's start as today (KGRAPH_TODAY)."""
+    folder.mkdir(exist_ok=True)
+    progress = folder / "known.json"
+    progress.write_text(marks_text(marks), encoding="utf-8")
+    saved = goal_text(Goal(case["to"], case["from"], case["pace"]))
+    goal_path(progress).write_text(saved, encoding="utf-8")
+    args = ["-g", str(SHIPPED), "--lang", lang, "week", "--progress-file", str(progress)]
+    result = CliRunner().invoke(main, args, env={"KGRAPH_TODAY": case["start"]})
+    assert result.exit_code == 0, result.output
+    return result.stdout.splitlines()
+
+
+def test_the_pace_so_far_is_kgraph_week_s_last_line(open_tab, shipped, tmp_path):
+    """Dated marks in the browser's storage and a start in the link: after the finish the panel
+    says `kgraph week`'s last line for the same marks, goal, pace and today, in English and
+    Russian; at 0 h a week its own words point at "I know this"; with less than a week of
+    marks, or none in the graph, it says nothing of the pace."""
+    tab = open_tab(select(shipped))
+    case: dict[str, Any] = {"to": "agi", "from": None, "known": [], "pace": 10.0}
+    rng = random.Random(2412)
+    marked = rng.sample([i for i in sorted(shipped.concepts) if i != case["to"]], 8)
+    start = "2027-03-01"
+    stories: list[dict[str, str]] = [
+        {
+            marked[0]: dated(start, 45),
+            marked[1]: dated(start, 40),
+            **{c: dated(start, rng.randint(0, 27)) for c in marked[2:]},
+        },
+        {marked[0]: dated(start, 23), marked[1]: dated(start, 3), marked[2]: dated(start, 0)},
+        {
+            marked[0]: dated(start, 30, 8),
+            marked[1]: dated(start, 30, 20),
+            marked[2]: dated(start, -2),
+        },
+        {marked[0]: dated(start, 6), marked[1]: dated(start, 1)},
+    ]
+    said: list[str] = []
+    for n, marks in enumerate(stories):
+        tab.js(f"window.localStorage.setItem('kgraph.known', {json.dumps(marks_text(marks))})")
+        tab.js(f"location.hash = {json.dumps(f'to=agi&pace=10&start={start}&lang=en')}")
+        tab.reload()
+        tab.wait(f"{FINISH} !== null")
+        assert sorted(tab.js("window.kgraph.state().marks")) == sorted(marks)
+        week = this_week(
+            shipped, Goal("agi"), pace=10, today=parse_date(start), known=tuple(marks), marks=marks
+        )
+        for lang in LANGUAGES:
+            tab.js(f"window.kgraph.setLanguage({json.dumps(lang)})")
+            t, shown = texts(lang), tab.js(SO_FAR)
+            last = cli_week(tmp_path / f"{n}-{lang}", {**case, "start": start}, marks, lang)[-1]
+            if week.so_far is None:
+                assert shown is None, (n, lang)
+                assert last == t("week.finish", hours=hours(week.remaining), pace="10",
+                                 finish=week.finish)  # fmt: skip
+            elif week.so_far.arrive is None:
+                assert last == so_far_text(week.so_far, t)
+                assert shown == t("page.week_so_far_never", weeks=week.so_far.weeks,
+                                  weeks_noun=t.plural(week.so_far.weeks, "week"))  # fmt: skip
+            else:
+                assert shown == last, (n, lang)
+                said.append(shown)
+    # the stories reach each kind of answer: arrivals (one over fewer than 4 weeks), never, none
+    assert [
+        None if w.so_far is None else w.so_far.weeks if w.so_far.arrive else 0
+        for w in (
+            this_week(shipped, Goal("agi"), pace=10, today=parse_date(start), known=tuple(m),
+                      marks=m)
+            for m in stories
+        )
+    ] == [4, 3, 0, None]  # fmt: skip
+    assert len(said) == 2 * len(LANGUAGES)
     assert tab.errors() == []

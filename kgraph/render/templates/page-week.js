@@ -90,11 +90,25 @@
     finish.dataset.finish = found.finish;
     finish.dataset.remaining = String(found.remaining);
     box.appendChild(finish);
+    var pace = soFarLine(P.paceSoFar(G, marksInUse(), state.start || today(), found.remaining));
+    if (pace) box.appendChild(pace);
     var download = button(ui("page.ics"), "ghost", downloadCalendar);
     download.id = "download-ics";
     var actions = el("p", null, "actions");
     actions.appendChild(download);
     box.appendChild(actions);
+  }
+
+  /* `kgraph week`'s last sentence: the pace of the dated marks and where it leads (its own words
+   * when it leads nowhere: "I know this" marks what is studied); null without a week of marks. */
+  function soFarLine(found) {
+    if (!found) return null;
+    var values = { weeks: found.weeks, weeks_noun: plural(found.weeks, "week"), arrive: found.arrive,
+      rate: P.hoursText(P.rounded(found.hoursAWeek, 1)) };
+    var line = el("p", ui(found.arrive === null ? "page.week_so_far_never" : "week.so_far", values), "so-far");
+    line.dataset.weeks = String(found.weeks);
+    line.dataset.arrive = found.arrive || "";
+    return line;
   }
 
   /* ---- the calendar: `kgraph path FROM TO --known … --pace H --start D --format ics` ---- */

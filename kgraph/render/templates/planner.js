@@ -413,6 +413,9 @@ var KGraphPlanner = (function () {
     return tieToEven(value.toFixed(digits), value.toFixed(Math.min(100, digits + 30)));
   }
   function halfEvenExponential(value) { return tieToEven(value.toExponential(11), value.toExponential(41)); }
+  /* Python's round(value, digits) for a value of at most 21 digits before the point: the exact
+   * binary value rounded, an exact tie to the even digit (round(1.25, 1) is 1.2). */
+  function rounded(value, digits) { return Number(halfEven(value, digits)); }
 
   /* A plan at a pace, as kgraph/pace.py lays it out: week n covers the running hours
    * ((n-1)*H, n*H], week 1 begins on `start` (YYYY-MM-DD), and the plan ends on the last day of
@@ -428,11 +431,19 @@ var KGraphPlanner = (function () {
     d.setUTCFullYear(p[0], p[1] - 1, p[2] + days);
     return d.toISOString().slice(0, 10);
   }
+  /* The days from 1970-01-01 to `iso` (YYYY-MM-DD), any year, as Python's date arithmetic. */
+  function dayNumber(iso) {
+    var p = iso.split("-").map(Number), d = new Date(Date.UTC(2000, 0, 1));
+    d.setUTCFullYear(p[0], p[1] - 1, p[2]);
+    return Math.round(d.getTime() / 86400000);
+  }
+  /* kgraph/pace.py finish_date: start + 7*ceil(total/pace) - 1, the last day of a plan of
+   * `total` hours; null for an empty plan. */
+  function finishDate(start, total, pace) { return total > 0 ? addDays(start, 7 * weekOf(total, pace) - 1) : null; }
   function schedule(steps, pace, start) {
     var total = 0;
     var weeks = steps.map(function (s) { total = s.total; return weeksOf(s.total - s.hours, s.total, pace); });
-    var count = total > 0 ? weekOf(total, pace) : 0;
-    return { weeks: weeks, totalWeeks: count, finish: count ? addDays(start, 7 * count - 1) : null };
+    return { weeks: weeks, totalWeeks: total > 0 ? weekOf(total, pace) : 0, finish: finishDate(start, total, pace) };
   }
   /* kgraph week (kgraph/study.py this_week) for a `plan` of the saved goal that leaves out what
    * is known: its first steps, taken in plan order until their running hours reach `pace` (so
@@ -448,6 +459,30 @@ var KGraphPlanner = (function () {
     return { steps: steps, opens: planned.opens.slice(0, steps.length), remaining: planned.hours,
       finish: schedule(planned.steps, pace, today).finish, spill: last > pace };
   }
+  /* kgraph week's pace so far (kgraph/study.py pace_so_far) from the dated `marks` (a Map of id
+   * to "YYYY-MM-DDTHH:MM:SSZ"; ids not in `g` left out), on `today`, with `remaining` hours to
+   * go: the window is the last N whole weeks up to today, N = 4, or fewer when the first mark is
+   * more recent (null when it is less than a week old); the first mark's day is where the
+   * learner started, so its marks never count; the hours of the concepts marked inside the
+   * window (added in id order) over N is the pace, and at that pace the remaining hours end on
+   * finishDate(today, remaining, pace), today when none remain, never (null) at 0 hours a week.
+   * {hoursAWeek, weeks, arrive} or null. */
+  var WINDOW_WEEKS = 4;
+  function paceSoFar(g, marks, today, remaining) {
+    var now = dayNumber(today), days = [];
+    Array.from(marks.keys()).sort(byText).forEach(function (id) {
+      if (g.byId.has(id)) days.push([id, dayNumber(marks.get(id).slice(0, 10))]);
+    });
+    if (!days.length) return null;
+    var first = days.reduce(function (low, d) { return Math.min(low, d[1]); }, Infinity);
+    var weeks = Math.min(WINDOW_WEEKS, Math.floor((now - first) / 7));
+    if (weeks < 1) return null;
+    var since = now - 7 * weeks, studied = 0;
+    days.forEach(function (d) { if (since < d[1] && d[1] <= now) studied += g.byId.get(d[0]).hours; });
+    var rate = studied / weeks;
+    var arrive = remaining <= 0 ? today : (rate > 0 ? finishDate(today, remaining, rate) : null);
+    return { hoursAWeek: rate, weeks: weeks, arrive: arrive };
+  }
   /* Hours a week from what a reader typed: a number above 0 and at most 168, else null. */
   function checkPace(text) {
     var value = /^\s*[0-9]+(\.[0-9]+)?\s*$/.test(String(text)) ? Number(text) : NaN;
@@ -459,7 +494,7 @@ var KGraphPlanner = (function () {
   }
 
   return {
-    schedule: schedule, week: week, addDays: addDays, checkPace: checkPace, checkDate: checkDate, MAX_PACE: MAX_PACE,
+    schedule: schedule, week: week, paceSoFar: paceSoFar, finishDate: finishDate, rounded: rounded, addDays: addDays, checkPace: checkPace, checkDate: checkDate, MAX_PACE: MAX_PACE,
     graph: graph, closure: closure, knownSet: knownSet, learningOrder: learningOrder, planOrder: planOrder,
     shortestChain: shortestChain, plan: plan, gaps: gaps, next: next,
     descendantCounts: descendantCounts, hoursText: hoursText
