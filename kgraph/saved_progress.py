@@ -153,13 +153,25 @@ def parse_marks(text: str, source: str) -> Marks:
 
 
 def _valid_mark(cid: object, when: object) -> bool:
-    """An id and the UTC time `now` writes: nothing else may reach a terminal from the file."""
+    """An id and the UTC time `now` writes: nothing else may reach a terminal from the file.
+
+    The time must be a real one (no 30 February, no hour 24): the pace so far reads its day.
+    """
     return (
         isinstance(cid, str)
         and bool(re.match(ID_PATTERN, cid))
         and isinstance(when, str)
         and bool(re.fullmatch(_TIME, when))
+        and _real_time(when)
     )
+
+
+def _real_time(when: str) -> bool:
+    try:
+        datetime.fromisoformat(when.removesuffix("Z"))
+    except ValueError:
+        return False
+    return True
 
 
 def marks_text(marks: Mapping[str, str]) -> str:

@@ -84,6 +84,18 @@ class TestReadWrite:
             ('{"format": "kgraph-known", "version": 9, "known": {}}', "version 9"),
             ('{"format": "kgraph-known", "version": 1, "known": ["ml"]}', '"known" must map'),
             ('{"format": "kgraph-known", "version": 1, "known": {"Not An Id": "x"}}', "must map"),
+            (
+                '{"format": "kgraph-known", "version": 1, "known": {"ml": "2026-02-30T09:00:00Z"}}',
+                "must map",
+            ),
+            (
+                '{"format": "kgraph-known", "version": 1, "known": {"ml": "2026-02-28T24:00:00Z"}}',
+                "must map",
+            ),
+            (
+                '{"format": "kgraph-known", "version": 1, "known": {"ml": "0000-01-01T00:00:00Z"}}',
+                "must map",
+            ),
         ],
     )
     def test_corrupt_or_foreign_file_is_an_error(self, tmp_path: Path, text: str, reason: str):

@@ -322,6 +322,10 @@ HOSTILE_FILES = [
         ),
         "not a kgraph progress file",
     ),
+    *(
+        (json.dumps({"format": "kgraph-known", "version": 1, "known": {"lora": when}}), "not a")
+        for when in ("2026-02-30T09:00:00Z", "2026-02-28T24:00:00Z", "0000-01-01T00:00:00Z")
+    ),  # not a real time: the CLI refuses the file too (test_saved_progress)
     (json.dumps(["ml", "no-such-concept"]), "not in this graph"),
     (json.dumps(["ml", 7]), "not a kgraph progress file"),
     ("", "too large"),  # 5.5 MB, made in the page: see HUGE

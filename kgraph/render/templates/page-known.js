@@ -13,6 +13,13 @@
    * mapped to its current id through the aliases, as kgraph.saved_progress.resolve does; an id this
    * graph does not know at all refuses an import, but is kept as it is in the browser's own
    * storage (another version of the graph may know it), as the CLI keeps it in known.json. */
+  /* kgraph.saved_progress's time: "YYYY-MM-DDTHH:MM:SSZ" and a real one (no 30 February, no
+   * hour 24, no year 0), which Date would otherwise roll over into another day. */
+  function realTime(when) {
+    if (typeof when !== "string" || !TIME.test(when) || when < "0001") return false;
+    var date = new Date(when);
+    return !isNaN(date) && date.toISOString().slice(0, 19) + "Z" === when;
+  }
   function parseKnown(text, keepUnknown) {
     var data;
     try { data = JSON.parse(text); } catch (e) { return { error: "page.import_bad" }; }
@@ -27,7 +34,7 @@
       var map = data.known;
       if (!map || typeof map !== "object" || Array.isArray(map)) return { error: "page.import_bad" };
       var keys = Object.keys(map);
-      if (!keys.every(function (k) { return ID.test(k) && typeof map[k] === "string" && TIME.test(map[k]); })) {
+      if (!keys.every(function (k) { return ID.test(k) && realTime(map[k]); })) {
         return { error: "page.import_bad" };
       }
       keys.forEach(function (k) { marks.set(k, map[k]); });
