@@ -31,7 +31,9 @@ if TYPE_CHECKING:
     from kgraph.queries import Step
 
 MAX_PACE: Final = 168.0  # hours in a week
+LAST_DAY: Final = date.max - timedelta(days=1)  # a plan's last: its calendar event ends a day after
 _EPSILON: Final = 1e-9  # running totals are float sums: 0.1 + 0.2 must not spill into a new week
+_NO_DATE_WEEKS: Final = 10**9  # more weeks than any date holds (a pace of 1e-320 h makes inf)
 _ISO_DATE: Final = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
 
 
@@ -41,6 +43,10 @@ class PaceError(MessageError):
 
 class DateError(MessageError):
     """A date that is not a real ``YYYY-MM-DD`` day."""
+
+
+class TooLateError(MessageError):
+    """A plan that would end past `LAST_DAY`, the last day its dates can be written on."""
 
 
 class RungDates(NamedTuple):
@@ -111,23 +117,33 @@ def _error(kind: type[MessageError], key: str, **values: object) -> MessageError
 
 def week_of(hours: float, pace: float) -> int:
     """The week a running total of *hours* ends in (week 1 for anything up to *pace*)."""
-    return max(1, math.ceil(hours / pace - _EPSILON))
+    return max(1, math.ceil(min(hours / pace - _EPSILON, _NO_DATE_WEEKS)))
 
 
 def weeks_of(before: float, after: float, pace: float) -> tuple[int, int]:
     """The first and last week of a step that takes the running total from *before* to *after*."""
-    first = math.floor(before / pace + _EPSILON) + 1
+    first = math.floor(min(before / pace + _EPSILON, _NO_DATE_WEEKS)) + 1
     return min(first, week_of(after, pace)), week_of(after, pace)
 
 
 def week_begins(start: date, week: int) -> date:
     """The first day of week *week* (week 1 begins on *start*)."""
-    return start + timedelta(days=7 * (week - 1))
+    return _days_after(start, 7 * (week - 1))
 
 
 def week_ends(start: date, week: int) -> date:
     """The last day of week *week*: ``start + 7·week − 1``."""
-    return start + timedelta(days=7 * week - 1)
+    return _days_after(start, 7 * week - 1)
+
+
+def _days_after(start: date, days: int) -> date:
+    try:
+        day = start + timedelta(days=days)
+    except OverflowError:  # past 9999-12-31, or more days than a timedelta holds
+        day = date.max
+    if day > LAST_DAY:
+        raise _error(TooLateError, "error.too_late", last=LAST_DAY.isoformat())
+    return day
 
 
 def finish_date(start: date, total: float, pace: float) -> date | None:
@@ -169,11 +185,13 @@ def schedule(steps: Iterable[Step[Any]], *, pace: float, start: date) -> Schedul
 
 
 __all__ = [
+    "LAST_DAY",
     "MAX_PACE",
     "DateError",
     "PaceError",
     "RungDates",
     "Schedule",
+    "TooLateError",
     "check_pace",
     "finish_date",
     "parse_date",

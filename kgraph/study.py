@@ -146,9 +146,12 @@ def pace_so_far(
         if since < day <= today:
             studied += kg[cid].hours
     rate = studied / weeks
-    from kgraph.pace import finish_date  # noqa: PLC0415 - as in _dated
+    from kgraph.pace import TooLateError, finish_date  # noqa: PLC0415 - as in _dated
 
-    arrive = finish_date(today, remaining, rate) if rate > 0 else None
+    try:
+        arrive = finish_date(today, remaining, rate) if rate > 0 else None
+    except TooLateError:  # not before the calendar's end: as good as never
+        arrive = None
     if remaining <= 0:
         arrive = today
     return SoFar(rate, weeks, arrive.isoformat() if arrive else None)

@@ -13,12 +13,15 @@ from kgraph.errors import MessageError
 from kgraph.graph import KGraph
 from kgraph.model import Level
 from kgraph.pace import (
+    LAST_DAY,
     DateError,
     PaceError,
+    TooLateError,
     check_pace,
     finish_date,
     parse_date,
     schedule,
+    week_begins,
     week_of,
     weeks_of,
 )
@@ -109,3 +112,24 @@ class TestBadInput:
 
     def test_a_leap_day_is_a_day(self):
         assert parse_date("2028-02-29") == date(2028, 2, 29)
+
+
+class TestTheLastDay:
+    """A plan is dated up to `LAST_DAY` (its calendar event ends the day after): past it, one
+    clear error instead of an overflow's traceback."""
+
+    def test_a_plan_may_end_on_the_last_day_and_not_after(self):
+        assert finish_date(LAST_DAY - timedelta(days=6), 10, 10) == LAST_DAY
+        with pytest.raises(TooLateError) as caught:
+            finish_date(LAST_DAY - timedelta(days=5), 10, 10)
+        assert caught.value.exit_code == 2
+        assert caught.value.values == {"last": LAST_DAY.isoformat()}
+
+    @pytest.mark.parametrize("pace", [1e-4, 1e-9, 5e-324])  # past year 9999, and past timedelta
+    def test_a_pace_too_slow_to_date_is_an_error(self, pace):
+        with pytest.raises(TooLateError):
+            finish_date(START, 1472, pace)
+
+    def test_a_start_past_the_last_day_is_an_error(self):
+        with pytest.raises(TooLateError):
+            week_begins(date.max, 1)

@@ -24,10 +24,10 @@ from hypothesis import strategies as st
 from kgraph.cli import main
 from kgraph.goal import Goal
 from kgraph.graph import KGraph
-from kgraph.i18n import hours
+from kgraph.i18n import hours, texts
 from kgraph.load import load_graph
 from kgraph.model import Kind
-from kgraph.pace import parse_date
+from kgraph.pace import LAST_DAY, parse_date
 from kgraph.projects import suggested_along
 from kgraph.queries import gaps, learning_path, next_steps
 from kgraph.render.json import to_data
@@ -433,6 +433,43 @@ def test_the_page_schedules_a_plan_as_the_cli_does(
     assert page["weeks"] == [step["weeks"] for step in cli["steps"]]
     assert page["finish"] == cli["finish"]
     assert page["totalWeeks"] == cli["weeks"]
+
+
+LATE = [  # (goal, hours a week, start): ends on the last day that can be dated, or after it
+    ("rag", 168, "9999-12-24"),
+    ("rag", 168, "9999-12-25"),
+    ("rag", 168, "9999-12-31"),
+    ("agi", 0.001, "2026-12-07"),
+    ("agi", 0.5, "9990-01-01"),
+]
+
+
+@pytest.mark.parametrize("late", LATE)
+def test_the_page_dates_a_plan_near_the_last_day_exactly_when_the_cli_does(
+    node: Node, shipped: KGraph, runner: CliRunner, late: tuple[str, float, str]
+):
+    """A plan that would end past `LAST_DAY` is refused by the CLI (exit 2, one line) and left
+    undated by the page (no schedule, no week); one that ends on it is dated alike."""
+    goal, pace, start = late
+    args = ["-g", str(SHIPPED), "path", goal, "--pace", str(pace), "--start", start]
+    result = runner.invoke(main, [*args, "--known", "", "--format", "json"])
+    query: dict[str, Any] = {
+        "from": None,
+        "to": goal,
+        "known": [],
+        "strict": False,
+        "pace": pace,
+        "start": start,
+    }
+    page, week = node.ask(shipped, [{"kind": "schedule", **query}, {"kind": "week", **query}])
+    if result.exit_code == 0:
+        assert page["finish"] == json.loads(result.output)["finish"] <= LAST_DAY.isoformat()
+        assert week["finish"] == page["finish"]
+    else:
+        assert (result.exit_code, page, week) == (2, None, None)
+        assert result.stderr.strip().splitlines() == [
+            "Error: " + texts("en")("error.too_late", last=LAST_DAY.isoformat())
+        ]
 
 
 def test_the_page_refuses_the_paces_the_cli_refuses(node: Node):

@@ -183,3 +183,10 @@ class TestPaceSoFar:
     def test_no_study_means_no_arrival(self):
         marks = {"python": "2026-10-03T10:00:00Z"}
         assert so_far_of(plan_graph(), marks, 5).arrive is None
+
+    def test_a_pace_that_would_arrive_after_the_last_day_means_no_arrival(self):
+        """As slow as that, the arrival has no date: "you would not arrive", not an error."""
+        marks = {"python": "2026-10-03T10:00:00Z", "rag": "2026-11-20T10:00:00Z"}
+        so_far = so_far_of(plan_graph(), marks, 1e9)
+        assert so_far.hours_a_week > 0
+        assert so_far.arrive is None

@@ -287,6 +287,10 @@ MESSAGES: Final[dict[str, str]] = {
     "page.week_spill": "The last step runs over into next week.",
     "page.week_finish": "{hours} h left in all; at {pace} h a week you finish on {date}.",
     "page.week_done": "Nothing left to learn for {target}: you have reached it.",
+    "page.too_late": (
+        "At this pace the plan would end after {last}, the last day it can be dated: choose more"
+        " hours a week or an earlier start."
+    ),
     "page.week_so_far_never": (
         "At your pace so far (0 h a week over the last {weeks} {weeks_noun}) you would not"
         " arrive; “I know this” marks what you study."
@@ -362,6 +366,9 @@ MESSAGES: Final[dict[str, str]] = {
     # A plan to follow: outcomes, where to start, projects, pace and dates, goal, this week.
     "error.pace": "{option} {value!r}: hours a week must be a number above 0 and at most {max}",
     "error.date": "{option} {value!r}: not a day; write YYYY-MM-DD, e.g. 2026-12-07",
+    "error.too_late": (
+        "the plan's dates would run past {last}: choose more hours a week or an earlier start"
+    ),
     "error.goal_file": (
         "{path}: not a goal file kgraph can read ({detail}); it is left untouched.\n"
         "`kgraph goal --clear` moves it aside to {broken} to start over."

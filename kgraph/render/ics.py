@@ -24,6 +24,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, Final
 
 from kgraph.i18n import DEFAULT, hours, texts
+from kgraph.pace import week_begins, week_ends
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -80,7 +81,7 @@ def _event(uid: str, stamp: str, span: tuple[date, date], summary: str, text: st
 
 def _span(timed: Schedule, first: int, last: int) -> tuple[date, date]:
     start = date.fromisoformat(timed.start)
-    return start + timedelta(days=7 * (first - 1)), start + timedelta(days=7 * last - 1)
+    return week_begins(start, first), week_ends(start, last)
 
 
 def _events(guide: Guide[Concept], timed: Schedule, t: Texts) -> Iterator[list[str]]:

@@ -21,7 +21,7 @@ from kgraph.goal import Goal, goal_path, goal_text
 from kgraph.graph import KGraph
 from kgraph.i18n import LANGUAGES, hours, texts
 from kgraph.load import load_graph
-from kgraph.pace import parse_date
+from kgraph.pace import LAST_DAY, TooLateError, parse_date, schedule
 from kgraph.queries import learning_path
 from kgraph.render.ics import render_ics
 from kgraph.render.plan_text import so_far_text
@@ -391,4 +391,28 @@ def test_the_pace_so_far_is_kgraph_week_s_last_line(open_tab, shipped, tmp_path)
         )
     ] == [4, 3, 0, None]  # fmt: skip
     assert len(said) == 2 * len(LANGUAGES)
+    assert tab.errors() == []
+
+
+def test_a_plan_past_the_last_day_is_said_not_dated(open_tab):
+    """Where the library refuses to date a plan ending past `LAST_DAY` (`kgraph path … --pace H
+    --start D` exits 2), the page says so in the finish's place: no finish, no week panel."""
+    kg = plan_graph()
+    late = {**whole_plan(to="tune-cap"), "pace": 0.5, "start": "9999-06-07"}
+    steps = learning_path(kg, late["to"]).steps
+    with pytest.raises(TooLateError):
+        schedule(steps, pace=late["pace"], start=parse_date(late["start"]))
+    tab = open_tab(select(kg), fragment=fragment(late))
+    tab.wait("document.querySelector('.too-late') !== null")
+    for lang in LANGUAGES:
+        tab.js(f"window.kgraph.setLanguage('{lang}')")
+        shown = tab.js("document.querySelector('.too-late').textContent")
+        assert shown == texts(lang)("page.too_late", last=LAST_DAY.isoformat())
+    assert tab.js("document.querySelector('#week').hidden") is True
+    assert tab.js("document.querySelector('[data-finish]')") is None
+    on_time = {**late, "start": "2026-06-07"}
+    schedule(steps, pace=on_time["pace"], start=parse_date(on_time["start"]))  # dated
+    show(tab, on_time)
+    tab.wait(f"{FINISH} !== null")
+    assert tab.js("document.querySelector('.too-late')") is None
     assert tab.errors() == []

@@ -196,6 +196,8 @@
         pace: P.hoursText(state.pace) }), "finish");
       finish.dataset.finish = paced.finish;
       box.appendChild(finish);
+    } else if (state.pace && count) {  // it would end past the last day a date can name
+      box.appendChild(el("p", ui("page.too_late", { last: P.LAST_DAY }), "finish too-late"));
     }
     var wrap = el("div", null, "steps arrow-list");
     wrap.id = "plan-steps";

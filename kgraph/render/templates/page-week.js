@@ -115,6 +115,7 @@
   function calendarText() {
     if (!plan || !state.pace) return null;
     var start = state.start || today(), paced = P.schedule(plan.steps, state.pace, start), events = [];
+    if (!paced) return null;  // too late to date: no calendar
     var ranks = plan.steps.map(function (s) { return byId.get(s.id).rank; });
     KGraphCalendar.rungSpans(ranks, paced.weeks).forEach(function (span) {
       var hours = 0, lines = [];

@@ -426,11 +426,13 @@ var KGraphPlanner = (function () {
     var last = weekOf(after, pace);
     return [Math.min(Math.floor(before / pace + EPSILON) + 1, last), last];
   }
+  /* `iso` plus `days`, YYYY-MM-DD; null past year 9999, which that form cannot write. */
   function addDays(iso, days) {
     var p = iso.split("-").map(Number), d = new Date(Date.UTC(2000, 0, 1));
     d.setUTCFullYear(p[0], p[1] - 1, p[2] + days);
-    return d.toISOString().slice(0, 10);
+    return isNaN(d) || d.getUTCFullYear() > 9999 ? null : d.toISOString().slice(0, 10);
   }
+  var LAST_DAY = "9999-12-30";  // kgraph/pace.py LAST_DAY: a plan's calendar event ends a day after
   /* The days from 1970-01-01 to `iso` (YYYY-MM-DD), any year, as Python's date arithmetic. */
   function dayNumber(iso) {
     var p = iso.split("-").map(Number), d = new Date(Date.UTC(2000, 0, 1));
@@ -438,26 +440,35 @@ var KGraphPlanner = (function () {
     return Math.round(d.getTime() / 86400000);
   }
   /* kgraph/pace.py finish_date: start + 7*ceil(total/pace) - 1, the last day of a plan of
-   * `total` hours; null for an empty plan. */
-  function finishDate(start, total, pace) { return total > 0 ? addDays(start, 7 * weekOf(total, pace) - 1) : null; }
+   * `total` hours; null for an empty plan, and for one that would end past LAST_DAY (where
+   * Python raises TooLateError). */
+  function finishDate(start, total, pace) {
+    var day = total > 0 ? addDays(start, 7 * weekOf(total, pace) - 1) : null;
+    return day !== null && day <= LAST_DAY ? day : null;
+  }
+  /* The plan's weeks and finish at `pace` from `start`; null when it would end past LAST_DAY
+   * (kgraph/pace.py TooLateError: the page says so instead of dating it). */
   function schedule(steps, pace, start) {
     var total = 0;
     var weeks = steps.map(function (s) { total = s.total; return weeksOf(s.total - s.hours, s.total, pace); });
-    return { weeks: weeks, totalWeeks: total > 0 ? weekOf(total, pace) : 0, finish: finishDate(start, total, pace) };
+    var finish = finishDate(start, total, pace);
+    if (total > 0 && finish === null) return null;
+    return { weeks: weeks, totalWeeks: total > 0 ? weekOf(total, pace) : 0, finish: finish };
   }
   /* kgraph week (kgraph/study.py this_week) for a `plan` of the saved goal that leaves out what
    * is known: its first steps, taken in plan order until their running hours reach `pace` (so
    * the last may spill over into next week), the practice projects each opens, the hours left
    * and the finish at `pace` with `today` as the first day of week 1. */
   function week(planned, pace, today) {
-    var steps = [];
+    var dated = schedule(planned.steps, pace, today), steps = [];
+    if (!dated) return null;  // past LAST_DAY: kgraph week says so and shows no week
     for (var i = 0; i < planned.steps.length; i++) {
       if (steps.length && steps[steps.length - 1].total >= pace) break;
       steps.push(planned.steps[i]);
     }
     var last = steps.length ? steps[steps.length - 1].total : 0;
     return { steps: steps, opens: planned.opens.slice(0, steps.length), remaining: planned.hours,
-      finish: schedule(planned.steps, pace, today).finish, spill: last > pace };
+      finish: dated.finish, spill: last > pace };
   }
   /* kgraph week's pace so far (kgraph/study.py pace_so_far) from the dated `marks` (a Map of id
    * to "YYYY-MM-DDTHH:MM:SSZ"; ids not in `g` left out), on `today`, with `remaining` hours to
@@ -490,11 +501,12 @@ var KGraphPlanner = (function () {
   }
   /* A real day written YYYY-MM-DD, else null. */
   function checkDate(text) {
-    return /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(String(text)) && addDays(text, 0) === text ? text : null;
+    var day = /^[0-9]{4}-[0-9]{2}-[0-9]{2}$/.test(String(text)) ? String(text) : "";
+    return day >= "0001" && addDays(day, 0) === day ? day : null;  // a real day, as date.fromisoformat
   }
 
   return {
-    schedule: schedule, week: week, paceSoFar: paceSoFar, finishDate: finishDate, rounded: rounded, addDays: addDays, checkPace: checkPace, checkDate: checkDate, MAX_PACE: MAX_PACE,
+    schedule: schedule, week: week, LAST_DAY: LAST_DAY, paceSoFar: paceSoFar, finishDate: finishDate, rounded: rounded, addDays: addDays, checkPace: checkPace, checkDate: checkDate, MAX_PACE: MAX_PACE,
     graph: graph, closure: closure, knownSet: knownSet, learningOrder: learningOrder, planOrder: planOrder,
     shortestChain: shortestChain, plan: plan, gaps: gaps, next: next,
     descendantCounts: descendantCounts, hoursText: hoursText
