@@ -27,7 +27,7 @@ from kgraph.graph import KGraph
 from kgraph.i18n import hours, texts
 from kgraph.load import load_graph
 from kgraph.model import Kind
-from kgraph.pace import LAST_DAY, parse_date
+from kgraph.pace import LAST_DAY, DateError, parse_date
 from kgraph.projects import suggested_along
 from kgraph.queries import gaps, learning_path, next_steps
 from kgraph.render.json import to_data
@@ -470,6 +470,22 @@ def test_the_page_dates_a_plan_near_the_last_day_exactly_when_the_cli_does(
         assert result.stderr.strip().splitlines() == [
             "Error: " + texts("en")("error.too_late", last=LAST_DAY.isoformat())
         ]
+
+
+def test_the_page_takes_the_start_dates_the_cli_takes(node: Node):
+    """A real day written YYYY-MM-DD, as `kgraph.pace.parse_date` takes it; nothing else."""
+    values = ["2026-12-07", "2028-02-29", "2026-02-30", "2026-13-01", "0000-01-01", "0001-01-01"]
+    values += ["9999-12-31", "26-1-1", "2026-1-01", "2026/01/01", " 2026-12-07", ""]
+
+    def taken(text: str) -> str | None:
+        try:
+            return parse_date(text).isoformat()
+        except DateError:
+            return None
+
+    [answer] = node.ask(KGraph([]), [{"kind": "check_date", "values": values}])
+    assert answer == [taken(v) for v in values]
+    assert 0 < answer.count(None) < len(values)  # the values hold both kinds
 
 
 def test_the_page_refuses_the_paces_the_cli_refuses(node: Node):

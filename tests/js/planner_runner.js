@@ -1,5 +1,5 @@
 /* Runs kgraph's page planner in Node for the parity tests: one JSON request per input line,
- * {concepts, queries: [{kind: "plan" | "gaps" | "next" | "week" | "so_far" | "hours" | "md" | "ics_text", ...}]}, one JSON answer per
+ * {concepts, queries: [{kind: "plan" | "gaps" | "next" | "week" | "so_far" | "check_date" | "hours" | "md" | "ics_text", ...}]}, one JSON answer per
  * output line, so one Node process serves a whole test session. */
 "use strict";
 const readline = require("readline");
@@ -23,6 +23,7 @@ function answer(request) {
     }
     if (q.kind === "ics_text") return q.values.map((v) => [calendar.escapeText(v), calendar.fold(v)]);
     if (q.kind === "check_pace") return q.values.map(planner.checkPace);
+    if (q.kind === "check_date") return q.values.map(planner.checkDate);
     if (q.kind === "hours") return q.values.map(planner.hoursText);
     if (q.kind === "md") return q.values.map((v) => [checklist.mdText(v), checklist.mdLink(v, v)]);
     throw new Error("unknown query kind " + q.kind);
