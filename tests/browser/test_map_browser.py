@@ -368,6 +368,63 @@ def test_route_on_a_phone_reads_as_a_list_from_the_first_step(open_tab, shipped)
         assert (a["x"] - b["x"]) ** 2 + (a["y"] - b["y"]) ** 2 >= (a["r"] + b["r"]) ** 2
 
 
+PLAN = "to=agi&from=lora"
+
+
+DEVICE = {"phone": (390, 844), "desktop": (1280, 800)}
+
+
+@pytest.mark.parametrize(
+    "case",
+    [
+        "phone-route-ru",
+        "phone-route-en",
+        "desktop-route-ru",
+        "desktop-graph-ru",
+        "phone-graph-ru",
+        "desktop-graph-en",
+    ],
+)
+def test_rung_titles_are_never_cut_nor_overlap(open_tab, shipped, case):
+    """Every rung in sight is titled with its whole name from the language's catalogue (no
+    ellipsis, however narrow its column), in ladder order across the columns (down the bands),
+    at 10 px or more, and no title overlaps another title, a number or a name."""
+    device, view, lang = case.split("-")
+    width, height = DEVICE[device]
+    fragment = f"{PLAN}&lang={lang}" if view == "route" else f"lang={lang}"
+    tab = open_tab(select(shipped), fragment=fragment, width=width, height=height)
+    if view == "route":
+        tab.js("window.kgraph.setView('route')")
+        tab.wait("window.kgraph.layout() === 'route'")
+        shown = [s.concept.id for s in learning_path(shipped, "agi", source="lora").steps]
+    else:
+        shown = list(shipped.concepts)
+    tab.js(FRAME)
+    found = tab.js("window.kgraph.labels()")
+    order = tab.js("window.kgraph.data.levels.map(l => l.id)")
+    rungs = sorted({str(shipped[c].level) for c in shown}, key=order.index)
+    catalogue = texts(lang)
+    titles = found["titles"]
+    across = tab.js("window.kgraph.layout()") != "bands"
+    ordered = sorted(titles, key=lambda t: t["x0"] if across else t["y0"])
+    assert [t["text"] for t in ordered] == [catalogue.level(r) for r in rungs]
+    area = tab.js("document.getElementById('graph').getBoundingClientRect().toJSON()")
+    numbers = [
+        {"x0": n["x"] - n["r"], "x1": n["x"] + n["r"], "y0": n["y"] - n["r"], "y1": n["y"] + n["r"]}
+        for n in found["numbers"]
+    ]
+    for title in titles:
+        assert not title["text"].endswith("\u2026"), title
+        assert title["size"] >= 10  # the smallest title font
+        assert title["x0"] >= 0
+        assert title["x1"] <= area["width"]
+        for other in numbers + found["names"]:
+            assert not overlap(title, other), (title, other)
+    for a, b in combinations(titles, 2):
+        assert not overlap(a, b), (a, b)
+    assert tab.errors() == []
+
+
 def test_details_go_deeper_and_back_to_the_lighter_version(open_tab, shipped):
     """A light concept's details link its full version ("Go deeper"), and the full version's
     details link back to every light concept that names it ("Lighter version"), in English and

@@ -15,7 +15,7 @@
     /* What the last frame drew over the map, in CSS pixels of the graph area: names and titles. */
     labels: function () {
       return { names: placedNames.map(function (b) { return { id: b.id, x0: b.x0, y0: b.y0, x1: b.x1, y1: b.y1 }; }),
-        titles: placedTitles.map(function (t) { return { text: t.text, x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }; }),
+        titles: placedTitles.map(function (t) { return { text: t.text, size: t.size, x0: t.x0, y0: t.y0, x1: t.x1, y1: t.y1 }; }),
         numbers: placedNumbers.map(function (d) { return { id: d.c.id, text: d.text, r: d.r, x: d.p.x, y: d.p.y }; }) };
     },
     state: function () { return { goal: state.goal, from: state.from, marks: Array.from(marksInUse().keys()).sort(),

@@ -82,10 +82,11 @@
   /* The route: the plan's steps only. On a wide area a column per rung, each in plan order, a
    * long rung wrapped into columns; the spacing is chosen for the area so that at the fitted
    * view every step's number has room (names come where they fit). On a narrow area a list to
-   * read down in plan order, each step in its rung's lane (lanes left to right, lowest first). */
+   * read down in plan order, each step in its rung's lane (lanes left to right, lowest first).
+   * `room`: the height the rung titles take above the columns. */
   var ROUTE = { across: 64, list: 40, lane: 22 };  // list: rows of the narrow route, lane: its rungs
   var DISC = 9, DISC_ROOM = 2 * DISC + 4;  // a number's disc (px on screen) and the room it needs
-  function routePositions(steps, wide) {
+  function routePositions(steps, wide, room) {
     var byRung = new Map();
     steps.forEach(function (s) {
       var rank = byId.get(s.id).rank;
@@ -100,7 +101,7 @@
       });
       return at;
     }
-    var width = Math.max(area.width - 2 * PAD, 1), height = Math.max(area.height - 2 * PAD - TITLE_ROOM, 1);
+    var width = Math.max(area.width - 2 * PAD, 1), height = Math.max(area.height - 2 * PAD - room, 1);
     var longest = Math.max.apply(null, rungs.map(function (r) { return byRung.get(r).length; }).concat([1]));
     /* Try column widths from room for a name down to room for a disc; for each, the rows per
      * column that give the largest fitted scale; keep the first whose discs all have room. */
@@ -129,14 +130,23 @@
   }
   /* Move the drawing to `name` ("columns", "bands" or "route"): vis nodes and the overlay. */
   function placeAll(name) {
-    var route = name === "route" && plan && plan.steps.length ? routePositions(plan.steps, areaIsWide()) : null;
-    if (route) {
+    var wide = areaIsWide(), route = name === "route" && plan && plan.steps.length;
+    function placeRoute(room) {
+      var at = routePositions(plan.steps, wide, room);
       layoutName = "route";
-      shownIds = new Set(route.keys());
+      shownIds = new Set(at.keys());
       DATA.concepts.forEach(function (c) {
-        var p = route.get(c.id);
+        var p = at.get(c.id);
         if (p) { c.x = p.x; c.y = p.y; }
       });
+      measureBands();
+    }
+    if (route) {
+      placeRoute(TITLE_ROOM);
+      /* Spaced for one row of titles; where they need more, space again for the room they take,
+       * so that every number still has room at the fitted view. */
+      var room = fitting().room;
+      if (wide && area.width && room > TITLE_ROOM) placeRoute(room);
     } else setPositions(name === "route" ? mapLayout() : name);
     nodes.update(DATA.concepts.map(function (c) {
       return { id: c.id, x: c.x, y: c.y, hidden: shownIds !== null && !shownIds.has(c.id) };
@@ -168,9 +178,61 @@
     }).filter(Boolean);
   }
   measureBands();
-  var TITLE = 13, TITLE_ROOM = 32, PAD = 14;  // rung titles (px on screen) and the room they need
+  /* ---- rung titles ----
+   * A rung title is all that names its column, so it is never cut. Over columns the titles
+   * share one header: a title that would run into the next one moves down a row, so on two
+   * staggered rows each may use its neighbour's width too. Where two rows at the full size are
+   * too few, a smaller font (not below TITLE_MIN) comes before a third row; the header's room
+   * grows with its rows, and fitView leaves that room above the drawing. Bands (a narrow graph)
+   * each have a line of their own as wide as the area. At most seven titles: measuring is cheap. */
+  var TITLE = 13, TITLE_MIN = 10, TITLE_ROOM = 32, TITLE_GAP = 8, PAD = 14;  // px on screen
+  var titleMeasure = document.createElement("canvas").getContext("2d"), titleWidths = new Map();
+  function titleFont(size) { return "600 " + size + "px system-ui, sans-serif"; }
+  function titleWidth(text, size) {
+    var key = size + "\u0000" + text;
+    if (!titleWidths.has(key)) {
+      titleMeasure.font = titleFont(size);
+      titleWidths.set(key, titleMeasure.measureText(text).width);
+    }
+    return titleWidths.get(key);
+  }
+  function titleText(rank) { return rungName(rank); }
+  /* The titles of the rungs in sight (across) at `scale`, the view centred on `center`: their
+   * font size, rows and the room they need above the drawing, and each one's x and row. */
+  function titleHeader(scale, center) {
+    var ox = area.width / 2 - center.x * scale;
+    var seen = bands.filter(function (b) {
+      return !b.columns || (b.x1 * scale + ox >= 0 && b.x0 * scale + ox <= area.width);
+    });
+    function pack(size) {
+      var ends = [];  // the right edge of each row's last title
+      var titles = seen.map(function (b) {
+        var text = titleText(b.rank), width = titleWidth(text, size);
+        var x = Math.max(4, Math.min((b.columns ? b.x0 : extent.x0) * scale + ox - 4, area.width - width - 4));
+        return { band: b, text: text, width: width, x: x, row: 0 };
+      });
+      if (!titles.length || !titles[0].band.columns) return { size: size, rows: 1, titles: titles };
+      titles.sort(function (a, b) { return a.x - b.x || a.band.rank - b.band.rank; });
+      titles.forEach(function (t) {  // the first row with room, left to right
+        while (t.row < ends.length && ends[t.row] + TITLE_GAP > t.x) t.row++;
+        ends[t.row] = t.x + t.width;
+      });
+      return { size: size, rows: ends.length, titles: titles };
+    }
+    var best = null;
+    for (var size = TITLE; size >= TITLE_MIN; size--) {
+      var made = pack(size);
+      if (!best || made.rows < best.rows) best = made;
+      if (made.rows <= 2) break;
+    }
+    best.room = TITLE_ROOM + (best.rows - 1) * (best.size + 6);
+    return best;
+  }
+  var header = { size: TITLE, rows: 1, room: TITLE_ROOM, titles: [] };  // this frame's titles
   window.network.on("beforeDrawing", function (ctx) {
-    var scale = window.network.getScale(), room = TITLE_ROOM / scale, pad = 8 / scale;
+    var scale = window.network.getScale();
+    header = titleHeader(scale, window.network.getViewPosition());
+    var room = header.room / scale, pad = 8 / scale;
     ctx.globalAlpha = dark ? 0.12 : 0.08;
     bands.forEach(function (b) {
       ctx.fillStyle = b.fill;
@@ -181,19 +243,34 @@
   });
   /* Fit the drawing and its rung titles into the graph area (vis's own fit knows no titles). */
   var fitted = true;
-  function fitView(animate) {
-    var box = measureArea();
-    if (!box.width || !box.height) return;
+  /* The scale and centre that fit the drawing, and the room its titles take at that scale. */
+  function fitting() {
+    var box = area;
     var w = Math.max(extent.x1 - extent.x0, 1), h = Math.max(extent.y1 - extent.y0, 1);
-    var scale = Math.min((box.width - 2 * PAD) / w, (box.height - 2 * PAD - TITLE_ROOM) / h, 1.6);
-    var position = { x: (extent.x0 + extent.x1) / 2, y: (extent.y0 + extent.y1) / 2 - TITLE_ROOM / 2 / scale };
+    var room = TITLE_ROOM, scale, position;
     if (layoutName === "route" && !areaIsWide()) {
       /* A route on a narrow screen is a list to read down: its first steps at a readable size,
        * the column at the left with the names beside it, the rest a swipe away. */
       scale = 1.1;
-      position = { x: extent.x0 + (box.width / 2 - PAD - 6) / scale,
-        y: extent.y0 + (box.height / 2 - PAD - TITLE_ROOM) / scale };
+      position = { x: extent.x0 + (box.width / 2 - PAD - 6) / scale, y: 0 };
+      room = titleHeader(scale, position).room;
+      position.y = extent.y0 + (box.height / 2 - PAD - room) / scale;
+    } else {
+      /* A taller header leaves less height, so a smaller scale and narrower columns, which may
+       * need another row: the rows only grow, at most one per rung. */
+      for (var tries = 0; tries <= bands.length; tries++) {
+        scale = Math.min((box.width - 2 * PAD) / w, (box.height - 2 * PAD - room) / h, 1.6);
+        position = { x: (extent.x0 + extent.x1) / 2, y: (extent.y0 + extent.y1) / 2 - room / 2 / scale };
+        var need = titleHeader(scale, position).room;
+        if (need <= room) break;
+        room = need;
+      }
     }
+    return { scale: scale, position: position, room: room };
+  }
+  function fitView(animate) {
+    if (!measureArea().width || !area.height) return;
+    var fit = fitting(), scale = fit.scale, position = fit.position;
     fitted = true;
     window.network.moveTo({
       position: position, scale: scale,
@@ -406,20 +483,18 @@
     });
   };
   var placedNames = [], placedTitles = [], placedNumbers = [];  // what the last frame drew, for the tests
-  function titleText(rank) { return rungName(rank); }
-  function placeTitles(ctx, boxes, toScreen, box) {
+  /* Each title over its rung, on its row of the header; pinned to the top edge when its rung is
+   * scrolled up. Bands pinned there would overlap: the nearer one (lower) wins. */
+  function placeTitles(boxes, toScreen, box) {
     placedTitles = [];
-    ctx.font = "600 " + TITLE + "px system-ui, sans-serif";
-    bands.slice().reverse().forEach(function (b) {
-      var corner = toScreen(b.columns ? b.x0 : extent.x0, (b.columns ? extent.y0 : b.y0));
-      var text = titleText(b.rank), width = ctx.measureText(text).width;
-      var limit = b.columns ? Math.max(toScreen(b.x1, 0).x - corner.x + 12, 40) : box.width;
-      while (text.length > 2 && width > limit) { text = text.slice(0, -2) + "\u2026"; width = ctx.measureText(text).width; }
+    var pitch = header.size + 6;
+    header.titles.slice().sort(function (a, b) { return b.band.rank - a.band.rank; }).forEach(function (h) {
+      var b = h.band, corner = toScreen(b.columns ? b.x0 : extent.x0, b.columns ? extent.y0 : b.y0);
       var far = toScreen(b.x1, b.y1);  // a rung wholly out of sight gets no title
       if (far.x < 0 || far.y < TITLE + 6 || corner.x > box.width || corner.y - TITLE_ROOM > box.height) return;
-      var x = Math.max(4, Math.min(corner.x - 4, box.width - width - 4)), y = Math.max(2, corner.y - TITLE_ROOM + 4);
-      var t = { x0: x - 2, y0: y - 2, x1: x + width + 2, y1: y + TITLE + 4, text: text, x: x, y: y };
-      if (!boxes.free(t)) return;  // pinned to the edge over another rung's title: the nearer wins
+      var x = h.x, y = h.row * pitch + Math.max(2, corner.y - header.room + 4);
+      var t = { x0: x - 2, y0: y - 2, x1: x + h.width + 2, y1: y + header.size + 4, text: h.text, size: header.size, x: x, y: y };
+      if (!boxes.free(t)) return;
       boxes.add(t);
       placedTitles.push(t);
     });
@@ -432,7 +507,7 @@
     ctx.save();
     var ratio = window.devicePixelRatio || 1;
     ctx.setTransform(ratio, 0, 0, ratio, 0, 0);  // screen pixels from here on
-    placeTitles(ctx, boxes, toScreen, box);
+    placeTitles(boxes, toScreen, box);
     /* A name tries below its dot, then right, above and left (right first in the route). */
     placedNames = [];
     var done = new Set();
@@ -502,7 +577,7 @@
     placedNames.forEach(function (b) {
       b.lines.forEach(function (text, k) { ctx.fillText(text, b.x, b.y + k * LINE); });
     });
-    ctx.font = "600 " + TITLE + "px system-ui, sans-serif";
+    ctx.font = titleFont(header.size);
     ctx.strokeStyle = HALO;
     ctx.fillStyle = dark ? "#c9d1d9" : "#3d454e";
     placedTitles.forEach(function (t) { ctx.strokeText(t.text, t.x, t.y); ctx.fillText(t.text, t.x, t.y); });
