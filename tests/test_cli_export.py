@@ -87,7 +87,7 @@ def test_output_path_is_written_atomically_and_replaced(runner, graph_file, tmp_
     target.write_text("old\n", encoding="utf-8")
     result = run(runner, "export", "-g", str(graph_file), "-f", "markdown", "-o", str(target),
                  "--path", "lora", "agi", "--only-path")  # fmt: skip
-    assert result.stderr == f"replaced {target} (it existed; -o FILE writes elsewhere)\n"
+    assert result.stderr == f"replaced {target}\n"  # the file asked for: no hint to write elsewhere
     assert target.read_text(encoding="utf-8").splitlines()[4] == (
         "- [ ] Quantization — 4 h — [About quant](https://example.org/quant)"
     )
@@ -237,6 +237,8 @@ def test_overwriting_says_so(runner, graph_file):
     run(runner, "export", "-g", str(graph_file), "-f", "json")
     again = run(runner, "export", "-g", str(graph_file), "-f", "json")
     assert again.stderr == "replaced kgraph.json (it existed; -o FILE writes elsewhere)\n"
+    chosen = run(runner, "export", "-g", str(graph_file), "-f", "json", "-o", "kgraph.json")
+    assert chosen.stderr == "replaced kgraph.json\n"
 
 
 def test_mermaid_over_what_github_draws_warns(runner, tmp_path):

@@ -64,9 +64,11 @@ def _write_export(text: str, output: Path | None, default: str, lang: str) -> No
     except OSError as err:
         msg = t("cli.mkdir", path=target.parent, reason=err.strerror or err)
         raise InputError(msg) from None
-    replaced = target.exists()
+    said = "cli.wrote"
+    if target.exists():  # a default name may hide an older export: say how to keep it
+        said = "cli.replaced" if output is None else "cli.replaced_chosen"
     write_atomic(target, text)
-    click.echo(t("cli.replaced" if replaced else "cli.wrote", path=clean(str(target))), err=True)
+    click.echo(t(said, path=clean(str(target))), err=True)
 
 
 def warn_if_github_cannot_draw(text: str, fmt: str, lang: str) -> None:

@@ -43,6 +43,7 @@ MESSAGES: Final[dict[str, str]] = {
         " graph/concepts.json is or pass -g FILE"
     ),
     "cli.replaced": "replaced {path} (it existed; -o FILE writes elsewhere)",
+    "cli.replaced_chosen": "replaced {path}",
     "cli.mermaid_too_big": (
         "warning: {edges} edges and {chars} characters; GitHub draws Mermaid diagrams of at most"
         " {max_edges} edges and {max_chars} characters and shows an error instead. Narrow it"

@@ -46,6 +46,7 @@ MESSAGES: Final[dict[str, str]] = {
         " где лежит ваш graph/concepts.json, или укажите -g ФАЙЛ"
     ),
     "cli.replaced": "заменён {path} (он уже был; -o ФАЙЛ пишет в другое место)",
+    "cli.replaced_chosen": "заменён {path}",
     "cli.mermaid_too_big": (
         "предупреждение: {edges} рёбер и {chars} символов; GitHub рисует диаграммы Mermaid не"
         " больше {max_edges} рёбер и {max_chars} символов, а вместо большей покажет ошибку."
