@@ -188,12 +188,17 @@ class TestMarks:
         assert migrated(kg, {"old": T0, "new": T1}) == {"new": T0}
 
 
-@given(graph=dags(), data=st.data())
-def test_after_learn_the_closure_contains_cl_of_each_name(graph, data):
+def drawn(graph, data) -> tuple[KGraph, set[str], list[str]]:
+    """A graph, the ids already marked in it and the names a command is given."""
     kg = KGraph(graph.concepts)
     ids = sorted(kg.concepts)
     start = data.draw(st.sets(st.sampled_from(ids)))
-    names = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4))
+    return kg, start, data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4))
+
+
+@given(graph=dags(), data=st.data())
+def test_after_learn_the_closure_contains_cl_of_each_name(graph, data):
+    kg, start, names = drawn(graph, data)
     marks = learn(kg, dict.fromkeys(start, T0), names, T1)
     assert kg.closure(names) <= kg.closure(resolve(kg, marks).ids)
     assert set(start) <= set(marks)
@@ -201,10 +206,7 @@ def test_after_learn_the_closure_contains_cl_of_each_name(graph, data):
 
 @given(graph=dags(), data=st.data())
 def test_forget_removes_exactly_what_it_names(graph, data):
-    kg = KGraph(graph.concepts)
-    ids = sorted(kg.concepts)
-    start = data.draw(st.sets(st.sampled_from(ids)))
-    names = data.draw(st.lists(st.sampled_from(ids), min_size=1, max_size=4))
+    kg, start, names = drawn(graph, data)
     marks = forget(kg, dict.fromkeys(start, T0), names)
     assert set(marks) == set(start) - set(names)
 

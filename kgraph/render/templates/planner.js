@@ -426,19 +426,20 @@ var KGraphPlanner = (function () {
     var last = weekOf(after, pace);
     return [Math.min(Math.floor(before / pace + EPSILON) + 1, last), last];
   }
-  /* `iso` plus `days`, YYYY-MM-DD; null past year 9999, which that form cannot write. */
-  function addDays(iso, days) {
+  /* The UTC midnight `days` after `iso` (YYYY-MM-DD), any year (Date.UTC would read 0-99 as 19xx). */
+  function utcDay(iso, days) {
     var p = iso.split("-").map(Number), d = new Date(Date.UTC(2000, 0, 1));
     d.setUTCFullYear(p[0], p[1] - 1, p[2] + days);
+    return d;
+  }
+  /* `iso` plus `days`, YYYY-MM-DD; null past year 9999, which that form cannot write. */
+  function addDays(iso, days) {
+    var d = utcDay(iso, days);
     return isNaN(d) || d.getUTCFullYear() > 9999 ? null : d.toISOString().slice(0, 10);
   }
   var LAST_DAY = "9999-12-30";  // kgraph/pace.py LAST_DAY: a plan's calendar event ends a day after
-  /* The days from 1970-01-01 to `iso` (YYYY-MM-DD), any year, as Python's date arithmetic. */
-  function dayNumber(iso) {
-    var p = iso.split("-").map(Number), d = new Date(Date.UTC(2000, 0, 1));
-    d.setUTCFullYear(p[0], p[1] - 1, p[2]);
-    return Math.round(d.getTime() / 86400000);
-  }
+  /* The days from 1970-01-01 to `iso`, as Python's date arithmetic counts them. */
+  function dayNumber(iso) { return Math.round(utcDay(iso, 0).getTime() / 86400000); }
   /* kgraph/pace.py finish_date: start + 7*ceil(total/pace) - 1, the last day of a plan of
    * `total` hours; null for an empty plan, and for one that would end past LAST_DAY (where
    * Python raises TooLateError). */
